@@ -1,0 +1,55 @@
+import type { Role } from '@pleiade/contracts';
+import type { IdentityMapping } from '../config.js';
+
+/** What Pléiade keeps of an OpenID Connect identity, once the claims are mapped. */
+export interface MappedIdentity {
+  issuer: string;
+  subject: string;
+  displayName: string;
+  email: string | null;
+  collectiviteSlug: string;
+  groups: string[];
+  role: Role;
+}
+
+export type IdentityProblem = 'NO_COLLECTIVITE' | 'NO_ROLE';
+
+export type MappingResult = { ok: true; identity: MappedIdentity } | { ok: false; problem: IdentityProblem };
+
+function readGroups(value: unknown): string[] {
+  // LemonLDAP::NG sends an array; other providers a comma- or semicolon-joined string.
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  if (typeof value === 'string') return value.split(/[,;]/).map((item) => item.trim()).filter(Boolean);
+  return [];
+}
+
+function readString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Highest role wins: an administrator who is also an agent is an administrator. */
+export function roleFromGroups(groups: string[], collectiviteSlug: string, mapping: IdentityMapping): Role | undefined {
+  const set = new Set(groups);
+  if (set.has(mapping.adminGroupPattern.replaceAll('{collectivite}', collectiviteSlug))) return 'admin';
+  if (set.has(mapping.agentGroup)) return 'agent';
+  if (set.has(mapping.eluGroup)) return 'elu';
+  return undefined;
+}
+
+export function mapClaims(issuer: string, claims: Record<string, unknown>, mapping: IdentityMapping): MappingResult {
+  const subject = readString(claims.sub);
+  const collectiviteSlug = readString(claims[mapping.collectiviteClaim])?.toLowerCase();
+  if (!subject || !collectiviteSlug) return { ok: false, problem: 'NO_COLLECTIVITE' };
+  const groups = [...new Set(readGroups(claims[mapping.groupsClaim]))].sort();
+  const role = roleFromGroups(groups, collectiviteSlug, mapping);
+  if (!role) return { ok: false, problem: 'NO_ROLE' };
+  const given = readString(claims.given_name);
+  const family = readString(claims.family_name);
+  const displayName =
+    readString(claims.name) ??
+    ([given, family].filter(Boolean).join(' ') || readString(claims.preferred_username) || subject);
+  return {
+    ok: true,
+    identity: { issuer, subject, displayName, email: readString(claims.email) ?? null, collectiviteSlug, groups, role },
+  };
+}

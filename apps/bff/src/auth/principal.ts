@@ -1,0 +1,27 @@
+import type { Role } from '@pleiade/contracts';
+
+/** The signed-in person as every route sees it: loaded from the database at each request. */
+export interface Principal {
+  userId: string;
+  displayName: string;
+  email: string | null;
+  role: Role;
+  groups: string[];
+  collectiviteId: string;
+  collectiviteSlug: string;
+  collectiviteName: string;
+}
+
+/** What the session cookie's server-side record holds about the person. */
+export interface SessionUser {
+  userId: string;
+  /** Kept server-side only, for RP-initiated logout (id_token_hint). */
+  idToken?: string;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
+  namespace Express {
+    interface User extends SessionUser, Partial<Principal> {}
+  }
+}

@@ -1,0 +1,35 @@
+export type AuthProblem = 'UNKNOWN_COLLECTIVITE' | 'NO_ROLE' | 'CALLBACK_FAILED' | 'IDP_UNREACHABLE';
+
+const MESSAGES: Record<AuthProblem, { title: string; text: string }> = {
+  UNKNOWN_COLLECTIVITE: {
+    title: 'Collectivité non reconnue',
+    text: 'Votre compte est valide, mais votre collectivité n’est pas encore ouverte sur Pléiade. Contactez le service informatique de votre collectivité.',
+  },
+  NO_ROLE: {
+    title: 'Accès non autorisé',
+    text: 'Votre compte n’appartient à aucun groupe donnant accès à Pléiade. Contactez le service informatique de votre collectivité.',
+  },
+  CALLBACK_FAILED: {
+    title: 'La connexion n’a pas abouti',
+    text: 'La réponse du service d’authentification n’a pas pu être vérifiée (lien expiré ou déjà utilisé). Veuillez vous reconnecter.',
+  },
+  IDP_UNREACHABLE: {
+    title: 'Service d’authentification indisponible',
+    text: 'Le service d’authentification ne répond pas pour le moment. Réessayez dans quelques instants.',
+  },
+};
+
+/** A small server-rendered page: the SPA may not even load when sign-in fails. No user input is echoed. */
+export function renderAuthProblemPage(problem: AuthProblem): string {
+  const { title, text } = MESSAGES[problem];
+  return `<!doctype html>
+<html lang="fr">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} — Pléiade</title>
+<link rel="stylesheet" href="/auth/problem.css"></head>
+<body><main><h1>${title}</h1><p>${text}</p><p><a href="/auth/login">Se reconnecter</a></p></main></body>
+</html>`;
+}
+
+export const PROBLEM_PAGE_CSS = `body{font-family:system-ui,sans-serif;background:#f3f4f6;color:#111827;margin:0}
+main{max-width:36rem;margin:10vh auto;background:#fff;padding:2rem;border-radius:.5rem;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+h1{font-size:1.4rem}a{color:#1d4ed8}a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}`;

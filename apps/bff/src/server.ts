@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createApp } from './app.js';
+import { OidcProvider } from './auth/oidc.js';
+import type { Config, OidcSettings } from './config.js';
+import { createDb } from './db/client.js';
+import { startEmbeddedPostgres } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import type { Logger } from './logger.js';
+import { ensureCollectivites, seedDemo } from './seed/demo.js';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEMO_CLIENT_ID = 'pleiade-demo';
+
+export interface RunningPleiade {
+  url: string;
+  /** Issuer of the built-in demo IdP, when it runs. */
+  devIdpIssuer: string | undefined;
+  close(): Promise<void>;
+}
+
+/** A value generated once and kept in the data folder, so restarts keep sessions and sign-ins valid. */
+async function persistedSecret<T>(file: string, create: () => Promise<T> | T): Promise<T> {
+  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as T;
+  const value = await create();
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(value), { mode: 0o600 });
+  return value;
+}
+
+async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Starts the whole product: database (embedded unless DATABASE_URL), migrations, demo data, the
+ * demo IdP (unless OIDC_ISSUER), and the BFF serving the SPA. Used by main.ts, e2e and benchmarks.
+ */
+export async function startPleiade(config: Config, logger: Logger): Promise<RunningPleiade> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const dataDir = path.resolve(config.embeddedDataDir);
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      logger.info({ dataDir: path.join(dataDir, 'postgres') }, 'starting embedded PostgreSQL');
+      const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), databases: ['pleiade'] });
+      closers.push(() => embedded.stop());
+      databaseUrl = embedded.url('pleiade');
+    }
+    const applied = await migrate(databaseUrl);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+    closers.push(() => pool.end());
+    const db = createDb(databaseUrl);
+    closers.push(() => db.$disconnect());
+    if (config.seedDemo) await seedDemo(db);
+    await ensureCollectivites(db, config.collectivites);
+
+    const server = http.createServer();
+    const port = await listen(server, config.port, config.host);
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+
+    let oidc: OidcSettings | undefined = config.oidc;
+    let devIdpIssuer: string | undefined;
+    if (!oidc) {
+      const { startDevIdp, generateDevIdpJwks } = await import('@pleiade/dev-idp');
+      const secrets = await persistedSecret(path.join(dataDir, 'dev-idp.json'), async () => ({
+        clientSecret: randomBytes(32).toString('base64url'),
+        cookieKeys: [randomBytes(32).toString('base64url')],
+        jwks: await generateDevIdpJwks(),
+      }));
+      const idp = await startDevIdp({
+        port: config.devIdpPort,
+        clients: [
+          {
+            clientId: DEMO_CLIENT_ID,
+            clientSecret: secrets.clientSecret,
+            redirectUris: [`${publicUrl}/auth/callback`],
+            postLogoutRedirectUris: [`${publicUrl}/`],
+          },
+        ],
+        jwks: secrets.jwks,
+        cookieKeys: secrets.cookieKeys,
+      });
+      closers.push(() => idp.close());
+      devIdpIssuer = idp.issuer;
+      oidc = { issuer: idp.issuer, clientId: DEMO_CLIENT_ID, clientSecret: secrets.clientSecret, scopes: 'openid profile email groups' };
+    }
+
+    const sessionSecret =
+      config.sessionSecret ?? (await persistedSecret(path.join(dataDir, 'session-secret.json'), () => randomBytes(48).toString('base64url')));
+
+    const app = createApp({
+      db,
+      pool,
+      logger,
+      provider: new OidcProvider(oidc),
+      identity: config.identity,
+      publicUrl,
+      sessionSecret,
+      sessionMaxAgeMs: config.sessionMaxAgeMs,
+      trustProxy: config.trustProxy,
+      webDistDir: WEB_DIST_DIR,
+      pruneSessions: config.nodeEnv !== 'test',
+    });
+    server.on('request', app);
+    return { url: publicUrl, devIdpIssuer, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../src/db/client.js';
+import { migrate, readMigrations } from '../../src/db/migrate.js';
+import { createBareDatabase, createTestDatabase, type TestDatabase } from '../support/database.js';
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  let db: Db;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = createDb(database.url);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it('are recorded once each, and a second run applies nothing', async () => {
+    const migrations = await readMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ name: string }>('SELECT name FROM "_pleiade_migrations" ORDER BY name');
+    await client.end();
+    expect(rows.map((row) => row.name)).toEqual(migrations.map((migration) => migration.name));
+    expect(await migrate(database.url)).toEqual([]);
+  });
+
+  it('give a database that serves every model the Prisma Client knows', async () => {
+    // Each model's delegate is queried: a table or column missing from the SQL migrations fails here.
+    await expect(db.collectivite.findMany()).resolves.toEqual([]);
+    await expect(db.user.findMany()).resolves.toEqual([]);
+    await expect(db.board.findMany()).resolves.toEqual([]);
+    await expect(db.widgetInstance.findMany()).resolves.toEqual([]);
+    await expect(db.appLink.findMany()).resolves.toEqual([]);
+    const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test' } });
+    const user = await db.user.create({
+      data: { issuer: 'i', subject: 's', collectiviteId: collectivite.id, displayName: 'T', groups: ['agents'], role: 'AGENT' },
+    });
+    const board = await db.board.create({ data: { name: 'B', ownerId: user.id, collectiviteId: collectivite.id } });
+    await db.widgetInstance.create({
+      data: { id: '00000000-0000-4000-8000-000000000001', boardId: board.id, kind: 'notes', options: { text: 'é' }, layout: { lg: { x: 0, y: 0, w: 1, h: 1 } }, position: 0 },
+    });
+    await db.appLink.create({ data: { collectiviteId: collectivite.id, label: 'L', url: 'https://x.test/', allowedGroups: [] } });
+    const loaded = await db.board.findUniqueOrThrow({ where: { id: board.id }, include: { widgets: true, owner: true } });
+    expect(loaded.widgets[0]?.options).toEqual({ text: 'é' });
+    expect(loaded.owner.groups).toEqual(['agents']);
+  });
+
+  it('do not race when several instances start at once', async () => {
+    const fresh = await createBareDatabase();
+    try {
+      const results = await Promise.all(Array.from({ length: 5 }, () => migrate(fresh.url)));
+      const appliedCounts = results.map((applied) => applied.length).sort();
+      const total = (await readMigrations()).length;
+      // Exactly one instance applied everything; the others waited for the lock and found nothing to do.
+      expect(appliedCounts).toEqual([0, 0, 0, 0, total]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

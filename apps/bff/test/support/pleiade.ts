@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startPleiade, type RunningPleiade } from '../../src/server.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/http/guards.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import type { TestBrowser } from './http-client.js';
+
+export interface TestPleiade {
+  url: string;
+  database: TestDatabase;
+  running: RunningPleiade;
+  stop(): Promise<void>;
+}
+
+/** The whole product on random ports: its own database, the demo IdP, demo collectivités. */
+export async function startTestPleiade(extraEnv: Record<string, string> = {}): Promise<TestPleiade> {
+  const database = await createTestDatabase();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-it-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEV_IDP_PORT: '0',
+    DATABASE_URL: database.url,
+    EMBEDDED_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...extraEnv,
+  });
+  const running = await startPleiade(config, createLogger(config.logLevel));
+  return {
+    url: running.url,
+    database,
+    running,
+    async stop() {
+      await running.close();
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** JSON call to the API with the headers the SPA sends. */
+export async function api(browser: TestBrowser, url: string, method = 'GET', body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return browser.request(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+}

@@ -1,0 +1,128 @@
+/**
+ * `pnpm bench`: measures the walking skeleton on loopback and writes bench/results/latest.json
+ * as { "metric": value }.
+ *   - spa_js_gzip_bytes: gzipped size of every JS file of the built SPA (first load fetches them all);
+ *   - board_get_p50_ms / p99: GET /api/boards/current for a signed-in agent (session + Prisma);
+ *   - board_put_p50_ms / p99: PUT of a 6-widget board (validation + transaction);
+ *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count.
+ * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import pg from 'pg';
+import { createLogger, loadConfig, startPleiade } from '@pleiade/bff';
+import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Number((sorted[Math.max(0, index)] ?? NaN).toFixed(2));
+}
+
+async function timed(count: number, call: () => Promise<void>): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < 20; i += 1) await call(); // warm-up: JIT, pools, caches
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const start = performance.now();
+    await call();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+function spaGzipBytes(): number {
+  const assets = path.join(ROOT, 'apps/web/dist/assets');
+  return readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(path.join(assets, file)), { level: 9 }).byteLength, 0);
+}
+
+async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) return { url: undefined, drop: async () => {} };
+  const name = `pleiade_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function json(browser: TestBrowser, url: string, init?: RequestInit): Promise<unknown> {
+  const response = await browser.request(url, init);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-'));
+const database = await freshDatabase();
+const startedAt = performance.now();
+const config = loadConfig({
+  NODE_ENV: 'test',
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DEV_IDP_PORT: '0',
+  EMBEDDED_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  ...(database.url ? { DATABASE_URL: database.url } : {}),
+});
+const running = await startPleiade(config, createLogger('silent'));
+const startMs = performance.now() - startedAt;
+try {
+  const agent = await signIn(running.url, 'agent');
+  const boardUrl = `${running.url}/api/boards/current`;
+  const board = (await json(agent, boardUrl)) as { id: string; version: number };
+  const get = await timed(ITERATIONS, async () => {
+    await json(agent, boardUrl);
+  });
+
+  let version = board.version;
+  const widgets = Array.from({ length: 6 }, (_, index) => ({
+    id: randomUUID(),
+    kind: 'notes',
+    options: { text: `Note ${index}` },
+    layout: { lg: { x: (index % 3) * 4, y: Math.floor(index / 3) * 4, w: 4, h: 4 } },
+  }));
+  const put = await timed(ITERATIONS, async () => {
+    const saved = (await json(agent, `${running.url}/api/boards/${board.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-requested-with': 'pleiade' },
+      body: JSON.stringify({ version, widgets }),
+    })) as { version: number };
+    version = saved.version;
+  });
+
+  const results = {
+    spa_js_gzip_bytes: spaGzipBytes(),
+    start_to_ready_ms: Number(startMs.toFixed(0)),
+    board_get_p50_ms: get.p50,
+    board_get_p99_ms: get.p99,
+    board_put_p50_ms: put.p50,
+    board_put_p99_ms: put.p99,
+  };
+  console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
+  console.log(`database: ${database.url ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`);
+  writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+} finally {
+  await running.close();
+  await database.drop();
+  await rm(dataDir, { recursive: true, force: true });
+}

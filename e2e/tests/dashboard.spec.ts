@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, box, dragWidget, saveStatus, signIn, signOut, waitForSaved, widget } from '../support/actions.js';
+
+test.describe('dashboard of an agent', () => {
+  test('keeps a dragged widget where it was left, across reload and a new sign-in', async ({ page }) => {
+    await signIn(page, 'agent');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const welcome = widget(page, 'welcome');
+    await expect(welcome).toBeVisible();
+    await waitForSaved(page);
+
+    const before = await box(welcome);
+    // Two grid cells to the right and three rows down (a cell is ~100 px wide at 1280 px, a row ~70 px).
+    await dragWidget(page, welcome, before.width + 150, 220);
+    await expect(saveStatus(page)).not.toHaveAttribute('data-save-state', 'saved');
+    await waitForSaved(page);
+    const afterDrag = await box(welcome);
+    expect(Math.abs(afterDrag.x - before.x) + Math.abs(afterDrag.y - before.y)).toBeGreaterThan(100);
+
+    await page.reload();
+    await expect(welcome).toBeVisible();
+    const afterReload = await box(welcome);
+    expect(afterReload.x).toBeCloseTo(afterDrag.x, -1);
+    expect(afterReload.y).toBeCloseTo(afterDrag.y, -1);
+
+    await signOut(page);
+    await signIn(page, 'agent');
+    await expect(welcome).toBeVisible();
+    const afterSignIn = await box(welcome);
+    expect(afterSignIn.x).toBeCloseTo(afterDrag.x, -1);
+    expect(afterSignIn.y).toBeCloseTo(afterDrag.y, -1);
+  });
+
+  test('adds a widget from the catalogue, writes a note, removes a widget; all kept after reload', async ({ page }) => {
+    await signIn(page, 'agent');
+    await waitForSaved(page);
+    const notesBefore = await widget(page, 'notes').count();
+
+    await page.getByRole('button', { name: 'Ajouter un widget' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.locator('li, article, section', { hasText: 'Notes' }).getByRole('button', { name: /Ajouter/ }).first().click();
+    await expect(widget(page, 'notes')).toHaveCount(notesBefore + 1);
+    await waitForSaved(page);
+
+    const note = widget(page, 'notes').last();
+    const text = `Rappeler la mairie annexe ${Date.now()}`;
+    await note.getByRole('textbox').fill(text);
+    await waitForSaved(page);
+
+    await page.reload();
+    await expect(widget(page, 'notes').last().getByRole('textbox')).toHaveValue(text);
+
+    const launcherTitle = await widget(page, 'app-launcher').first().getByRole('heading').textContent();
+    await widget(page, 'app-launcher').first().getByRole('button', { name: `Retirer le widget « ${launcherTitle?.trim()} »` }).click();
+    await expect(widget(page, 'app-launcher')).toHaveCount(0);
+    await waitForSaved(page);
+    await page.reload();
+    await expect(widget(page, 'notes').last()).toBeVisible();
+    await expect(widget(page, 'app-launcher')).toHaveCount(0);
+  });
+
+  test('moves a widget with the keyboard', async ({ page }) => {
+    await signIn(page, 'admin');
+    const welcome = widget(page, 'welcome');
+    await waitForSaved(page);
+    const before = await box(welcome);
+    await welcome.locator('.widget-drag-handle').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await waitForSaved(page);
+    const after = await box(welcome);
+    expect(after.y).toBeGreaterThan(before.y + 50);
+    await page.reload();
+    expect((await box(welcome)).y).toBeCloseTo(after.y, -1);
+  });
+
+  test('tells the user and reloads when the board changed elsewhere (409)', async ({ browser }) => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await signIn(first, 'admin');
+    await waitForSaved(first);
+    const second = await context.newPage();
+    await second.goto('/');
+    await waitForSaved(second);
+
+    await first.locator('[data-widget-kind="welcome"] .widget-drag-handle').focus();
+    await first.keyboard.press('ArrowRight');
+    await waitForSaved(first);
+
+    await second.locator('[data-widget-kind="welcome"] .widget-drag-handle').focus();
+    await second.keyboard.press('ArrowDown');
+    await expect(second.getByRole('alert')).toContainText('modifié ailleurs');
+    // The second tab now shows the first tab's version, and can save again from it.
+    const welcomeFirst = await box(first.locator('[data-widget-kind="welcome"]'));
+    await expect.poll(async () => (await box(second.locator('[data-widget-kind="welcome"]'))).x).toBeCloseTo(welcomeFirst.x, -1);
+    await context.close();
+  });
+
+  test('has no accessibility violation (axe-core, WCAG 2.1 AA)', async ({ page }) => {
+    await signIn(page, 'agent');
+    await waitForSaved(page);
+    await expect(page.locator('[data-widget-kind]').first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ajouter un widget' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+test.describe('sign-in pages', () => {
+  test('the welcome page and the demo login page are accessible and in French', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Se connecter' }).first().click();
+    await expect(page.locator('#username')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a wrong password keeps the person on the login page with a message', async ({ page }) => {
+    await page.goto('/auth/login');
+    await page.locator('#username').fill('agent');
+    await page.locator('#password').fill('pas-le-bon');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert')).toContainText('incorrect');
+  });
+});
+
+test.describe('board of an élu', () => {
+  test('is read-only', async ({ page }) => {
+    await signIn(page, 'elu');
+    await expect(page.getByText('Tableau en lecture seule')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Ajouter un widget' })).toHaveCount(0);
+    await expect(page.locator('.widget-drag-handle')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: /Bienvenue|Bonjour/ }).first()).toBeVisible();
+  });
+});

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  BREAKPOINT_NAMES,
+  BREAKPOINTS,
+  MAX_BOARD_BYTES,
+  MAX_WIDGETS_PER_BOARD,
+  WIDGET_CONTRACTS,
+  widgetInstanceSchema,
+  type WidgetInstance,
+} from './widgets.js';
+
+/** UTF-8 size of a string; works the same in the browser and in Node without extra typings. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** Checks that need the whole list: unique ids, per-kind counts, size bounds, total size. */
+function checkWidgets(widgets: WidgetInstance[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  const perKind = new Map<string, number>();
+  widgets.forEach((widget, index) => {
+    if (seen.has(widget.id)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Identifiant de widget en double.' });
+    }
+    seen.add(widget.id);
+    const count = (perKind.get(widget.kind) ?? 0) + 1;
+    perKind.set(widget.kind, count);
+    const contract = WIDGET_CONTRACTS[widget.kind];
+    if (count > contract.maxPerBoard) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'kind'],
+        message: `Au plus ${contract.maxPerBoard} widget(s) « ${widget.kind} » par tableau.`,
+      });
+    }
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      const item = widget.layout[breakpoint];
+      if (!item) continue;
+      const cols = BREAKPOINTS[breakpoint].cols;
+      const { minW, maxW, minH, maxH } = contract.size;
+      const path = [index, 'layout', breakpoint];
+      if (item.x + item.w > cols) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'x'], message: `Le widget dépasse les ${cols} colonnes.` });
+      }
+      if (item.w < Math.min(minW, cols) || item.w > Math.min(maxW, cols)) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'w'], message: `Largeur hors limites (${minW} à ${maxW}).` });
+      }
+      if (item.h < minH || item.h > maxH) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'h'], message: `Hauteur hors limites (${minH} à ${maxH}).` });
+      }
+    }
+  });
+  const bytes = utf8ByteLength(JSON.stringify(widgets));
+  if (bytes > MAX_BOARD_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `Le tableau est trop volumineux (${bytes} octets, au plus ${MAX_BOARD_BYTES}).`,
+    });
+  }
+}
+
+export const boardWidgetsSchema = z
+  .array(widgetInstanceSchema)
+  .max(MAX_WIDGETS_PER_BOARD, `Au plus ${MAX_WIDGETS_PER_BOARD} widgets par tableau.`)
+  .superRefine(checkWidgets);
+
+/** PUT /api/boards/:boardId */
+export const saveBoardRequestSchema = z
+  .object({
+    /** The version the edit was made on; the server answers 409 when it is no longer current. */
+    version: z.number().int().min(1),
+    widgets: boardWidgetsSchema,
+  })
+  .strict();
+export type SaveBoardRequest = z.infer<typeof saveBoardRequestSchema>;
+
+export const boardSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  version: z.number().int(),
+  /** True when the signed-in person may not change this board (élus). */
+  readOnly: z.boolean(),
+  updatedAt: z.iso.datetime(),
+  widgets: z.array(widgetInstanceSchema),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const boardIdParamsSchema = z.object({ boardId: z.uuid() }).strict();

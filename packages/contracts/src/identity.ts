@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const ROLES = ['agent', 'elu', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** GET /api/me */
+export const meSchema = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  role: roleSchema,
+  collectivite: z.object({ slug: z.string(), name: z.string() }),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const appLinkSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  url: z.url(),
+  description: z.string(),
+});
+export type AppLink = z.infer<typeof appLinkSchema>;
+
+/** GET /api/apps: the launcher links the signed-in person's groups may see. */
+export const appLinksResponseSchema = z.object({ links: z.array(appLinkSchema) });
+export type AppLinksResponse = z.infer<typeof appLinksResponseSchema>;

@@ -1,0 +1,4 @@
+export * from './widgets.js';
+export * from './board.js';
+export * from './identity.js';
+export * from './errors.js';

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** Grid breakpoints: minimum container width in pixels and number of columns. */
+export const BREAKPOINTS = {
+  lg: { minWidth: 1200, cols: 12 },
+  md: { minWidth: 996, cols: 10 },
+  sm: { minWidth: 768, cols: 6 },
+  xs: { minWidth: 0, cols: 2 },
+} as const;
+export type Breakpoint = keyof typeof BREAKPOINTS;
+export const BREAKPOINT_NAMES = Object.keys(BREAKPOINTS) as Breakpoint[];
+
+/** Lowest row a widget may start at: far beyond any real board, low enough to stop abuse. */
+export const MAX_ROW = 500;
+/** Most widgets one board may hold. */
+export const MAX_WIDGETS_PER_BOARD = 40;
+/** Largest serialised size of a board's widgets (options included), in bytes. */
+export const MAX_BOARD_BYTES = 200_000;
+export const MAX_NOTE_LENGTH = 10_000;
+
+export const WIDGET_KINDS = ['welcome', 'app-launcher', 'notes'] as const;
+export type WidgetKind = (typeof WIDGET_KINDS)[number];
+
+export interface WidgetSize {
+  defaultW: number;
+  defaultH: number;
+  minW: number;
+  minH: number;
+  maxW: number;
+  maxH: number;
+}
+
+/** What both the SPA and the BFF must know of a widget kind: its options and size bounds. */
+export interface WidgetKindContract<Options extends z.ZodType = z.ZodType> {
+  options: Options;
+  defaultOptions: z.infer<Options>;
+  size: WidgetSize;
+  /** Most instances of this kind on one board. */
+  maxPerBoard: number;
+}
+
+const welcomeOptions = z.object({}).strict();
+const appLauncherOptions = z.object({}).strict();
+const notesOptions = z
+  .object({
+    text: z.string().max(MAX_NOTE_LENGTH, `Une note compte au plus ${MAX_NOTE_LENGTH} caractères.`),
+  })
+  .strict();
+
+/** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
+export const WIDGET_CONTRACTS = {
+  welcome: {
+    options: welcomeOptions,
+    defaultOptions: {},
+    size: { defaultW: 4, defaultH: 3, minW: 2, minH: 2, maxW: 12, maxH: 6 },
+    maxPerBoard: 1,
+  },
+  'app-launcher': {
+    options: appLauncherOptions,
+    defaultOptions: {},
+    size: { defaultW: 4, defaultH: 4, minW: 2, minH: 2, maxW: 12, maxH: 12 },
+    maxPerBoard: 2,
+  },
+  notes: {
+    options: notesOptions,
+    defaultOptions: { text: '' },
+    size: { defaultW: 4, defaultH: 4, minW: 2, minH: 2, maxW: 12, maxH: 16 },
+    maxPerBoard: 10,
+  },
+} as const satisfies { [K in WidgetKind]: WidgetKindContract };
+
+export const gridItemSchema = z
+  .object({
+    x: z.number().int().min(0),
+    y: z.number().int().min(0).max(MAX_ROW),
+    w: z.number().int().min(1),
+    h: z.number().int().min(1),
+  })
+  .strict();
+export type GridItem = z.infer<typeof gridItemSchema>;
+
+/** Positions per breakpoint; `lg` is required, the others are derived by the grid when absent. */
+export const widgetLayoutSchema = z
+  .object({
+    lg: gridItemSchema,
+    md: gridItemSchema.optional(),
+    sm: gridItemSchema.optional(),
+    xs: gridItemSchema.optional(),
+  })
+  .strict();
+export type WidgetLayout = z.infer<typeof widgetLayoutSchema>;
+
+const widgetBase = {
+  id: z.uuid(),
+  layout: widgetLayoutSchema,
+};
+
+export const widgetInstanceSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ ...widgetBase, kind: z.literal('welcome'), options: welcomeOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('app-launcher'), options: appLauncherOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('notes'), options: notesOptions }).strict(),
+  ],
+  { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
+);
+export type WidgetInstance = z.infer<typeof widgetInstanceSchema>;
