@@ -66,13 +66,21 @@ test.describe('dashboard of an agent', () => {
     await waitForSaved(page);
     const before = await box(welcome);
     await welcome.locator('.widget-drag-handle').focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('[data-announcer]')).toContainText('colonne 3');
     await waitForSaved(page);
-    const after = await box(welcome);
-    expect(after.y).toBeGreaterThan(before.y + 50);
+    const moved = await box(welcome);
+    expect(moved.x).toBeGreaterThan(before.x + 100);
+    // Shift + arrow resizes.
+    await page.keyboard.press('Shift+ArrowDown');
+    await waitForSaved(page);
+    const resized = await box(welcome);
+    expect(resized.height).toBeGreaterThan(moved.height + 30);
     await page.reload();
-    expect((await box(welcome)).y).toBeCloseTo(after.y, -1);
+    const reloaded = await box(welcome);
+    expect(reloaded.x).toBeCloseTo(resized.x, -1);
+    expect(reloaded.height).toBeCloseTo(resized.height, -1);
   });
 
   test('tells the user and reloads when the board changed elsewhere (409)', async ({ browser }) => {
@@ -89,7 +97,7 @@ test.describe('dashboard of an agent', () => {
     await waitForSaved(first);
 
     await second.locator('[data-widget-kind="welcome"] .widget-drag-handle').focus();
-    await second.keyboard.press('ArrowDown');
+    await second.keyboard.press('Shift+ArrowDown');
     await expect(second.getByRole('alert')).toContainText('modifié ailleurs');
     // The second tab now shows the first tab's version, and can save again from it.
     const welcomeFirst = await box(first.locator('[data-widget-kind="welcome"]'));

@@ -11,6 +11,17 @@ import { loadPrincipal, provisionUser } from './users.js';
 
 const STRATEGY = 'pleiade-oidc';
 
+/**
+ * Whether a state-changing navigation comes from our own pages. Browsers send Sec-Fetch-Site;
+ * older ones only Origin (which is "null" under our no-referrer policy, hence Sec-Fetch-Site first).
+ */
+export function isSameOriginRequest(req: Request, publicUrl: string): boolean {
+  const fetchSite = req.get('sec-fetch-site');
+  if (fetchSite) return fetchSite === 'same-origin';
+  const origin = req.get('origin');
+  return origin === undefined || origin === new URL(publicUrl).origin;
+}
+
 interface AuthRoutesOptions {
   authenticator: InstanceType<typeof Passport>;
   db: Db;
@@ -113,9 +124,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
 
   router.post('/logout', async (req, res, next) => {
-    const origin = req.get('origin');
-    const fetchSite = req.get('sec-fetch-site');
-    if ((origin && origin !== new URL(publicUrl).origin) || (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none')) {
+    if (!isSameOriginRequest(req, publicUrl)) {
       res.status(403).type('text').send('Requête refusée.');
       return;
     }

@@ -92,6 +92,11 @@ describe('sign-in and sessions', () => {
     const browser = await signIn(pleiade.url, 'agent');
     const response = await browser.request(`${pleiade.url}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
+    const fromOtherSite = await browser.request(`${pleiade.url}/auth/logout`, {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'null' },
+    });
+    expect(fromOtherSite.status).toBe(403);
     expect((await api(browser, `${pleiade.url}/api/me`)).status).toBe(200);
   });
 

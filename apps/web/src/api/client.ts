@@ -1,0 +1,94 @@
+import {
+  appLinksResponseSchema,
+  boardSchema,
+  meSchema,
+  type AppLinksResponse,
+  type Board,
+  type Me,
+  type SaveBoardRequest,
+} from '@pleiade/contracts';
+import { apiErrorFromResponse, invalidResponseError, networkError } from './errors';
+
+/** Anything with zod's safeParse: the contract schemas. */
+interface Parser<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  /** Lets the request outlive the page (pagehide); the browser caps such bodies at 64 KiB. */
+  keepalive?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The BFF refuses state-changing requests without it: a cross-site form cannot set a custom header. */
+const CSRF_HEADERS = { 'X-Requested-With': 'pleiade', 'Content-Type': 'application/json' } as const;
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function request<T>(method: Method, path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: method === 'GET' ? { Accept: 'application/json' } : { Accept: 'application/json', ...CSRF_HEADERS },
+  };
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.keepalive) init.keepalive = true;
+  if (options.signal) init.signal = options.signal;
+
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw networkError();
+  }
+  const requestId = response.headers.get('x-request-id');
+  let body: unknown;
+  try {
+    body = await readJson(response);
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw apiErrorFromResponse(response.status, body, requestId);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidResponseError(response.status, requestId);
+  return parsed.data;
+}
+
+export function fetchMe(signal?: AbortSignal): Promise<Me> {
+  return request('GET', '/api/me', meSchema, signal ? { signal } : {});
+}
+
+export function fetchCurrentBoard(signal?: AbortSignal): Promise<Board> {
+  return request('GET', '/api/boards/current', boardSchema, signal ? { signal } : {});
+}
+
+export function saveBoard(
+  boardId: string,
+  body: SaveBoardRequest,
+  options: { keepalive?: boolean } = {},
+): Promise<Board> {
+  return request('PUT', `/api/boards/${encodeURIComponent(boardId)}`, boardSchema, {
+    body,
+    keepalive: options.keepalive ?? false,
+  });
+}
+
+export function fetchAppLinks(signal?: AbortSignal): Promise<AppLinksResponse> {
+  return request('GET', '/api/apps', appLinksResponseSchema, signal ? { signal } : {});
+}
+
+/** Full-page navigations handled by the BFF (OIDC), not API calls. */
+export const LOGIN_URL = '/auth/login';
+export const LOGOUT_URL = '/auth/logout';

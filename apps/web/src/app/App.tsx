@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import type { Me } from '@pleiade/contracts';
+import { useMe } from '../api/queries';
+import { isApiError } from '../api/errors';
+import { BoardPage } from '../board/BoardPage';
+import { AppHeader } from './AppHeader';
+import { ErrorPanel } from './ErrorPanel';
+import { WelcomePage } from './WelcomePage';
+
+const MAIN_ID = 'contenu';
+
+function Shell({ me, children }: { me: Me | null; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href={`#${MAIN_ID}`}>
+        Aller au contenu
+      </a>
+      <AppHeader me={me} />
+      <main id={MAIN_ID} tabIndex={-1} className="app-main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const me = useMe();
+  const signedOut = isApiError(me.error) && me.error.status === 401;
+
+  if (signedOut) {
+    return (
+      <Shell me={null}>
+        <WelcomePage />
+      </Shell>
+    );
+  }
+  // A failed background refetch keeps the signed-in page: only a first load that failed is an error.
+  if (me.data) {
+    return (
+      <Shell me={me.data}>
+        <BoardPage />
+      </Shell>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Shell me={null}>
+        <h1>Pléiade</h1>
+        <ErrorPanel title="Pléiade n'a pas pu démarrer." error={me.error} onRetry={() => void me.refetch()} />
+      </Shell>
+    );
+  }
+  return (
+    <Shell me={null}>
+      <h1 className="visually-hidden">Pléiade</h1>
+      <p role="status" className="page-loading">
+        Chargement de Pléiade…
+      </p>
+    </Shell>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Me } from '@pleiade/contracts';
+import { LOGOUT_URL } from '../api/client';
+import { ROLE_LABELS } from './roles';
+
+export function AppHeader({ me }: { me: Me | null }) {
+  return (
+    <header className="app-header">
+      <div className="app-header-inner">
+        <p className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ✶
+          </span>
+          Pléiade
+          {me && <span className="brand-collectivite">{me.collectivite.name}</span>}
+        </p>
+        {me && (
+          <div className="user-box">
+            <p className="user-identity">
+              <span className="user-name">{me.displayName}</span>
+              <span className="user-role">{ROLE_LABELS[me.role]}</span>
+            </p>
+            {/* A real form post: the BFF ends the session, then sends the browser through the IdP's logout. */}
+            <form method="post" action={LOGOUT_URL} className="logout-form">
+              <button type="submit" className="button button-secondary">
+                Se déconnecter
+              </button>
+            </form>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+import { LOGIN_URL } from '../api/client';
+
+export function WelcomePage() {
+  return (
+    <div className="welcome-page">
+      <h1>Bienvenue sur Pléiade</h1>
+      <p className="welcome-page-lead">
+        Pléiade est le bureau virtuel des agents et des élus de votre collectivité : toutes vos applications et ce qui
+        vous attend, réunis sur une seule page.
+      </p>
+      <a className="button button-primary button-large" href={LOGIN_URL}>
+        Se connecter
+      </a>
+    </div>
+  );
+}

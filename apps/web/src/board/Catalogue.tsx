@@ -1,0 +1,93 @@
+import { useEffect, useRef } from 'react';
+import { WIDGET_KINDS, type WidgetInstance, type WidgetKind } from '@pleiade/contracts';
+import { WIDGET_REGISTRY } from '../widgets/registry';
+import { addBlocker, type AddBlocker } from './layout';
+
+interface CatalogueProps {
+  open: boolean;
+  widgets: readonly WidgetInstance[];
+  onAdd: (kind: WidgetKind) => void;
+  onClose: () => void;
+}
+
+function blockerText(blocker: AddBlocker, title: string): string {
+  if (blocker.reason === 'board-limit') {
+    return `Le tableau compte déjà ${blocker.max} widgets, le maximum.`;
+  }
+  return blocker.max === 1
+    ? `Le widget « ${title} » est déjà sur votre tableau (un seul possible).`
+    : `Vous avez déjà ${blocker.max} widgets « ${title} », le maximum.`;
+}
+
+/** The widget catalogue, as a native modal dialog: focus trapping, Escape and the backdrop come free. */
+export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      const firstChoice = dialog.querySelector<HTMLButtonElement>('button[data-add-kind]:not(:disabled)');
+      (firstChoice ?? dialog.querySelector<HTMLButtonElement>('button'))?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="catalogue"
+      aria-labelledby="catalogue-title"
+      aria-describedby="catalogue-description"
+      onClose={onClose}
+      onClick={(event) => {
+        // Content sits in an inner box, so only a click on the backdrop targets the dialog itself.
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      <div className="catalogue-inner">
+        <div className="catalogue-header">
+          <h2 id="catalogue-title">Ajouter un widget</h2>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Fermer
+          </button>
+        </div>
+        <p id="catalogue-description" className="catalogue-intro">
+          Choisissez un widget : il sera placé en bas de votre tableau.
+        </p>
+        <ul className="catalogue-list">
+          {WIDGET_KINDS.map((kind) => {
+            const definition = WIDGET_REGISTRY[kind];
+            const blocker = addBlocker(widgets, kind);
+            const reasonId = `catalogue-reason-${kind}`;
+            return (
+              <li key={kind} className="catalogue-item" data-catalogue-kind={kind}>
+                <div className="catalogue-text">
+                  <h3 id={`catalogue-title-${kind}`}>{definition.title}</h3>
+                  <p>{definition.description}</p>
+                  {blocker && (
+                    <p id={reasonId} className="catalogue-reason">
+                      {blockerText(blocker, definition.title)}
+                    </p>
+                  )}
+                </div>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  data-add-kind={kind}
+                  disabled={blocker !== null}
+                  aria-describedby={blocker ? reasonId : undefined}
+                  onClick={() => onAdd(kind)}
+                >
+                  Ajouter<span className="visually-hidden"> « {definition.title} »</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </dialog>
+  );
+}

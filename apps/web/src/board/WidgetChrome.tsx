@@ -1,0 +1,120 @@
+import { Suspense, type KeyboardEvent } from 'react';
+import type { WidgetInstance, WidgetKind } from '@pleiade/contracts';
+import { widgetDefinition } from '../widgets/registry';
+import type { WidgetOf, WidgetOptionsOf } from '../widgets/types';
+import type { Direction } from './layout';
+import { moveHandleLabel, removeButtonLabel } from './messages';
+import { WidgetErrorBoundary } from './WidgetErrorBoundary';
+
+export function widgetTitleId(widgetId: string): string {
+  return `widget-title-${widgetId}`;
+}
+
+const ARROWS: Partial<Record<string, Direction>> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
+
+interface WidgetBodyProps<K extends WidgetKind> {
+  kind: K;
+  widget: WidgetOf<K>;
+  readOnly: boolean;
+  onOptionsChange: (options: WidgetOptionsOf<K>) => void;
+}
+
+function WidgetBody<K extends WidgetKind>({ kind, widget, readOnly, onOptionsChange }: WidgetBodyProps<K>) {
+  const Component = widgetDefinition(kind).component;
+  return <Component widget={widget} readOnly={readOnly} onOptionsChange={onOptionsChange} />;
+}
+
+interface WidgetChromeProps {
+  widget: WidgetInstance;
+  title: string;
+  readOnly: boolean;
+  onMove: (id: string, direction: Direction) => void;
+  onResize: (id: string, direction: Direction) => void;
+  onRemove: (id: string) => void;
+  onOptionsChange: (id: string, options: unknown) => void;
+}
+
+/**
+ * Header and body of a widget. The grid item around it is a plain <section>: the handle and the
+ * remove button are the only interactive parts of the header, so nothing interactive is nested.
+ */
+export function WidgetChrome({
+  widget,
+  title,
+  readOnly,
+  onMove,
+  onResize,
+  onRemove,
+  onOptionsChange,
+}: WidgetChromeProps) {
+  const hintId = `widget-hint-${widget.id}`;
+  const onHandleKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
+    const direction = ARROWS[event.key];
+    if (!direction || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    if (event.shiftKey) onResize(widget.id, direction);
+    else onMove(widget.id, direction);
+  };
+
+  return (
+    <>
+      <header className="widget-header">
+        {!readOnly && (
+          <div className="widget-handle-wrap">
+            <button
+              type="button"
+              className="widget-drag-handle"
+              aria-label={moveHandleLabel(title)}
+              aria-describedby={hintId}
+              onKeyDown={onHandleKeyDown}
+            >
+              <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+                <circle cx="5" cy="3" r="1.5" />
+                <circle cx="11" cy="3" r="1.5" />
+                <circle cx="5" cy="8" r="1.5" />
+                <circle cx="11" cy="8" r="1.5" />
+                <circle cx="5" cy="13" r="1.5" />
+                <circle cx="11" cy="13" r="1.5" />
+              </svg>
+            </button>
+            <span id={hintId} className="widget-hint">
+              Flèches : déplacer. Maj + flèches : redimensionner.
+            </span>
+          </div>
+        )}
+        <h2 id={widgetTitleId(widget.id)} className="widget-title">
+          {title}
+        </h2>
+        {!readOnly && (
+          <button
+            type="button"
+            className="widget-remove"
+            aria-label={removeButtonLabel(title)}
+            onClick={() => onRemove(widget.id)}
+          >
+            <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            </svg>
+          </button>
+        )}
+      </header>
+      <div className="widget-body">
+        <WidgetErrorBoundary title={title}>
+          <Suspense fallback={<p className="widget-state">Chargement…</p>}>
+            <WidgetBody
+              kind={widget.kind}
+              widget={widget}
+              readOnly={readOnly}
+              onOptionsChange={(options) => onOptionsChange(widget.id, options)}
+            />
+          </Suspense>
+        </WidgetErrorBoundary>
+      </div>
+    </>
+  );
+}

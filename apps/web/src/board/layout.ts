@@ -1,0 +1,316 @@
+import {
+  BREAKPOINT_NAMES,
+  BREAKPOINTS,
+  MAX_ROW,
+  MAX_WIDGETS_PER_BOARD,
+  WIDGET_CONTRACTS,
+  widgetInstanceSchema,
+  type Breakpoint,
+  type GridItem,
+  type WidgetInstance,
+  type WidgetKind,
+  type WidgetLayout,
+} from '@pleiade/contracts';
+import {
+  bottom,
+  cloneLayout,
+  moveElement,
+  verticalCompactor,
+  type Layout,
+  type LayoutItem,
+} from 'react-grid-layout/core';
+
+export const ROW_HEIGHT = 60;
+export const GRID_MARGIN: readonly [number, number] = [16, 16];
+
+export type Direction = 'left' | 'right' | 'up' | 'down';
+
+export interface SizeBounds {
+  minW: number;
+  maxW: number;
+  minH: number;
+  maxH: number;
+}
+
+/** The widest breakpoint whose minimum width the container reaches. */
+export function breakpointForWidth(width: number): Breakpoint {
+  return BREAKPOINT_NAMES.find((name) => width >= BREAKPOINTS[name].minWidth) ?? 'xs';
+}
+
+export function colsOf(breakpoint: Breakpoint): number {
+  return BREAKPOINTS[breakpoint].cols;
+}
+
+/** Size bounds of a kind on a breakpoint: a widget can never be wider than the grid. */
+export function sizeBounds(kind: WidgetKind, breakpoint: Breakpoint): SizeBounds {
+  const cols = colsOf(breakpoint);
+  const { minW, maxW, minH, maxH } = WIDGET_CONTRACTS[kind].size;
+  return { minW: Math.min(minW, cols), maxW: Math.min(maxW, cols), minH, maxH };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+function toInteger(value: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.round(value) : fallback;
+}
+
+/** What the server accepts: integers, inside the grid, within the kind's size bounds. */
+export function clampGridItem(
+  item: { x: number; y: number; w: number; h: number },
+  kind: WidgetKind,
+  breakpoint: Breakpoint,
+): GridItem {
+  const cols = colsOf(breakpoint);
+  const bounds = sizeBounds(kind, breakpoint);
+  const w = clamp(toInteger(item.w, bounds.minW), bounds.minW, bounds.maxW);
+  const h = clamp(toInteger(item.h, bounds.minH), bounds.minH, bounds.maxH);
+  const x = clamp(toInteger(item.x, 0), 0, cols - w);
+  const y = clamp(toInteger(item.y, 0), 0, MAX_ROW);
+  return { x, y, w, h };
+}
+
+interface Placement {
+  position: GridItem;
+  /** The stored position it comes from, on this breakpoint or a wider one. */
+  source: GridItem;
+}
+
+/** The widget's own position on a breakpoint, or one derived from the nearest wider breakpoint it has. */
+function placementOn(widget: WidgetInstance, breakpoint: Breakpoint): Placement {
+  const index = BREAKPOINT_NAMES.indexOf(breakpoint);
+  for (let i = index; i >= 0; i--) {
+    const name = BREAKPOINT_NAMES[i];
+    const source = name ? widget.layout[name] : undefined;
+    if (source) return { position: clampGridItem(source, widget.kind, breakpoint), source };
+  }
+  const source = widget.layout.lg;
+  return { position: clampGridItem(source, widget.kind, breakpoint), source };
+}
+
+/**
+ * The layout the grid shows on a breakpoint, compacted the way the grid compacts, so that the grid's
+ * first onLayoutChange reports exactly this and does not look like a user's change.
+ */
+export function gridLayoutFor(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): Layout {
+  const cols = colsOf(breakpoint);
+  const placed = widgets.map((widget) => ({ widget, ...placementOn(widget, breakpoint) }));
+  // Narrowing stacks items that were side by side; the compactor breaks ties by input order, so
+  // feeding them in the wider breakpoint's reading order keeps that order.
+  placed.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
+  const items: LayoutItem[] = placed.map(({ widget, position }) => ({
+    i: widget.id,
+    ...position,
+    ...sizeBounds(widget.kind, breakpoint),
+  }));
+  return verticalCompactor.compact(items, cols);
+}
+
+function samePosition(
+  a: { x: number; y: number; w: number; h: number },
+  b: { x: number; y: number; w: number; h: number },
+): boolean {
+  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+}
+
+function withPosition(widget: WidgetInstance, breakpoint: Breakpoint, item: GridItem): WidgetInstance {
+  const layout: WidgetLayout = { ...widget.layout };
+  layout[breakpoint] = item;
+  return { ...widget, layout };
+}
+
+/**
+ * Takes the grid's positions for one breakpoint into the widgets. Returns the same array when the grid
+ * reports what is already shown (it does so on mount and on every breakpoint change).
+ */
+export function applyGridLayout(
+  widgets: readonly WidgetInstance[],
+  breakpoint: Breakpoint,
+  layout: Layout,
+): readonly WidgetInstance[] {
+  const shown = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
+  const reported = new Map(layout.map((item) => [item.i, item]));
+  let changed = false;
+  const next = widgets.map((widget) => {
+    const item = reported.get(widget.id);
+    if (!item) return widget;
+    const position = clampGridItem(item, widget.kind, breakpoint);
+    const before = shown.get(widget.id);
+    if (!before || !samePosition(before, position)) changed = true;
+    return withPosition(widget, breakpoint, position);
+  });
+  return changed ? next : widgets;
+}
+
+/** Position of one widget as shown on a breakpoint. */
+export function shownPosition(widgets: readonly WidgetInstance[], id: string, breakpoint: Breakpoint): GridItem | null {
+  const item = gridLayoutFor(widgets, breakpoint).find((candidate) => candidate.i === id);
+  return item ? { x: item.x, y: item.y, w: item.w, h: item.h } : null;
+}
+
+/** Widgets in reading order (row, then column) on a breakpoint, so that tab order follows the screen. */
+export function inReadingOrder(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): WidgetInstance[] {
+  const positions = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
+  return [...widgets].sort((a, b) => {
+    const pa = positions.get(a.id);
+    const pb = positions.get(b.id);
+    if (!pa || !pb) return 0;
+    return pa.y - pb.y || pa.x - pb.x;
+  });
+}
+
+export function countOfKind(widgets: readonly WidgetInstance[], kind: WidgetKind): number {
+  return widgets.filter((widget) => widget.kind === kind).length;
+}
+
+export type AddBlocker = { reason: 'kind-limit'; max: number } | { reason: 'board-limit'; max: number };
+
+/** Why a kind cannot be added any more, or null when it can. */
+export function addBlocker(widgets: readonly WidgetInstance[], kind: WidgetKind): AddBlocker | null {
+  if (widgets.length >= MAX_WIDGETS_PER_BOARD) return { reason: 'board-limit', max: MAX_WIDGETS_PER_BOARD };
+  const max = WIDGET_CONTRACTS[kind].maxPerBoard;
+  return countOfKind(widgets, kind) >= max ? { reason: 'kind-limit', max } : null;
+}
+
+/** A new widget of default size and options, placed under everything else on every breakpoint. */
+export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[], id: string): WidgetInstance {
+  const { defaultW, defaultH } = WIDGET_CONTRACTS[kind].size;
+  const positionFor = (breakpoint: Breakpoint): GridItem =>
+    clampGridItem({ x: 0, y: bottom(gridLayoutFor(widgets, breakpoint)), w: defaultW, h: defaultH }, kind, breakpoint);
+  const layout: WidgetLayout = {
+    lg: positionFor('lg'),
+    md: positionFor('md'),
+    sm: positionFor('sm'),
+    xs: positionFor('xs'),
+  };
+  // Parsing builds the right member of the union from the kind without a cast.
+  return widgetInstanceSchema.parse({
+    id,
+    kind,
+    layout,
+    options: structuredClone(WIDGET_CONTRACTS[kind].defaultOptions),
+  });
+}
+
+export function removeWidget(widgets: readonly WidgetInstance[], id: string): readonly WidgetInstance[] {
+  return widgets.filter((widget) => widget.id !== id);
+}
+
+/**
+ * Replaces a widget's options. The result is parsed against the contracts, so options that do not
+ * belong to the widget's kind leave the list unchanged.
+ */
+export function updateWidgetOptions(
+  widgets: readonly WidgetInstance[],
+  id: string,
+  options: unknown,
+): readonly WidgetInstance[] {
+  let changed = false;
+  const next = widgets.map((widget) => {
+    if (widget.id !== id) return widget;
+    const parsed = widgetInstanceSchema.safeParse({ ...widget, options });
+    if (!parsed.success) return widget;
+    changed = true;
+    return parsed.data;
+  });
+  return changed ? next : widgets;
+}
+
+function compacted(layout: LayoutItem[], cols: number): Layout {
+  return verticalCompactor.compact(layout, cols);
+}
+
+function positionChanged(layout: Layout, original: LayoutItem): boolean {
+  const item = layout.find((candidate) => candidate.i === original.i);
+  return item !== undefined && !samePosition(item, original);
+}
+
+/**
+ * Moves an item one cell, as a drag would: items in the way are pushed, then the layout is compacted.
+ * Because compaction pulls items up, a vertical move goes on until the item lands somewhere new (past
+ * the neighbour it swaps with). Null when the item cannot move that way.
+ */
+export function moveInLayout(layout: Layout, id: string, direction: Direction, cols: number): Layout | null {
+  const original = layout.find((item) => item.i === id);
+  if (!original) return null;
+  const attempt = (x: number, y: number): Layout => {
+    const copy = cloneLayout(layout);
+    const target = copy.find((item) => item.i === id);
+    if (!target) return layout;
+    return compacted(moveElement(copy, target, x, y, true, false, 'vertical', cols, false), cols);
+  };
+  if (direction === 'left' || direction === 'right') {
+    const x = original.x + (direction === 'left' ? -1 : 1);
+    if (x < 0 || x + original.w > cols) return null;
+    const result = attempt(x, original.y);
+    return positionChanged(result, original) ? result : null;
+  }
+  const step = direction === 'up' ? -1 : 1;
+  const limit = direction === 'up' ? original.y : bottom(layout) - original.y;
+  for (let distance = 1; distance <= limit; distance++) {
+    const result = attempt(original.x, original.y + step * distance);
+    const moved = result.find((item) => item.i === id);
+    if (moved && (direction === 'up' ? moved.y < original.y : moved.y > original.y)) return result;
+  }
+  return null;
+}
+
+/** Grows or shrinks an item by one cell within its bounds, then compacts. Null at a bound. */
+export function resizeInLayout(
+  layout: Layout,
+  id: string,
+  direction: Direction,
+  cols: number,
+  bounds: SizeBounds,
+): Layout | null {
+  const original = layout.find((item) => item.i === id);
+  if (!original) return null;
+  const dw = direction === 'right' ? 1 : direction === 'left' ? -1 : 0;
+  const dh = direction === 'down' ? 1 : direction === 'up' ? -1 : 0;
+  const w = clamp(original.w + dw, bounds.minW, Math.min(bounds.maxW, cols - original.x));
+  const h = clamp(original.h + dh, bounds.minH, bounds.maxH);
+  if (w === original.w && h === original.h) return null;
+  const copy = cloneLayout(layout).map((item) => (item.i === id ? { ...item, w, h } : item));
+  return compacted(copy, cols);
+}
+
+export interface KeyboardResult {
+  widgets: readonly WidgetInstance[];
+  position: GridItem;
+}
+
+function keyboardEdit(
+  widgets: readonly WidgetInstance[],
+  id: string,
+  breakpoint: Breakpoint,
+  edit: (layout: Layout, cols: number, widget: WidgetInstance) => Layout | null,
+): KeyboardResult | null {
+  const widget = widgets.find((candidate) => candidate.id === id);
+  if (!widget) return null;
+  const layout = edit(gridLayoutFor(widgets, breakpoint), colsOf(breakpoint), widget);
+  if (!layout) return null;
+  const next = applyGridLayout(widgets, breakpoint, layout);
+  const position = shownPosition(next, id, breakpoint);
+  return position ? { widgets: next, position } : null;
+}
+
+export function moveWidget(
+  widgets: readonly WidgetInstance[],
+  id: string,
+  breakpoint: Breakpoint,
+  direction: Direction,
+): KeyboardResult | null {
+  return keyboardEdit(widgets, id, breakpoint, (layout, cols) => moveInLayout(layout, id, direction, cols));
+}
+
+export function resizeWidget(
+  widgets: readonly WidgetInstance[],
+  id: string,
+  breakpoint: Breakpoint,
+  direction: Direction,
+): KeyboardResult | null {
+  return keyboardEdit(widgets, id, breakpoint, (layout, cols, widget) =>
+    resizeInLayout(layout, id, direction, cols, sizeBounds(widget.kind, breakpoint)),
+  );
+}

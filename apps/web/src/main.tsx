@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './api/queries';
+import { App } from './app/App';
+import 'react-grid-layout/css/styles.css';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Élément #root introuvable dans index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,40 @@
+import { useAppLinks } from '../api/queries';
+import { errorMessage } from '../api/errors';
+import type { WidgetProps } from './types';
+
+export default function AppLauncherWidget(_props: WidgetProps<'app-launcher'>) {
+  const apps = useAppLinks();
+  if (apps.isPending) {
+    return <p className="widget-state">Chargement des applications…</p>;
+  }
+  if (apps.isError) {
+    return (
+      <div className="widget-state widget-state-error">
+        <p>Les applications n'ont pas pu être chargées. {errorMessage(apps.error)}</p>
+        <button type="button" className="button button-secondary" onClick={() => void apps.refetch()}>
+          Réessayer
+        </button>
+      </div>
+    );
+  }
+  const { links } = apps.data;
+  if (links.length === 0) {
+    return <p className="widget-state">Aucune application n'est disponible pour vous.</p>;
+  }
+  return (
+    <ul className="app-list">
+      {links.map((link) => (
+        <li key={link.id} className="app-list-item">
+          <a className="app-link" href={link.url} target="_blank" rel="noopener noreferrer">
+            {link.label}
+            <span className="visually-hidden"> (nouvel onglet)</span>
+            <span aria-hidden="true" className="app-link-icon">
+              ↗
+            </span>
+          </a>
+          {link.description && <p className="app-description">{link.description}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
