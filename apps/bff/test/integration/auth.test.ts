@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger.js';
 import { startPleiade } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -182,6 +183,39 @@ describe('a restart of the BFF', () => {
       expect(me.status).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('logs', () => {
+  it('never contain cookies, tokens, authorization codes or passwords', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const pleiade = await startTestPleiade({}, createLogger('trace', sink));
+    try {
+      const browser = await signIn(pleiade.url, 'agent');
+      await api(browser, `${pleiade.url}/api/me`);
+      await api(browser, `${pleiade.url}/api/boards/current`);
+      const cookie = browser.jar.get(pleiade.url, COOKIE) ?? '';
+      const logout = await browser.request(`${pleiade.url}/auth/logout`, { method: 'POST', headers: { origin: pleiade.url } });
+      const idTokenHint = new URL(logout.headers.get('location') ?? '').searchParams.get('id_token_hint') ?? '';
+      const logs = lines.join('');
+      expect(logs).toContain('request completed');
+      expect(logs).toContain('/auth/callback');
+      expect(cookie.length).toBeGreaterThan(10);
+      expect(logs).not.toContain(decodeURIComponent(cookie).slice(4, 30));
+      expect(idTokenHint.length).toBeGreaterThan(100);
+      expect(logs).not.toContain(idTokenHint.slice(0, 40));
+      expect(logs).not.toMatch(/eyJ[\w-]{10,}/);
+      expect(logs).not.toMatch(/[?&](code|state)=/);
+      expect(logs).not.toMatch(/password/i);
+    } finally {
+      await pleiade.stop();
     }
   });
 });

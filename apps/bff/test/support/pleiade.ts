@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { startPleiade, type RunningPleiade } from '../../src/server.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/http/guards.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -16,7 +16,7 @@ export interface TestPleiade {
 }
 
 /** The whole product on random ports: its own database, the demo IdP, demo collectivités. */
-export async function startTestPleiade(extraEnv: Record<string, string> = {}): Promise<TestPleiade> {
+export async function startTestPleiade(extraEnv: Record<string, string> = {}, logger?: Logger): Promise<TestPleiade> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-it-'));
   const config = loadConfig({
@@ -29,7 +29,7 @@ export async function startTestPleiade(extraEnv: Record<string, string> = {}): P
     LOG_LEVEL: 'silent',
     ...extraEnv,
   });
-  const running = await startPleiade(config, createLogger(config.logLevel));
+  const running = await startPleiade(config, logger ?? createLogger(config.logLevel));
   return {
     url: running.url,
     database,
