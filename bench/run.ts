@@ -7,15 +7,14 @@
  *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
-import { createLogger, loadConfig, startPleiade } from '@pleiade/bff';
+import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,27 +44,6 @@ function spaGzipBytes(): number {
     .reduce((sum, file) => sum + gzipSync(readFileSync(path.join(assets, file)), { level: 9 }).byteLength, 0);
 }
 
-async function freshDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) return { url: undefined, drop: async () => {} };
-  const name = `pleiade_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function json(browser: TestBrowser, url: string, init?: RequestInit): Promise<unknown> {
   const response = await browser.request(url, init);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -73,7 +51,7 @@ async function json(browser: TestBrowser, url: string, init?: RequestInit): Prom
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-'));
-const database = await freshDatabase();
+const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench') : undefined;
 const startedAt = performance.now();
 const config = loadConfig({
   NODE_ENV: 'test',
@@ -82,7 +60,7 @@ const config = loadConfig({
   DEV_IDP_PORT: '0',
   EMBEDDED_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
-  ...(database.url ? { DATABASE_URL: database.url } : {}),
+  ...(database ? { DATABASE_URL: database.url } : {}),
 });
 const running = await startPleiade(config, createLogger('silent'));
 const startMs = performance.now() - startedAt;
@@ -119,10 +97,10 @@ try {
     board_put_p99_ms: put.p99,
   };
   console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
-  console.log(`database: ${database.url ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`);
+  console.log(`database: ${database ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`);
   writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await running.close();
-  await database.drop();
+  await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { createLogger, loadConfig, startPleiade } from '@pleiade/bff';
+import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { E2E_IDP_PORT, E2E_PORT } from './ports.js';
 
 /**
@@ -12,25 +10,8 @@ import { E2E_IDP_PORT, E2E_PORT } from './ports.js';
  */
 export default async function globalSetup() {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-e2e-'));
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
   const adminUrl = process.env.DATABASE_URL;
-  if (adminUrl) {
-    const name = `pleiade_e2e_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    };
-  }
+  const database = adminUrl ? await createScratchDatabase(adminUrl, 'pleiade_e2e') : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(E2E_PORT),
@@ -38,12 +19,12 @@ export default async function globalSetup() {
     DEV_IDP_PORT: String(E2E_IDP_PORT),
     EMBEDDED_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...(database ? { DATABASE_URL: database.url } : {}),
   });
   const running = await startPleiade(config, createLogger(config.logLevel));
   return async () => {
     await running.close();
-    await dropDatabase();
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

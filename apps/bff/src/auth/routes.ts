@@ -1,4 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Passport } from 'passport';
 import type { IdentityMapping } from '../config.js';
 import type { Db } from '../db/client.js';
@@ -81,29 +81,26 @@ export function authRoutes(options: AuthRoutesOptions): Router {
 
   const router = Router();
 
-  router.get('/login', async (req, res, next) => {
+  /** Discovers the provider (once) before the sign-in routes; a French page when it is unreachable. */
+  const withProvider: RequestHandler = (_req, res, next) => {
+    ensureStrategy().then(
+      () => next(),
+      (error: unknown) => {
+        logger.error({ err: error }, 'OIDC discovery failed');
+        sendProblem(res, 'IDP_UNREACHABLE', 503);
+      },
+    );
+  };
+
+  router.get('/login', withProvider, (req, res, next) => {
     if (req.isAuthenticated()) {
       res.redirect(303, '/');
-      return;
-    }
-    try {
-      await ensureStrategy();
-    } catch (error) {
-      logger.error({ err: error }, 'OIDC discovery failed');
-      sendProblem(res, 'IDP_UNREACHABLE', 503);
       return;
     }
     passport.authenticate(STRATEGY)(req, res, next);
   });
 
-  router.get('/callback', async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      await ensureStrategy();
-    } catch (error) {
-      logger.error({ err: error }, 'OIDC discovery failed');
-      sendProblem(res, 'IDP_UNREACHABLE', 503);
-      return;
-    }
+  router.get('/callback', withProvider, (req: Request, res: Response, next: NextFunction) => {
     passport.authenticate(STRATEGY, (error: unknown, user: Express.User | false, info: { message?: string } | undefined) => {
       if (error) {
         // Bad state, replayed code, invalid ID token…: the person simply signs in again.
