@@ -119,10 +119,12 @@ export function createApp(deps: AppDependencies): Express {
         tableName: 'session',
         createTableIfMissing: false,
         pruneSessionInterval: deps.pruneSessions === false ? false : 15 * 60,
+        // No UPDATE per request (~1.5 ms each, measured): a session lasts SESSION_MAX_AGE_HOURS from sign-in.
+        disableTouch: true,
       }),
       resave: false,
       saveUninitialized: false,
-      rolling: true,
+      rolling: false,
       cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: deps.sessionMaxAgeMs },
     }),
   );
