@@ -25,7 +25,14 @@ const SERVER_ONLY = [
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/generated/**', '**/test-results/**', '**/playwright-report/**', '.pleiade/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      '.pleiade/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -43,7 +50,8 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
-    ignores: ['apps/web/vite.config.ts', 'apps/web/vitest.config.ts'],
+    // Config files run in Node; boundaries.test.ts runs ESLint itself to prove this rule fires.
+    ignores: ['apps/web/vite.config.ts', 'apps/web/vitest.config.ts', 'apps/web/src/boundaries.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -52,7 +60,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: SERVER_ONLY, message: 'The SPA runs in the browser: it may not import server code or server libraries.' },
+            {
+              group: SERVER_ONLY,
+              message: 'The SPA runs in the browser: it may not import server code or server libraries.',
+            },
             { regex: '^\\.\\..*/(bff|dev-idp)(/|$)', message: 'The SPA may not import server code.' },
           ],
         },

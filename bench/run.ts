@@ -51,7 +51,9 @@ async function json(browser: TestBrowser, url: string, init?: RequestInit): Prom
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-'));
-const database = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench') : undefined;
+const database = process.env.DATABASE_URL
+  ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench')
+  : undefined;
 const startedAt = performance.now();
 const config = loadConfig({
   NODE_ENV: 'test',
@@ -97,7 +99,9 @@ try {
     board_put_p99_ms: put.p99,
   };
   console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
-  console.log(`database: ${database ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`);
+  console.log(
+    `database: ${database ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`,
+  );
   writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await running.close();

@@ -35,7 +35,8 @@ let pnpmCommand;
 export function pnpm() {
   if (pnpmCommand) return pnpmCommand;
   const global = works('pnpm', ['--version']);
-  pnpmCommand = global?.split('.')[0] === PNPM_VERSION.split('.')[0] ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+  pnpmCommand =
+    global?.split('.')[0] === PNPM_VERSION.split('.')[0] ? ['pnpm'] : ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
   return pnpmCommand;
 }
 
@@ -93,7 +94,17 @@ export function bootstrap() {
   });
   whenChanged(
     'build',
-    ['packages/contracts/src', 'packages/dev-idp/src', 'apps/bff/src', 'apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'prisma/schema.prisma', 'pnpm-lock.yaml', 'tsconfig.base.json'],
+    [
+      'packages/contracts/src',
+      'packages/dev-idp/src',
+      'apps/bff/src',
+      'apps/web/src',
+      'apps/web/index.html',
+      'apps/web/vite.config.ts',
+      'prisma/schema.prisma',
+      'pnpm-lock.yaml',
+      'tsconfig.base.json',
+    ],
     ['apps/bff/dist/main.js', 'apps/web/dist/index.html'],
     () => {
       log('Compilation (contrats, IdP de démonstration, BFF, application web)…');

@@ -9,14 +9,21 @@ import path from 'node:path';
 import { findChromium } from './browser.mjs';
 import { ROOT, bootstrap, log, pnpm } from './lib.mjs';
 
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (tier) => !only || only.includes(tier);
 const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'pleiade-test-reports-'));
 const results = [];
 
 function exec(cwd, args, env = {}) {
   const [command, ...prefix] = pnpm();
-  return spawnSync(command, [...prefix, ...args], { cwd: path.join(ROOT, cwd), stdio: 'inherit', env: { ...process.env, ...env } });
+  return spawnSync(command, [...prefix, ...args], {
+    cwd: path.join(ROOT, cwd),
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
 }
 
 function record(name, counts, exitStatus) {
@@ -28,7 +35,15 @@ function record(name, counts, exitStatus) {
 function vitest(name, cwd, extraArgs = []) {
   log(`Tests ${name}`);
   const report = path.join(reportsDir, `${name.replace(/\W+/g, '-')}.json`);
-  const result = exec(cwd, ['exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const result = exec(cwd, [
+    'exec',
+    'vitest',
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   const counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -66,11 +81,15 @@ function playwright() {
 }
 
 function staticChecks() {
-  log('Vérification des types (tsc) et du style (eslint)');
-  const typecheck = exec('.', ['run', 'typecheck']);
-  record('typecheck', { passed: typecheck.status === 0 ? 1 : 0, failed: typecheck.status === 0 ? 0 : 1, skipped: 0 }, 0);
-  const lint = exec('.', ['run', 'lint']);
-  record('lint', { passed: lint.status === 0 ? 1 : 0, failed: lint.status === 0 ? 0 : 1, skipped: 0 }, 0);
+  log('Vérification des types (tsc), du code (eslint) et de la mise en forme (prettier)');
+  for (const [name, script] of [
+    ['typecheck', 'typecheck'],
+    ['lint', 'lint'],
+    ['format', 'format:check'],
+  ]) {
+    const ok = exec('.', ['run', script]).status === 0;
+    record(name, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, 0);
+  }
 }
 
 const started = Date.now();
@@ -92,12 +111,19 @@ if (wanted('integration')) vitest('integration: bff', 'apps/bff', ['--project', 
 if (wanted('e2e')) playwright();
 rmSync(reportsDir, { recursive: true, force: true });
 
-const total = results.reduce((sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed, skipped: sum.skipped + r.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 process.stdout.write('\nRésumé\n');
 for (const r of results) {
-  process.stdout.write(`  ${r.failed > 0 ? '✖' : '✔'} ${r.name.padEnd(22)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`);
+  process.stdout.write(
+    `  ${r.failed > 0 ? '✖' : '✔'} ${r.name.padEnd(22)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`,
+  );
 }
 process.stdout.write(`  durée : ${Math.round((Date.now() - started) / 1000)} s\n\n`);
 const ranNothing = total.passed + total.failed === 0;
-process.stdout.write(`${total.passed} passed, ${total.failed + (ranNothing ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`);
+process.stdout.write(
+  `${total.passed} passed, ${total.failed + (ranNothing ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`,
+);
 process.exit(total.failed > 0 || ranNothing ? 1 : 0);

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, box, dragWidget, saveStatus, signIn, signOut, waitForSaved, widget } from '../support/actions.js';
+import {
+  axeViolations,
+  box,
+  dragWidget,
+  saveStatus,
+  signIn,
+  signOut,
+  waitForSaved,
+  widget,
+} from '../support/actions.js';
 
 test.describe('dashboard of an agent', () => {
   test('keeps a dragged widget where it was left, across reload and a new sign-in', async ({ page }) => {
@@ -39,7 +48,11 @@ test.describe('dashboard of an agent', () => {
     await page.getByRole('button', { name: 'Ajouter un widget' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await dialog.locator('li, article, section', { hasText: 'Notes' }).getByRole('button', { name: /Ajouter/ }).first().click();
+    await dialog
+      .locator('li, article, section', { hasText: 'Notes' })
+      .getByRole('button', { name: /Ajouter/ })
+      .first()
+      .click();
     await expect(widget(page, 'notes')).toHaveCount(notesBefore + 1);
     await waitForSaved(page);
 
@@ -52,7 +65,10 @@ test.describe('dashboard of an agent', () => {
     await expect(widget(page, 'notes').last().getByRole('textbox')).toHaveValue(text);
 
     const launcherTitle = await widget(page, 'app-launcher').first().getByRole('heading').textContent();
-    await widget(page, 'app-launcher').first().getByRole('button', { name: `Retirer le widget « ${launcherTitle?.trim()} »` }).click();
+    await widget(page, 'app-launcher')
+      .first()
+      .getByRole('button', { name: `Retirer le widget « ${launcherTitle?.trim()} »` })
+      .click();
     await expect(widget(page, 'app-launcher')).toHaveCount(0);
     await waitForSaved(page);
     await page.reload();
@@ -101,7 +117,9 @@ test.describe('dashboard of an agent', () => {
     await expect(second.getByRole('alert')).toContainText('modifié ailleurs');
     // The second tab now shows the first tab's version, and can save again from it.
     const welcomeFirst = await box(first.locator('[data-widget-kind="welcome"]'));
-    await expect.poll(async () => (await box(second.locator('[data-widget-kind="welcome"]'))).x).toBeCloseTo(welcomeFirst.x, -1);
+    await expect
+      .poll(async () => (await box(second.locator('[data-widget-kind="welcome"]'))).x)
+      .toBeCloseTo(welcomeFirst.x, -1);
     await context.close();
   });
 

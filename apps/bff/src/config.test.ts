@@ -14,7 +14,13 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('runs on embedded defaults with no configuration', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, oidc: undefined, seedDemo: true, devIdpPort: 3001 });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      oidc: undefined,
+      seedDemo: true,
+      devIdpPort: 3001,
+    });
   });
 
   it('uses the real provider and database when configured, without the demo', () => {
@@ -27,7 +33,12 @@ describe('loadConfig', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PORT: '8080',
     });
-    expect(config.oidc).toEqual({ issuer: 'https://auth.example.fr', clientId: 'pleiade', clientSecret: 's3cret', scopes: 'openid profile email groups' });
+    expect(config.oidc).toEqual({
+      issuer: 'https://auth.example.fr',
+      clientId: 'pleiade',
+      clientSecret: 's3cret',
+      scopes: 'openid profile email groups',
+    });
     expect(config.publicUrl).toBe('https://bureau.example.fr');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);
@@ -36,12 +47,20 @@ describe('loadConfig', () => {
   it('names every missing variable once OIDC is partly configured', () => {
     const problems = problemsOf({ OIDC_ISSUER: 'https://auth.example.fr' });
     for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL', 'SESSION_SECRET']) {
-      expect(problems.some((problem) => problem.startsWith(`${name} :`)), name).toBe(true);
+      expect(
+        problems.some((problem) => problem.startsWith(`${name} :`)),
+        name,
+      ).toBe(true);
     }
   });
 
   it('names each bad value and what it expects', () => {
-    const problems = problemsOf({ PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short', OIDC_ISSUER: 'ftp://x' });
+    const problems = problemsOf({
+      PORT: 'abc',
+      DATABASE_URL: 'mysql://x',
+      SESSION_SECRET: 'short',
+      OIDC_ISSUER: 'ftp://x',
+    });
     expect(problems.find((problem) => problem.startsWith('PORT'))).toMatch(/port/);
     expect(problems.find((problem) => problem.startsWith('DATABASE_URL'))).toMatch(/postgres/);
     expect(problems.find((problem) => problem.startsWith('SESSION_SECRET'))).toMatch(/32/);

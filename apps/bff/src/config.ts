@@ -4,9 +4,7 @@ import { z } from 'zod';
  * Configuration, read once at boot from the environment. With no OIDC and no database settings the
  * BFF runs on embedded defaults (embedded PostgreSQL, built-in demo IdP); see .env.example.
  */
-const booleanFlag = z
-  .enum(['0', '1', 'true', 'false'])
-  .transform((value) => value === '1' || value === 'true');
+const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'une URL http(s) absolue' });
 
@@ -21,7 +19,11 @@ const envSchema = z
       .regex(/^postgres(ql)?:\/\//, 'une URL postgres:// ou postgresql://')
       .optional(),
     SESSION_SECRET: z.string().min(32, 'au moins 32 caractères aléatoires').optional(),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(10),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(10),
     OIDC_ISSUER: httpUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -18,7 +18,10 @@ export const REDACTED_PATHS = [
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, base: { service: 'pleiade-bff' }, redact: { paths: REDACTED_PATHS, censor: '[masqué]' } }, destination);
+  return pino(
+    { level, base: { service: 'pleiade-bff' }, redact: { paths: REDACTED_PATHS, censor: '[masqué]' } },
+    destination,
+  );
 }
 
 export type { Logger };

@@ -7,7 +7,9 @@ try {
   config = loadConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
-    process.stderr.write(`\nPléiade ne peut pas démarrer.\n${error.message}\nVoir .env.example pour la liste des variables.\n\n`);
+    process.stderr.write(
+      `\nPléiade ne peut pas démarrer.\n${error.message}\nVoir .env.example pour la liste des variables.\n\n`,
+    );
     process.exit(2);
   }
   throw error;
@@ -20,7 +22,10 @@ try {
     '',
     `  Pléiade est prêt : ${running.url}`,
     ...(running.devIdpIssuer
-      ? [`  Comptes de démonstration (mot de passe « demo ») : agent, elu, admin (demo-a), agent-b (demo-b)`, `  Fournisseur d'identité de démonstration : ${running.devIdpIssuer}`]
+      ? [
+          `  Comptes de démonstration (mot de passe « demo ») : agent, elu, admin (demo-a), agent-b (demo-b)`,
+          `  Fournisseur d'identité de démonstration : ${running.devIdpIssuer}`,
+        ]
       : []),
     '',
   ];

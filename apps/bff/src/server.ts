@@ -49,7 +49,8 @@ async function listen(server: http.Server, port: number, host: string): Promise<
 export async function startPleiade(config: Config, logger: Logger): Promise<RunningPleiade> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
-    for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
+    for (const closer of closers.reverse())
+      await closer().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
   };
   try {
     const dataDir = path.resolve(config.embeddedDataDir);
@@ -105,11 +106,17 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       });
       closers.push(() => idp.close());
       devIdpIssuer = idp.issuer;
-      oidc = { issuer: idp.issuer, clientId: DEMO_CLIENT_ID, clientSecret: secrets.clientSecret, scopes: 'openid profile email groups' };
+      oidc = {
+        issuer: idp.issuer,
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: secrets.clientSecret,
+        scopes: 'openid profile email groups',
+      };
     }
 
     const sessionSecret =
-      config.sessionSecret ?? (await persistedSecret(path.join(dataDir, 'session-secret.json'), () => randomBytes(48).toString('base64url')));
+      config.sessionSecret ??
+      (await persistedSecret(path.join(dataDir, 'session-secret.json'), () => randomBytes(48).toString('base64url')));
 
     const app = createApp({
       db,

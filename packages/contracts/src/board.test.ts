@@ -24,7 +24,9 @@ describe('saveBoardRequestSchema', () => {
 
   it('refuses duplicate ids, unknown options and unknown fields', () => {
     expect(pathsOf({ version: 1, widgets: [notes(1), notes(1)] })).toContain('widgets.1.id');
-    expect(pathsOf({ version: 1, widgets: [{ ...notes(1), options: { text: '', html: '<b>' } }] })).toContain('widgets.0.options');
+    expect(pathsOf({ version: 1, widgets: [{ ...notes(1), options: { text: '', html: '<b>' } }] })).toContain(
+      'widgets.0.options',
+    );
     expect(pathsOf({ version: 1, widgets: [], owner: 'someone-else' })).toContain('');
   });
 

@@ -33,18 +33,41 @@ describe('mapClaims', () => {
   });
 
   it('does not make an administrator of another collectivité an administrator here', () => {
-    const result = mapClaims(issuer, { sub: 'x', collectivite: 'givors', groups: ['agents', 'admins-venissieux'] }, mapping);
+    const result = mapClaims(
+      issuer,
+      { sub: 'x', collectivite: 'givors', groups: ['agents', 'admins-venissieux'] },
+      mapping,
+    );
     expect(result.ok && result.identity.role).toBe('agent');
   });
 
   it('reads groups given as a joined string and builds a name from given and family names', () => {
-    const result = mapClaims(issuer, { sub: 'j', given_name: 'Jean', family_name: 'Martin', collectivite: 'Venissieux', groups: 'elus, app-parapheur' }, mapping);
-    expect(result).toMatchObject({ ok: true, identity: { role: 'elu', displayName: 'Jean Martin', collectiviteSlug: 'venissieux' } });
+    const result = mapClaims(
+      issuer,
+      {
+        sub: 'j',
+        given_name: 'Jean',
+        family_name: 'Martin',
+        collectivite: 'Venissieux',
+        groups: 'elus, app-parapheur',
+      },
+      mapping,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      identity: { role: 'elu', displayName: 'Jean Martin', collectiviteSlug: 'venissieux' },
+    });
   });
 
   it('reports a missing collectivité or role instead of guessing', () => {
-    expect(mapClaims(issuer, { sub: 'a', groups: ['agents'] }, mapping)).toEqual({ ok: false, problem: 'NO_COLLECTIVITE' });
-    expect(mapClaims(issuer, { sub: 'a', collectivite: 'givors', groups: ['app-nextcloud'] }, mapping)).toEqual({ ok: false, problem: 'NO_ROLE' });
+    expect(mapClaims(issuer, { sub: 'a', groups: ['agents'] }, mapping)).toEqual({
+      ok: false,
+      problem: 'NO_COLLECTIVITE',
+    });
+    expect(mapClaims(issuer, { sub: 'a', collectivite: 'givors', groups: ['app-nextcloud'] }, mapping)).toEqual({
+      ok: false,
+      problem: 'NO_ROLE',
+    });
     expect(mapClaims(issuer, { sub: 'a', collectivite: 'givors' }, mapping)).toEqual({ ok: false, problem: 'NO_ROLE' });
   });
 });

@@ -19,7 +19,11 @@ export type MappingResult = { ok: true; identity: MappedIdentity } | { ok: false
 function readGroups(value: unknown): string[] {
   // LemonLDAP::NG sends an array; other providers a comma- or semicolon-joined string.
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
-  if (typeof value === 'string') return value.split(/[,;]/).map((item) => item.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(/[,;]/)
+      .map((item) => item.trim())
+      .filter(Boolean);
   return [];
 }
 

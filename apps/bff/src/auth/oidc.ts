@@ -41,7 +41,10 @@ export class OidcProvider {
   async endSessionUrl(idToken: string | undefined, postLogoutRedirectUri: string): Promise<string | undefined> {
     const configuration = await this.configurationPromise;
     if (!configuration.serverMetadata().end_session_endpoint) return undefined;
-    const params: Record<string, string> = { post_logout_redirect_uri: postLogoutRedirectUri, client_id: this.settings.clientId };
+    const params: Record<string, string> = {
+      post_logout_redirect_uri: postLogoutRedirectUri,
+      client_id: this.settings.clientId,
+    };
     if (idToken) params.id_token_hint = idToken;
     return client.buildEndSessionUrl(configuration, params).href;
   }

@@ -101,23 +101,27 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
 
   router.get('/callback', withProvider, (req: Request, res: Response, next: NextFunction) => {
-    passport.authenticate(STRATEGY, (error: unknown, user: Express.User | false, info: { message?: string } | undefined) => {
-      if (error) {
-        // Bad state, replayed code, invalid ID token…: the person simply signs in again.
-        logger.warn({ err: error }, 'OIDC callback refused');
-        sendProblem(res, 'CALLBACK_FAILED', 400);
-        return;
-      }
-      if (!user) {
-        const problem = info?.message;
-        if (problem === 'NO_ROLE') sendProblem(res, 'NO_ROLE', 403);
-        else if (problem === 'NO_COLLECTIVITE' || problem === 'UNKNOWN_COLLECTIVITE') sendProblem(res, 'UNKNOWN_COLLECTIVITE', 403);
-        else sendProblem(res, 'CALLBACK_FAILED', 400);
-        return;
-      }
-      // passport regenerates the session id here (no session fixation).
-      req.logIn(user, (loginError) => (loginError ? next(loginError) : res.redirect(303, '/')));
-    })(req, res, next);
+    passport.authenticate(
+      STRATEGY,
+      (error: unknown, user: Express.User | false, info: { message?: string } | undefined) => {
+        if (error) {
+          // Bad state, replayed code, invalid ID token…: the person simply signs in again.
+          logger.warn({ err: error }, 'OIDC callback refused');
+          sendProblem(res, 'CALLBACK_FAILED', 400);
+          return;
+        }
+        if (!user) {
+          const problem = info?.message;
+          if (problem === 'NO_ROLE') sendProblem(res, 'NO_ROLE', 403);
+          else if (problem === 'NO_COLLECTIVITE' || problem === 'UNKNOWN_COLLECTIVITE')
+            sendProblem(res, 'UNKNOWN_COLLECTIVITE', 403);
+          else sendProblem(res, 'CALLBACK_FAILED', 400);
+          return;
+        }
+        // passport regenerates the session id here (no session fixation).
+        req.logIn(user, (loginError) => (loginError ? next(loginError) : res.redirect(303, '/')));
+      },
+    )(req, res, next);
   });
 
   router.post('/logout', async (req, res, next) => {

@@ -52,7 +52,12 @@ export async function getBoard(db: Db, principal: Principal, boardId: string): P
  * concurrency): the conditional UPDATE takes the row lock, so of two saves made on the same
  * version exactly one wins and the other gets BOARD_VERSION_CONFLICT.
  */
-export async function saveBoard(db: Db, principal: Principal, boardId: string, request: SaveBoardRequest): Promise<Board> {
+export async function saveBoard(
+  db: Db,
+  principal: Principal,
+  boardId: string,
+  request: SaveBoardRequest,
+): Promise<Board> {
   const saved = await db.$transaction(async (tx) => {
     const board = await tx.board.findFirst({ where: ownedBy(principal, boardId), select: { id: true } });
     if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');

@@ -16,7 +16,8 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (!isBodyParserError(error)) return undefined;
   if (error.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'La requête est trop volumineuse.');
-  if (error.type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', 'Le corps de la requête n’est pas un JSON valide.');
+  if (error.type === 'entity.parse.failed')
+    return new AppError('VALIDATION_FAILED', 'Le corps de la requête n’est pas un JSON valide.');
   if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Encodage de la requête non pris en charge.');
   }

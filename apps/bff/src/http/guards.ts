@@ -36,7 +36,14 @@ export const requireSignedIn: RequestHandler = (req, _res, next) => {
 /** The principal of a request that went through requireSignedIn. */
 export function principalOf(req: Request): Principal {
   const user = req.user;
-  if (!user?.collectiviteId || !user.role || !user.collectiviteSlug || !user.collectiviteName || !user.displayName || !user.groups) {
+  if (
+    !user?.collectiviteId ||
+    !user.role ||
+    !user.collectiviteSlug ||
+    !user.collectiviteName ||
+    !user.displayName ||
+    !user.groups
+  ) {
     throw new AppError('UNAUTHENTICATED', 'Vous n’êtes pas connecté.');
   }
   return {

@@ -20,7 +20,7 @@ export function validate(part: 'body' | 'params', schema: z.ZodType): RequestHan
       next(new AppError('VALIDATION_FAILED', 'La requête est invalide.', issuesToDetails(parsed.error.issues, part)));
       return;
     }
-    req[part] = parsed.data as typeof req[typeof part];
+    req[part] = parsed.data as (typeof req)[typeof part];
     next();
   };
 }

@@ -19,19 +19,54 @@ export const DEMO_COLLECTIVITES: DemoCollectivite[] = [
     slug: 'demo-a',
     name: 'Commune de démonstration A',
     links: [
-      { label: 'Messagerie', url: 'https://messagerie.demo-a.pleiade.test/', description: 'Courriel et agenda (Zimbra)', allowedGroups: [] },
-      { label: 'Fichiers', url: 'https://fichiers.demo-a.pleiade.test/', description: 'Documents partagés (Nextcloud)', allowedGroups: ['app-nextcloud'] },
-      { label: 'Parapheur', url: 'https://parapheur.demo-a.pleiade.test/', description: 'Circuits de signature (i-Parapheur)', allowedGroups: ['app-parapheur'] },
-      { label: 'Séances', url: 'https://idelibre.demo-a.pleiade.test/', description: 'Convocations et séances (i-delibRE)', allowedGroups: ['app-idelibre'] },
-      { label: 'Pastell', url: 'https://pastell.demo-a.pleiade.test/', description: 'Flux dématérialisés (Pastell)', allowedGroups: ['app-pastell'] },
+      {
+        label: 'Messagerie',
+        url: 'https://messagerie.demo-a.pleiade.test/',
+        description: 'Courriel et agenda (Zimbra)',
+        allowedGroups: [],
+      },
+      {
+        label: 'Fichiers',
+        url: 'https://fichiers.demo-a.pleiade.test/',
+        description: 'Documents partagés (Nextcloud)',
+        allowedGroups: ['app-nextcloud'],
+      },
+      {
+        label: 'Parapheur',
+        url: 'https://parapheur.demo-a.pleiade.test/',
+        description: 'Circuits de signature (i-Parapheur)',
+        allowedGroups: ['app-parapheur'],
+      },
+      {
+        label: 'Séances',
+        url: 'https://idelibre.demo-a.pleiade.test/',
+        description: 'Convocations et séances (i-delibRE)',
+        allowedGroups: ['app-idelibre'],
+      },
+      {
+        label: 'Pastell',
+        url: 'https://pastell.demo-a.pleiade.test/',
+        description: 'Flux dématérialisés (Pastell)',
+        allowedGroups: ['app-pastell'],
+      },
     ],
   },
   {
     slug: 'demo-b',
     name: 'Communauté de communes de démonstration B',
     links: [
-      { label: 'Messagerie', url: 'https://messagerie.demo-b.pleiade.test/', description: 'Courriel et agenda', allowedGroups: [] },
-      { label: 'Fichiers', url: 'https://fichiers.demo-b.pleiade.test/', description: 'Documents partagés (Nextcloud)', allowedGroups: ['app-nextcloud'] },
+      {
+        label: 'Messagerie',
+        url: 'https://messagerie.demo-b.pleiade.test/',
+        description: 'Courriel et agenda',
+        allowedGroups: [],
+      },
+      {
+        label: 'Fichiers',
+        url: 'https://fichiers.demo-b.pleiade.test/',
+        description: 'Documents partagés (Nextcloud)',
+        allowedGroups: ['app-nextcloud'],
+      },
     ],
   },
 ];

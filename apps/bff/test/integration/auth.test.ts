@@ -71,7 +71,10 @@ describe('sign-in and sessions', () => {
   it('ends the session server-side at sign-out and ends the IdP session (RP-initiated logout)', async () => {
     const browser = await signIn(pleiade.url, 'agent');
     const oldCookie = browser.jar.get(pleiade.url, COOKIE) ?? '';
-    const logout = await browser.request(`${pleiade.url}/auth/logout`, { method: 'POST', headers: { origin: pleiade.url } });
+    const logout = await browser.request(`${pleiade.url}/auth/logout`, {
+      method: 'POST',
+      headers: { origin: pleiade.url },
+    });
     expect(logout.status).toBe(303);
     const endSession = new URL(logout.headers.get('location') ?? '');
     expect(endSession.origin).toBe(pleiade.running.devIdpIssuer);
@@ -91,7 +94,10 @@ describe('sign-in and sessions', () => {
 
   it('refuses a cross-site sign-out', async () => {
     const browser = await signIn(pleiade.url, 'agent');
-    const response = await browser.request(`${pleiade.url}/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    const response = await browser.request(`${pleiade.url}/auth/logout`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(403);
     const fromOtherSite = await browser.request(`${pleiade.url}/auth/logout`, {
       method: 'POST',
@@ -168,7 +174,13 @@ describe('a restart of the BFF', () => {
 
   it('signs nobody out: sessions live in PostgreSQL', async () => {
     const config = loadConfig({
-      NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEV_IDP_PORT: '0', DATABASE_URL: database.url, EMBEDDED_DATA_DIR: dataDir, LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DEV_IDP_PORT: '0',
+      DATABASE_URL: database.url,
+      EMBEDDED_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
     });
     const first = await startPleiade(config, createLogger('silent'));
     const browser = await signIn(first.url, 'agent');
@@ -202,7 +214,10 @@ describe('logs', () => {
       await api(browser, `${pleiade.url}/api/me`);
       await api(browser, `${pleiade.url}/api/boards/current`);
       const cookie = browser.jar.get(pleiade.url, COOKIE) ?? '';
-      const logout = await browser.request(`${pleiade.url}/auth/logout`, { method: 'POST', headers: { origin: pleiade.url } });
+      const logout = await browser.request(`${pleiade.url}/auth/logout`, {
+        method: 'POST',
+        headers: { origin: pleiade.url },
+      });
       const idTokenHint = new URL(logout.headers.get('location') ?? '').searchParams.get('id_token_hint') ?? '';
       const logs = lines.join('');
       expect(logs).toContain('request completed');

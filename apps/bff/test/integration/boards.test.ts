@@ -50,7 +50,12 @@ describe('identity', () => {
       ['GET', '/api/apps'],
       ['PUT', `/api/boards/${randomUUID()}`],
     ] as const) {
-      const response = await api(anonymous, `${pleiade.url}${path}`, method, method === 'PUT' ? { version: 1, widgets: [] } : undefined);
+      const response = await api(
+        anonymous,
+        `${pleiade.url}${path}`,
+        method,
+        method === 'PUT' ? { version: 1, widgets: [] } : undefined,
+      );
       expect(response.status, `${method} ${path}`).toBe(401);
       expect((await errorOf(response)).code).toBe('UNAUTHENTICATED');
     }
@@ -80,7 +85,10 @@ describe('board layout', () => {
       index === 0 ? { ...widget, layout: { ...widget.layout, lg: { x: 6, y: 2, w: 5, h: 3 } } } : widget,
     );
     const widgets = [...moved, notes('Appeler la préfecture')];
-    const response = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', { version: board.version, widgets });
+    const response = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', {
+      version: board.version,
+      widgets,
+    });
     expect(response.status).toBe(200);
     const saved = boardSchema.parse(await response.json());
     expect(saved.version).toBe(board.version + 1);
@@ -91,9 +99,15 @@ describe('board layout', () => {
 
   it('answers 409 to a save made on a stale version and keeps the newer data', async () => {
     const board = await currentBoard(agent);
-    const first = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', { version: board.version, widgets: [notes('first')] });
+    const first = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', {
+      version: board.version,
+      widgets: [notes('first')],
+    });
     expect(first.status).toBe(200);
-    const stale = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', { version: board.version, widgets: [notes('stale')] });
+    const stale = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', {
+      version: board.version,
+      widgets: [notes('stale')],
+    });
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('BOARD_VERSION_CONFLICT');
     const current = await currentBoard(agent);
@@ -127,16 +141,26 @@ describe('bad input', () => {
   }
 
   it('answers 400 with field paths for wrong types', async () => {
-    const response = await put({ version: 'deux', widgets: [{ ...notes('x'), layout: { lg: { x: -1, y: 0, w: 'large', h: 4 } } }] });
+    const response = await put({
+      version: 'deux',
+      widgets: [{ ...notes('x'), layout: { lg: { x: -1, y: 0, w: 'large', h: 4 } } }],
+    });
     expect(response.status).toBe(400);
     const error = await errorOf(response);
     expect(error.code).toBe('VALIDATION_FAILED');
     const paths = error.details?.map((detail) => detail.path) ?? [];
-    expect(paths).toEqual(expect.arrayContaining(['body.version', 'body.widgets.0.layout.lg.x', 'body.widgets.0.layout.lg.w']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.version', 'body.widgets.0.layout.lg.x', 'body.widgets.0.layout.lg.w']),
+    );
   });
 
   it('answers 400 for 10,000 widgets', async () => {
-    const widgets = Array.from({ length: 10_000 }, () => ({ id: randomUUID(), kind: 'welcome', options: {}, layout: { lg: { x: 0, y: 0, w: 2, h: 2 } } }));
+    const widgets = Array.from({ length: 10_000 }, () => ({
+      id: randomUUID(),
+      kind: 'welcome',
+      options: {},
+      layout: { lg: { x: 0, y: 0, w: 2, h: 2 } },
+    }));
     const response = await put({ version: board.version, widgets });
     expect(response.status).toBe(400);
     const error = await errorOf(response);
@@ -153,7 +177,9 @@ describe('bad input', () => {
   });
 
   it('answers 413 with the JSON error body to a 5 MB body', async () => {
-    const response = await put(undefined, { raw: JSON.stringify({ version: 1, widgets: [notes('x'.repeat(5 * 1024 * 1024))] }) });
+    const response = await put(undefined, {
+      raw: JSON.stringify({ version: 1, widgets: [notes('x'.repeat(5 * 1024 * 1024))] }),
+    });
     expect(response.status).toBe(413);
     expect((await errorOf(response)).code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -166,20 +192,33 @@ describe('bad input', () => {
   });
 
   it('refuses widgets outside the grid, too big or too many of one kind', async () => {
-    const outside = await put({ version: board.version, widgets: [{ ...notes('x'), layout: { lg: { x: 10, y: 0, w: 4, h: 4 } } }] });
+    const outside = await put({
+      version: board.version,
+      widgets: [{ ...notes('x'), layout: { lg: { x: 10, y: 0, w: 4, h: 4 } } }],
+    });
     expect(outside.status).toBe(400);
     const twoWelcomes = await put({
       version: board.version,
-      widgets: [1, 2].map(() => ({ id: randomUUID(), kind: 'welcome', options: {}, layout: { lg: { x: 0, y: 0, w: 4, h: 3 } } })),
+      widgets: [1, 2].map(() => ({
+        id: randomUUID(),
+        kind: 'welcome',
+        options: {},
+        layout: { lg: { x: 0, y: 0, w: 4, h: 3 } },
+      })),
     });
     expect(twoWelcomes.status).toBe(400);
-    const tooTall = await put({ version: board.version, widgets: [{ ...notes('x'), layout: { lg: { x: 0, y: 0, w: 4, h: 99 } } }] });
+    const tooTall = await put({
+      version: board.version,
+      widgets: [{ ...notes('x'), layout: { lg: { x: 0, y: 0, w: 4, h: 99 } } }],
+    });
     expect(tooTall.status).toBe(400);
   });
 
   it('answers 400 to malformed JSON, 415 to another media type, 403 without the anti-CSRF header', async () => {
     expect((await put(undefined, { raw: '{"version":' })).status).toBe(400);
-    expect((await put(undefined, { raw: 'version=1', contentType: 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect((await put(undefined, { raw: 'version=1', contentType: 'application/x-www-form-urlencoded' })).status).toBe(
+      415,
+    );
     const noHeader = await agent.request(`${pleiade.url}/api/boards/${board.id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
@@ -204,7 +243,10 @@ describe('tenants and roles', () => {
 
     const read = await api(agentB, `${pleiade.url}/api/boards/${boardOfA.id}`);
     expect(read.status).toBe(404);
-    const write = await api(agentB, `${pleiade.url}/api/boards/${boardOfA.id}`, 'PUT', { version: boardOfA.version, widgets: [] });
+    const write = await api(agentB, `${pleiade.url}/api/boards/${boardOfA.id}`, 'PUT', {
+      version: boardOfA.version,
+      widgets: [],
+    });
     expect(write.status).toBe(404);
     expect(await currentBoard(agent)).toEqual(boardOfA);
 
@@ -222,7 +264,10 @@ describe('tenants and roles', () => {
     const elu = await signIn(pleiade.url, 'elu');
     const board = await currentBoard(elu);
     expect(board.readOnly).toBe(true);
-    const response = await api(elu, `${pleiade.url}/api/boards/${board.id}`, 'PUT', { version: board.version, widgets: [] });
+    const response = await api(elu, `${pleiade.url}/api/boards/${board.id}`, 'PUT', {
+      version: board.version,
+      widgets: [],
+    });
     expect(response.status).toBe(403);
     expect((await currentBoard(elu)).widgets).toHaveLength(board.widgets.length);
   });

@@ -37,14 +37,33 @@ describe('migrations', () => {
     await expect(db.appLink.findMany()).resolves.toEqual([]);
     const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test' } });
     const user = await db.user.create({
-      data: { issuer: 'i', subject: 's', collectiviteId: collectivite.id, displayName: 'T', groups: ['agents'], role: 'AGENT' },
+      data: {
+        issuer: 'i',
+        subject: 's',
+        collectiviteId: collectivite.id,
+        displayName: 'T',
+        groups: ['agents'],
+        role: 'AGENT',
+      },
     });
     const board = await db.board.create({ data: { name: 'B', ownerId: user.id, collectiviteId: collectivite.id } });
     await db.widgetInstance.create({
-      data: { id: '00000000-0000-4000-8000-000000000001', boardId: board.id, kind: 'notes', options: { text: 'é' }, layout: { lg: { x: 0, y: 0, w: 1, h: 1 } }, position: 0 },
+      data: {
+        id: '00000000-0000-4000-8000-000000000001',
+        boardId: board.id,
+        kind: 'notes',
+        options: { text: 'é' },
+        layout: { lg: { x: 0, y: 0, w: 1, h: 1 } },
+        position: 0,
+      },
     });
-    await db.appLink.create({ data: { collectiviteId: collectivite.id, label: 'L', url: 'https://x.test/', allowedGroups: [] } });
-    const loaded = await db.board.findUniqueOrThrow({ where: { id: board.id }, include: { widgets: true, owner: true } });
+    await db.appLink.create({
+      data: { collectiviteId: collectivite.id, label: 'L', url: 'https://x.test/', allowedGroups: [] },
+    });
+    const loaded = await db.board.findUniqueOrThrow({
+      where: { id: board.id },
+      include: { widgets: true, owner: true },
+    });
     expect(loaded.widgets[0]?.options).toEqual({ text: 'é' });
     expect(loaded.owner.groups).toEqual(['agents']);
   });

@@ -106,7 +106,10 @@ export function hiddenInputs(html: string): Record<string, string> {
  * Completes the demo IdP's logout page, whose script confirms by itself in a browser: submits its
  * form with `logout=yes` and follows the redirect back to the application.
  */
-export async function confirmIdpLogout(browser: TestBrowser, endSessionUrl: string): Promise<{ response: Response; url: string }> {
+export async function confirmIdpLogout(
+  browser: TestBrowser,
+  endSessionUrl: string,
+): Promise<{ response: Response; url: string }> {
   const page = await browser.navigate(endSessionUrl);
   const html = await page.response.text();
   return browser.navigate(formAction(html, page.url), {
