@@ -8,7 +8,6 @@ import helmet from 'helmet';
 import { Passport } from 'passport';
 import type pg from 'pg';
 import { pinoHttp } from 'pino-http';
-import type { IdentityMapping } from './config.js';
 import { identityRoutes } from './apps/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
@@ -25,8 +24,7 @@ export interface AppDependencies {
   /** Pool for the session store and readiness checks. */
   pool: pg.Pool;
   logger: Logger;
-  provider: OidcProvider;
-  identity: IdentityMapping;
+  providers: OidcProvider[];
   publicUrl: string;
   sessionSecret: string;
   sessionMaxAgeMs: number;
@@ -48,7 +46,7 @@ export function createApp(deps: AppDependencies): Express {
   const secure = deps.publicUrl.startsWith('https:');
   // __Host- binds the cookie to this exact origin, but browsers accept it only over https.
   const sessionCookieName = secure ? '__Host-pleiade' : 'pleiade.sid';
-  const issuerOrigin = new URL(deps.provider.settings.issuer).origin;
+  const issuerOrigins = [...new Set(deps.providers.map((provider) => new URL(provider.settings.issuer).origin))];
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
@@ -85,7 +83,7 @@ export function createApp(deps: AppDependencies): Express {
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
           // Sign-out posts here, then redirects to the provider's end-session endpoint.
-          formAction: ["'self'", issuerOrigin],
+          formAction: ["'self'", ...issuerOrigins],
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
@@ -146,8 +144,7 @@ export function createApp(deps: AppDependencies): Express {
     authRoutes({
       authenticator,
       db: deps.db,
-      provider: deps.provider,
-      identity: deps.identity,
+      providers: deps.providers,
       publicUrl: deps.publicUrl,
       sessionCookieName,
       logger: deps.logger,

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -17,7 +20,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 3000,
       databaseUrl: undefined,
-      oidc: undefined,
+      providers: [],
       seedDemo: true,
       devIdpPort: 3001,
     });
@@ -33,12 +36,16 @@ describe('loadConfig', () => {
       SESSION_SECRET: 'x'.repeat(40),
       PORT: '8080',
     });
-    expect(config.oidc).toEqual({
-      issuer: 'https://auth.example.fr',
-      clientId: 'pleiade',
-      clientSecret: 's3cret',
-      scopes: 'openid profile email groups',
-    });
+    expect(config.providers).toEqual([
+      expect.objectContaining({
+        id: 'default',
+        issuer: 'https://auth.example.fr',
+        clientId: 'pleiade',
+        clientSecret: 's3cret',
+        scopes: 'openid profile email groups',
+        collectivites: undefined,
+      }),
+    ]);
     expect(config.publicUrl).toBe('https://bureau.example.fr');
     expect(config.port).toBe(8080);
     expect(config.seedDemo).toBe(false);
@@ -82,6 +89,82 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ DATABASE_URL: '', OIDC_ISSUER: '' }).oidc).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '', OIDC_ISSUER: '' }).providers).toEqual([]);
+  });
+});
+
+describe('PLEIADE_CONFIG_FILE', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pleiade-config-'));
+  const required = { PUBLIC_URL: 'https://bureau.example.fr', SESSION_SECRET: 'x'.repeat(40) };
+  function withFile(content: unknown): Record<string, string> {
+    const file = path.join(dir, `${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(content));
+    return { ...required, PLEIADE_CONFIG_FILE: file };
+  }
+  const lemonldap = {
+    id: 'lemonldap',
+    label: 'Compte de la Ville',
+    issuer: 'http://auth.pleiade.localhost:8480',
+    clientId: 'pleiade',
+    clientSecretEnv: 'LEMONLDAP_SECRET',
+    collectivites: ['venissieux', 'givors'],
+    roles: { agent: ['agents'], elu: ['elus'], admin: ['admins-{collectivite}'] },
+  };
+
+  it('declares several providers bound to their collectivités, and the collectivités with their links', () => {
+    const config = loadConfig({
+      ...withFile({
+        providers: [
+          lemonldap,
+          {
+            ...lemonldap,
+            id: 'lyon',
+            label: 'Lyon',
+            issuer: 'https://sso.lyon.example',
+            clientSecret: 'inline',
+            clientSecretEnv: undefined,
+            collectivites: ['lyon'],
+            claims: { collectivite: 'o', groups: 'memberOf' },
+          },
+        ],
+        collectivites: [
+          { slug: 'venissieux', name: 'Vénissieux', appLinks: [{ label: 'Fichiers', url: 'https://nc.example/' }] },
+        ],
+      }),
+      LEMONLDAP_SECRET: 'from-env',
+    });
+    expect(config.providers.map((p) => [p.id, p.clientSecret, p.collectivites])).toEqual([
+      ['lemonldap', 'from-env', ['venissieux', 'givors']],
+      ['lyon', 'inline', ['lyon']],
+    ]);
+    expect(config.providers[1]?.identity).toEqual({
+      collectiviteClaim: 'o',
+      groupsClaim: 'memberOf',
+      roleGroups: { agent: ['agents'], elu: ['elus'], admin: ['admins-{collectivite}'], operator: [] },
+    });
+    expect(config.collectivites[0]).toMatchObject({
+      slug: 'venissieux',
+      appLinks: [{ label: 'Fichiers', description: '', allowedGroups: [] }],
+    });
+    expect(config.seedDemo).toBe(false);
+  });
+
+  it('names each bad field by its path in the file, and a missing secret by its variable', () => {
+    const problems = problemsOf(withFile({ providers: [{ ...lemonldap, issuer: 'nope', roles: { chef: ['x'] } }] }));
+    expect(problems.some((problem) => /providers\.0\.issuer/.test(problem))).toBe(true);
+    expect(problems.some((problem) => /providers\.0\.roles/.test(problem))).toBe(true);
+    expect(problemsOf(withFile({ providers: [lemonldap] }))).toEqual([expect.stringMatching(/^LEMONLDAP_SECRET : /)]);
+    expect(problemsOf({ ...required, PLEIADE_CONFIG_FILE: path.join(dir, 'missing.json') })[0]).toMatch(/illisible/);
+  });
+
+  it('refuses OIDC_* variables together with a configuration file', () => {
+    const problems = problemsOf({
+      ...withFile({ providers: [lemonldap] }),
+      LEMONLDAP_SECRET: 's',
+      OIDC_ISSUER: 'https://x.example',
+      OIDC_CLIENT_ID: 'a',
+      OIDC_CLIENT_SECRET: 'b',
+    });
+    expect(problems.some((problem) => problem.startsWith('OIDC_ISSUER'))).toBe(true);
   });
 });

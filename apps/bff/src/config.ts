@@ -1,12 +1,24 @@
 import { z } from 'zod';
+import type { Role } from '@pleiade/contracts';
+import { readConfigFile, type CollectiviteSeed } from './config-file.js';
 
 /**
- * Configuration, read once at boot from the environment. With no OIDC and no database settings the
- * BFF runs on embedded defaults (embedded PostgreSQL, built-in demo IdP); see .env.example.
+ * Configuration, read once at boot from the environment (and PLEIADE_CONFIG_FILE when set). With no
+ * OIDC and no database settings the BFF runs on embedded defaults (embedded PostgreSQL, built-in
+ * demo IdP); see .env.example.
  */
 const booleanFlag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'une URL http(s) absolue' });
+const groupList = z
+  .string()
+  .min(1)
+  .transform((value) =>
+    value
+      .split(',')
+      .map((group) => group.trim())
+      .filter(Boolean),
+  );
 
 const envSchema = z
   .object({
@@ -24,16 +36,18 @@ const envSchema = z
       .positive()
       .max(24 * 30)
       .default(10),
+    PLEIADE_CONFIG_FILE: z.string().min(1).optional(),
     OIDC_ISSUER: httpUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_SCOPES: z.string().min(1).default('openid profile email groups'),
     OIDC_CLAIM_COLLECTIVITE: z.string().min(1).default('collectivite'),
     OIDC_CLAIM_GROUPS: z.string().min(1).default('groups'),
-    ROLE_GROUP_AGENT: z.string().min(1).default('agents'),
-    ROLE_GROUP_ELU: z.string().min(1).default('elus'),
+    ROLE_GROUP_AGENT: groupList.default(['agents']),
+    ROLE_GROUP_ELU: groupList.default(['elus']),
     /** `{collectivite}` is replaced by the collectivité's slug. */
-    ROLE_GROUP_ADMIN: z.string().min(1).default('admins-{collectivite}'),
+    ROLE_GROUP_ADMIN: groupList.default(['admins-{collectivite}']),
+    ROLE_GROUP_OPERATOR: groupList.default(['pleiade-operators']),
     EMBEDDED_DATA_DIR: z.string().min(1).default('.pleiade'),
     DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     SEED_DEMO: booleanFlag.optional(),
@@ -50,22 +64,38 @@ const envSchema = z
   .superRefine((env, ctx) => {
     const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
     const anyOidc = oidcKeys.some((key) => env[key] !== undefined);
+    if (anyOidc && env.PLEIADE_CONFIG_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'à ne pas combiner avec PLEIADE_CONFIG_FILE (déclarer les fournisseurs dans le fichier)',
+      });
+    }
+    const realIdp = anyOidc || env.PLEIADE_CONFIG_FILE !== undefined;
     if (anyOidc) {
-      for (const key of [...oidcKeys, 'PUBLIC_URL', 'SESSION_SECRET'] as const) {
+      for (const key of oidcKeys) {
+        if (env[key] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'requise dès qu’une variable OIDC_* est définie' });
+        }
+      }
+    }
+    if (realIdp) {
+      for (const key of ['PUBLIC_URL', 'SESSION_SECRET'] as const) {
         if (env[key] === undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [key],
-            message: 'requise dès que OIDC_ISSUER, OIDC_CLIENT_ID ou OIDC_CLIENT_SECRET est défini',
+            message: 'requise avec un fournisseur d’identité réel (OIDC_* ou PLEIADE_CONFIG_FILE)',
           });
         }
       }
     }
-    if (env.NODE_ENV === 'production' && !anyOidc) {
+    if (env.NODE_ENV === 'production' && !realIdp) {
       ctx.addIssue({
         code: 'custom',
         path: ['OIDC_ISSUER'],
-        message: 'requise en production (le fournisseur d’identité de démonstration est réservé aux essais)',
+        message:
+          'requise en production, ou PLEIADE_CONFIG_FILE (le fournisseur de démonstration est réservé aux essais)',
       });
     }
     if (env.NODE_ENV === 'production' && env.DATABASE_URL === undefined) {
@@ -73,19 +103,24 @@ const envSchema = z
     }
   });
 
-export interface OidcSettings {
+export interface IdentityMapping {
+  collectiviteClaim: string;
+  groupsClaim: string;
+  /** Groups giving each role; `{collectivite}` stands for the person's collectivité slug. */
+  roleGroups: Record<Role, string[]>;
+}
+
+/** One OpenID provider the BFF trusts, and what it may vouch for. */
+export interface ProviderSettings {
+  id: string;
+  label: string;
   issuer: string;
   clientId: string;
   clientSecret: string;
   scopes: string;
-}
-
-export interface IdentityMapping {
-  collectiviteClaim: string;
-  groupsClaim: string;
-  agentGroup: string;
-  eluGroup: string;
-  adminGroupPattern: string;
+  identity: IdentityMapping;
+  /** Collectivités this provider may sign people into; undefined = any known collectivité. */
+  collectivites: string[] | undefined;
 }
 
 export interface Config {
@@ -97,14 +132,15 @@ export interface Config {
   databaseUrl: string | undefined;
   sessionSecret: string | undefined;
   sessionMaxAgeMs: number;
-  /** Absent: the built-in demo IdP is started. */
-  oidc: OidcSettings | undefined;
-  identity: IdentityMapping;
+  /** Empty: the built-in demo IdP is started. */
+  providers: ProviderSettings[];
+  /** Mapping used for the demo IdP, from the ROLE_GROUP_* and OIDC_CLAIM_* variables. */
+  defaultIdentity: IdentityMapping;
   embeddedDataDir: string;
   devIdpPort: number;
   seedDemo: boolean;
-  /** Collectivités to create at start when missing (slug → name). */
-  collectivites: { slug: string; name: string }[];
+  /** Collectivités to create at start when missing. */
+  collectivites: CollectiviteSeed[];
   logLevel: string;
   trustProxy: boolean;
 }
@@ -127,10 +163,66 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const e = parsed.data;
-  const oidc =
-    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES }
-      : undefined;
+  const defaultIdentity: IdentityMapping = {
+    collectiviteClaim: e.OIDC_CLAIM_COLLECTIVITE,
+    groupsClaim: e.OIDC_CLAIM_GROUPS,
+    roleGroups: {
+      agent: e.ROLE_GROUP_AGENT,
+      elu: e.ROLE_GROUP_ELU,
+      admin: e.ROLE_GROUP_ADMIN,
+      operator: e.ROLE_GROUP_OPERATOR,
+    },
+  };
+  const collectivites: CollectiviteSeed[] = (e.COLLECTIVITES ?? '')
+    .split(';')
+    .map((entry) => entry.split('='))
+    .flatMap(([slug, name]) => (slug?.trim() && name?.trim() ? [{ slug: slug.trim(), name: name.trim() }] : []));
+
+  let providers: ProviderSettings[] = [];
+  if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
+    providers = [
+      {
+        id: 'default',
+        label: 'Compte de votre collectivité',
+        issuer: e.OIDC_ISSUER,
+        clientId: e.OIDC_CLIENT_ID,
+        clientSecret: e.OIDC_CLIENT_SECRET,
+        scopes: e.OIDC_SCOPES,
+        identity: defaultIdentity,
+        collectivites: undefined,
+      },
+    ];
+  }
+  if (e.PLEIADE_CONFIG_FILE) {
+    const file = readConfigFile(e.PLEIADE_CONFIG_FILE);
+    if (!file.ok) throw new ConfigError(file.problems);
+    const problems: string[] = [];
+    providers = file.value.providers.map((provider, index) => {
+      const secret = provider.clientSecret ?? env[provider.clientSecretEnv ?? ''];
+      if (!secret) {
+        problems.push(
+          `${provider.clientSecretEnv ?? `providers.${index}.clientSecret`} : secret du fournisseur « ${provider.id} » absent`,
+        );
+      }
+      return {
+        id: provider.id,
+        label: provider.label,
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: secret ?? '',
+        scopes: provider.scopes,
+        identity: {
+          collectiviteClaim: provider.claims.collectivite,
+          groupsClaim: provider.claims.groups,
+          roleGroups: provider.roles,
+        },
+        collectivites: provider.collectivites,
+      };
+    });
+    if (problems.length > 0) throw new ConfigError(problems);
+    collectivites.push(...file.value.collectivites);
+  }
+
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -139,22 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3_600_000,
-    oidc,
-    identity: {
-      collectiviteClaim: e.OIDC_CLAIM_COLLECTIVITE,
-      groupsClaim: e.OIDC_CLAIM_GROUPS,
-      agentGroup: e.ROLE_GROUP_AGENT,
-      eluGroup: e.ROLE_GROUP_ELU,
-      adminGroupPattern: e.ROLE_GROUP_ADMIN,
-    },
+    providers,
+    defaultIdentity,
     embeddedDataDir: e.EMBEDDED_DATA_DIR,
     devIdpPort: e.DEV_IDP_PORT,
     // Demo collectivités are seeded whenever the demo IdP runs, unless told otherwise.
-    seedDemo: e.SEED_DEMO ?? oidc === undefined,
-    collectivites: (e.COLLECTIVITES ?? '')
-      .split(';')
-      .map((entry) => entry.split('='))
-      .flatMap(([slug, name]) => (slug?.trim() && name?.trim() ? [{ slug: slug.trim(), name: name.trim() }] : [])),
+    seedDemo: e.SEED_DEMO ?? providers.length === 0,
+    collectivites,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createApp } from './app.js';
 import { OidcProvider } from './auth/oidc.js';
-import type { Config, OidcSettings } from './config.js';
+import type { Config, ProviderSettings } from './config.js';
 import { createDb } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import type { Logger } from './logger.js';
-import { ensureCollectivites, seedDemo } from './seed/demo.js';
+import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEMO_CLIENT_ID = 'pleiade-demo';
@@ -68,8 +68,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     closers.push(() => pool.end());
     const db = createDb(databaseUrl);
     closers.push(() => db.$disconnect());
-    if (config.seedDemo) await seedDemo(db);
-    await ensureCollectivites(db, config.collectivites);
+    await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
 
     const server = http.createServer();
     const port = await listen(server, config.port, config.host);
@@ -82,9 +81,9 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     );
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
 
-    let oidc: OidcSettings | undefined = config.oidc;
+    let providers: ProviderSettings[] = config.providers;
     let devIdpIssuer: string | undefined;
-    if (!oidc) {
+    if (providers.length === 0) {
       const { startDevIdp, generateDevIdpJwks } = await import('@pleiade/dev-idp');
       const secrets = await persistedSecret(path.join(dataDir, 'dev-idp.json'), async () => ({
         clientSecret: randomBytes(32).toString('base64url'),
@@ -106,12 +105,18 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       });
       closers.push(() => idp.close());
       devIdpIssuer = idp.issuer;
-      oidc = {
-        issuer: idp.issuer,
-        clientId: DEMO_CLIENT_ID,
-        clientSecret: secrets.clientSecret,
-        scopes: 'openid profile email groups',
-      };
+      providers = [
+        {
+          id: 'demo',
+          label: 'Compte de démonstration',
+          issuer: idp.issuer,
+          clientId: DEMO_CLIENT_ID,
+          clientSecret: secrets.clientSecret,
+          scopes: 'openid profile email groups',
+          identity: config.defaultIdentity,
+          collectivites: undefined,
+        },
+      ];
     }
 
     const sessionSecret =
@@ -122,8 +127,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       db,
       pool,
       logger,
-      provider: new OidcProvider(oidc),
-      identity: config.identity,
+      providers: providers.map((settings) => new OidcProvider(settings)),
       publicUrl,
       sessionSecret,
       sessionMaxAgeMs: config.sessionMaxAgeMs,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['agent', 'elu', 'admin'] as const;
+/** agent and élu work in one collectivité; admin administers it; operator runs the installation. */
+export const ROLES = ['agent', 'elu', 'admin', 'operator'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 

@@ -48,6 +48,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
     description: 'Administratrice de la collectivité de démonstration A',
   }),
   demo({
+    username: 'operateur',
+    givenName: 'Claude',
+    familyName: 'Petit',
+    collectivite: 'demo-a',
+    groups: ['agents', 'pleiade-operators'],
+    description: 'Opérateur de l’installation (syndicat informatique)',
+  }),
+  demo({
     username: 'agent-b',
     givenName: 'Sacha',
     familyName: 'Girard',

@@ -368,8 +368,8 @@ describe('accounts', () => {
     expect(html).not.toContain('<script>alert(1)');
   });
 
-  it('lists four demo accounts with the password demo', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['agent', 'elu', 'admin', 'agent-b']);
+  it('lists the demo accounts with the password demo', () => {
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['agent', 'elu', 'admin', 'operateur', 'agent-b']);
     for (const a of DEMO_ACCOUNTS) {
       expect(a.password).toBe('demo');
       expect(a.email).toBe(`${a.username}@${a.collectivite}.pleiade.test`);

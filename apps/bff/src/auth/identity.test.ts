@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { mapClaims } from './identity.js';
 
-const mapping = loadConfig({}).identity;
+const mapping = loadConfig({}).defaultIdentity;
 const issuer = 'http://auth.pleiade.localhost:8480';
 
 describe('mapClaims', () => {
@@ -57,6 +57,15 @@ describe('mapClaims', () => {
       ok: true,
       identity: { role: 'elu', displayName: 'Jean Martin', collectiviteSlug: 'venissieux' },
     });
+  });
+
+  it('makes members of the operators group operators, above administrators', () => {
+    const result = mapClaims(
+      issuer,
+      { sub: 'o', collectivite: 'givors', groups: ['admins-givors', 'pleiade-operators'] },
+      mapping,
+    );
+    expect(result.ok && result.identity.role).toBe('operator');
   });
 
   it('reports a missing collectivité or role instead of guessing', () => {

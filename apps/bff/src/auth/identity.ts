@@ -1,4 +1,4 @@
-import type { Role } from '@pleiade/contracts';
+import { ROLES, type Role } from '@pleiade/contracts';
 import type { IdentityMapping } from '../config.js';
 
 /** What Pléiade keeps of an OpenID Connect identity, once the claims are mapped. */
@@ -16,14 +16,19 @@ export type IdentityProblem = 'NO_COLLECTIVITE' | 'NO_ROLE';
 
 export type MappingResult = { ok: true; identity: MappedIdentity } | { ok: false; problem: IdentityProblem };
 
+/** A person in several role groups gets the highest role (a role without a rank does not compile). */
+const ROLE_RANK: Record<Role, number> = { operator: 4, admin: 3, agent: 2, elu: 1 };
+const ROLE_PRECEDENCE = [...ROLES].sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a]);
+
 function readGroups(value: unknown): string[] {
   // LemonLDAP::NG sends an array; other providers a comma- or semicolon-joined string.
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
-  if (typeof value === 'string')
+  if (typeof value === 'string') {
     return value
       .split(/[,;]/)
       .map((item) => item.trim())
       .filter(Boolean);
+  }
   return [];
 }
 
@@ -31,13 +36,11 @@ function readString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** Highest role wins: an administrator who is also an agent is an administrator. */
 export function roleFromGroups(groups: string[], collectiviteSlug: string, mapping: IdentityMapping): Role | undefined {
   const set = new Set(groups);
-  if (set.has(mapping.adminGroupPattern.replaceAll('{collectivite}', collectiviteSlug))) return 'admin';
-  if (set.has(mapping.agentGroup)) return 'agent';
-  if (set.has(mapping.eluGroup)) return 'elu';
-  return undefined;
+  return ROLE_PRECEDENCE.find((role) =>
+    mapping.roleGroups[role].some((pattern) => set.has(pattern.replaceAll('{collectivite}', collectiviteSlug))),
+  );
 }
 
 export function mapClaims(issuer: string, claims: Record<string, unknown>, mapping: IdentityMapping): MappingResult {

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import * as client from 'openid-client';
 import { Strategy, type AuthenticateOptions } from 'openid-client/passport';
-import type { OidcSettings } from '../config.js';
+import type { ProviderSettings } from '../config.js';
 
 /**
  * openid-client's strategy always sends PKCE (S256) but adds `state` only when the provider does
@@ -21,7 +21,7 @@ export class PkceStateNonceStrategy extends Strategy {
 export class OidcProvider {
   private configuration: Promise<client.Configuration> | undefined;
 
-  constructor(readonly settings: OidcSettings) {}
+  constructor(readonly settings: ProviderSettings) {}
 
   get configurationPromise(): Promise<client.Configuration> {
     this.configuration ??= client

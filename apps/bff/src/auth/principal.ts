@@ -15,6 +15,8 @@ export interface Principal {
 /** What the session cookie's server-side record holds about the person. */
 export interface SessionUser {
   userId: string;
+  /** Id of the OpenID provider the person signed in with (ProviderSettings.id). */
+  providerId: string;
   /** Kept server-side only, for RP-initiated logout (id_token_hint). */
   idToken?: string;
 }

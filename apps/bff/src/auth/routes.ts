@@ -1,15 +1,19 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Passport } from 'passport';
-import type { IdentityMapping } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { mapClaims } from './identity.js';
 import { PkceStateNonceStrategy, type OidcProvider } from './oidc.js';
 import type { SessionUser } from './principal.js';
-import { renderAuthProblemPage, type AuthProblem } from './problem-page.js';
+import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
 
-const STRATEGY = 'pleiade-oidc';
+declare module 'express-session' {
+  interface SessionData {
+    /** The provider a sign-in in progress was sent to; read back at the callback. */
+    loginProviderId?: string;
+  }
+}
 
 /**
  * Whether a state-changing navigation comes from our own pages. Browsers send Sec-Fetch-Site;
@@ -25,20 +29,26 @@ export function isSameOriginRequest(req: Request, publicUrl: string): boolean {
 interface AuthRoutesOptions {
   authenticator: InstanceType<typeof Passport>;
   db: Db;
-  provider: OidcProvider;
-  identity: IdentityMapping;
+  providers: OidcProvider[];
   publicUrl: string;
   sessionCookieName: string;
   logger: Logger;
 }
 
-/** Sign-in, callback and sign-out; passport keeps only { userId, idToken } in the server-side session. */
+const strategyName = (provider: OidcProvider) => `oidc-${provider.settings.id}`;
+
+/**
+ * Sign-in (one or several OpenID providers), callback and sign-out. Passport keeps only
+ * { userId, providerId, idToken } in the server-side session.
+ */
 export function authRoutes(options: AuthRoutesOptions): Router {
-  const { authenticator: passport, db, provider, identity, publicUrl, logger } = options;
-  let strategyReady: Promise<void> | undefined;
+  const { authenticator: passport, db, providers, publicUrl, logger } = options;
+  const byId = new Map(providers.map((provider) => [provider.settings.id, provider]));
+  const strategies = new Map<string, Promise<void>>();
 
   passport.serializeUser<SessionUser>((user, done) => {
-    done(null, { userId: user.userId, ...(user.idToken ? { idToken: user.idToken } : {}) });
+    const { userId, providerId, idToken } = user;
+    done(null, { userId, providerId, ...(idToken ? { idToken } : {}) });
   });
   passport.deserializeUser<SessionUser>((stored, done) => {
     loadPrincipal(db, stored.userId)
@@ -46,22 +56,41 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       .catch(done);
   });
 
-  function ensureStrategy(): Promise<void> {
-    strategyReady ??= provider.configurationPromise.then((config) => {
+  /** Discovers the provider once and registers its strategy; a failure is retried next time. */
+  function ensureStrategy(provider: OidcProvider): Promise<void> {
+    const id = provider.settings.id;
+    let ready = strategies.get(id);
+    if (ready) return ready;
+    ready = provider.configurationPromise.then((config) => {
       passport.use(
-        STRATEGY,
+        strategyName(provider),
         new PkceStateNonceStrategy(
-          { config, scope: provider.settings.scopes, callbackURL: `${publicUrl}/auth/callback`, sessionKey: 'oidc' },
+          {
+            config,
+            scope: provider.settings.scopes,
+            callbackURL: `${publicUrl}/auth/callback`,
+            sessionKey: `oidc:${id}`,
+          },
           (tokens, verified) => {
-            const mapped = mapClaims(provider.settings.issuer, tokens.claims() ?? {}, identity);
+            const mapped = mapClaims(provider.settings.issuer, tokens.claims() ?? {}, provider.settings.identity);
             if (!mapped.ok) {
               verified(null, false, { message: mapped.problem });
+              return;
+            }
+            const allowed = provider.settings.collectivites;
+            if (allowed && !allowed.includes(mapped.identity.collectiviteSlug)) {
+              // A provider vouches only for its own collectivités: it cannot sign anyone into another tenant.
+              verified(null, false, { message: 'UNKNOWN_COLLECTIVITE' });
               return;
             }
             provisionUser(db, mapped.identity)
               .then((result) =>
                 result.ok
-                  ? verified(null, { userId: result.userId, ...(tokens.id_token ? { idToken: tokens.id_token } : {}) })
+                  ? verified(null, {
+                      userId: result.userId,
+                      providerId: id,
+                      ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
+                    })
                   : verified(null, false, { message: result.problem }),
               )
               .catch((error: unknown) => verified(error));
@@ -69,53 +98,71 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         ),
       );
     });
-    strategyReady.catch(() => {
-      strategyReady = undefined;
-    });
-    return strategyReady;
+    ready.catch(() => strategies.delete(id));
+    strategies.set(id, ready);
+    return ready;
   }
 
   function sendProblem(res: Response, problem: AuthProblem, status: number) {
     res.status(status).type('html').send(renderAuthProblemPage(problem));
   }
 
+  async function authenticateWith(provider: OidcProvider, res: Response): Promise<string | undefined> {
+    try {
+      await ensureStrategy(provider);
+      return strategyName(provider);
+    } catch (error) {
+      logger.error({ err: error, provider: provider.settings.id }, 'OIDC discovery failed');
+      sendProblem(res, 'IDP_UNREACHABLE', 503);
+      return undefined;
+    }
+  }
+
   const router = Router();
 
-  /** Discovers the provider (once) before the sign-in routes; a French page when it is unreachable. */
-  const withProvider: RequestHandler = (_req, res, next) => {
-    ensureStrategy().then(
-      () => next(),
-      (error: unknown) => {
-        logger.error({ err: error }, 'OIDC discovery failed');
-        sendProblem(res, 'IDP_UNREACHABLE', 503);
-      },
-    );
-  };
-
-  router.get('/login', withProvider, (req, res, next) => {
+  router.get('/login', async (req, res, next) => {
     if (req.isAuthenticated()) {
       res.redirect(303, '/');
       return;
     }
-    passport.authenticate(STRATEGY)(req, res, next);
+    const requested = typeof req.query.provider === 'string' ? req.query.provider : undefined;
+    const provider = requested ? byId.get(requested) : providers.length === 1 ? providers[0] : undefined;
+    if (!provider) {
+      res
+        .status(requested ? 404 : 200)
+        .type('html')
+        .send(renderProviderChoicePage(providers.map((p) => ({ id: p.settings.id, label: p.settings.label }))));
+      return;
+    }
+    const strategy = await authenticateWith(provider, res);
+    if (!strategy) return;
+    req.session.loginProviderId = provider.settings.id;
+    passport.authenticate(strategy)(req, res, next);
   });
 
-  router.get('/callback', withProvider, (req: Request, res: Response, next: NextFunction) => {
+  router.get('/callback', async (req: Request, res: Response, next: NextFunction) => {
+    const provider = byId.get(req.session.loginProviderId ?? '');
+    if (!provider) {
+      sendProblem(res, 'CALLBACK_FAILED', 400);
+      return;
+    }
+    const strategy = await authenticateWith(provider, res);
+    if (!strategy) return;
     passport.authenticate(
-      STRATEGY,
+      strategy,
       (error: unknown, user: Express.User | false, info: { message?: string } | undefined) => {
         if (error) {
           // Bad state, replayed code, invalid ID token…: the person simply signs in again.
-          logger.warn({ err: error }, 'OIDC callback refused');
+          logger.warn({ err: error, provider: provider.settings.id }, 'OIDC callback refused');
           sendProblem(res, 'CALLBACK_FAILED', 400);
           return;
         }
         if (!user) {
           const problem = info?.message;
           if (problem === 'NO_ROLE') sendProblem(res, 'NO_ROLE', 403);
-          else if (problem === 'NO_COLLECTIVITE' || problem === 'UNKNOWN_COLLECTIVITE')
+          else if (problem === 'NO_COLLECTIVITE' || problem === 'UNKNOWN_COLLECTIVITE') {
             sendProblem(res, 'UNKNOWN_COLLECTIVITE', 403);
-          else sendProblem(res, 'CALLBACK_FAILED', 400);
+          } else sendProblem(res, 'CALLBACK_FAILED', 400);
           return;
         }
         // passport regenerates the session id here (no session fixation).
@@ -124,12 +171,14 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     )(req, res, next);
   });
 
-  router.post('/logout', async (req, res, next) => {
-    if (!isSameOriginRequest(req, publicUrl)) {
-      res.status(403).type('text').send('Requête refusée.');
-      return;
-    }
+  const sameOriginOnly: RequestHandler = (req, res, next) => {
+    if (isSameOriginRequest(req, publicUrl)) next();
+    else res.status(403).type('text').send('Requête refusée.');
+  };
+
+  router.post('/logout', sameOriginOnly, (req, res, next) => {
     const idToken = req.user?.idToken;
+    const provider = byId.get(req.user?.providerId ?? '');
     req.logout((logoutError) => {
       if (logoutError) {
         next(logoutError);
@@ -142,7 +191,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         }
         res.clearCookie(options.sessionCookieName, { path: '/' });
         try {
-          const endSession = await provider.endSessionUrl(idToken, `${publicUrl}/`);
+          const endSession = provider ? await provider.endSessionUrl(idToken, `${publicUrl}/`) : undefined;
           res.redirect(303, endSession ?? '/');
         } catch (error) {
           logger.warn({ err: error }, 'OIDC end-session URL unavailable');

@@ -4,8 +4,8 @@ import type { Db } from '../db/client.js';
 import type { MappedIdentity } from './identity.js';
 import type { Principal } from './principal.js';
 
-export const toDbRole: Record<Role, DbRole> = { agent: 'AGENT', elu: 'ELU', admin: 'ADMIN' };
-const fromDbRole: Record<DbRole, Role> = { AGENT: 'agent', ELU: 'elu', ADMIN: 'admin' };
+export const toDbRole: Record<Role, DbRole> = { agent: 'AGENT', elu: 'ELU', admin: 'ADMIN', operator: 'OPERATOR' };
+const fromDbRole: Record<DbRole, Role> = { AGENT: 'agent', ELU: 'elu', ADMIN: 'admin', OPERATOR: 'operator' };
 
 export type ProvisionResult = { ok: true; userId: string } | { ok: false; problem: 'UNKNOWN_COLLECTIVITE' };
 

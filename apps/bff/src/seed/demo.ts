@@ -1,24 +1,12 @@
+import type { CollectiviteSeed } from '../config-file.js';
 import type { Db } from '../db/client.js';
 
-interface DemoLink {
-  label: string;
-  url: string;
-  description: string;
-  allowedGroups: string[];
-}
-
-interface DemoCollectivite {
-  slug: string;
-  name: string;
-  links: DemoLink[];
-}
-
 /** The two demo collectivités of the one-command start, matching the demo IdP's accounts. */
-export const DEMO_COLLECTIVITES: DemoCollectivite[] = [
+export const DEMO_COLLECTIVITES: CollectiviteSeed[] = [
   {
     slug: 'demo-a',
     name: 'Commune de démonstration A',
-    links: [
+    appLinks: [
       {
         label: 'Messagerie',
         url: 'https://messagerie.demo-a.pleiade.test/',
@@ -54,7 +42,7 @@ export const DEMO_COLLECTIVITES: DemoCollectivite[] = [
   {
     slug: 'demo-b',
     name: 'Communauté de communes de démonstration B',
-    links: [
+    appLinks: [
       {
         label: 'Messagerie',
         url: 'https://messagerie.demo-b.pleiade.test/',
@@ -71,25 +59,28 @@ export const DEMO_COLLECTIVITES: DemoCollectivite[] = [
   },
 ];
 
-/** Idempotent: creates what is missing, leaves what an administrator changed. */
-export async function seedDemo(db: Db): Promise<void> {
-  for (const demo of DEMO_COLLECTIVITES) {
+/**
+ * Creates the collectivités that do not exist yet, with their launcher links. Idempotent: an
+ * existing collectivité keeps its name, and its links once it has any (an administrator's edits win).
+ */
+export async function ensureCollectivites(db: Db, seeds: CollectiviteSeed[]): Promise<void> {
+  for (const seed of seeds) {
     const collectivite = await db.collectivite.upsert({
-      where: { slug: demo.slug },
-      create: { slug: demo.slug, name: demo.name },
+      where: { slug: seed.slug },
+      create: { slug: seed.slug, name: seed.name },
       update: {},
     });
-    const existing = await db.appLink.count({ where: { collectiviteId: collectivite.id } });
-    if (existing > 0) continue;
+    if (!seed.appLinks?.length || (await db.appLink.count({ where: { collectiviteId: collectivite.id } })) > 0)
+      continue;
     await db.appLink.createMany({
-      data: demo.links.map((link, position) => ({ ...link, position, collectiviteId: collectivite.id })),
+      data: seed.appLinks.map((link, position) => ({
+        label: link.label,
+        url: link.url,
+        description: link.description ?? '',
+        allowedGroups: link.allowedGroups ?? [],
+        position,
+        collectiviteId: collectivite.id,
+      })),
     });
-  }
-}
-
-/** Creates the collectivités named in the configuration (COLLECTIVITES) when missing; keeps existing names. */
-export async function ensureCollectivites(db: Db, collectivites: { slug: string; name: string }[]): Promise<void> {
-  for (const { slug, name } of collectivites) {
-    await db.collectivite.upsert({ where: { slug }, create: { slug, name }, update: {} });
   }
 }

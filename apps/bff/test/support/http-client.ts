@@ -74,9 +74,14 @@ export function formAction(html: string, pageUrl: string): string {
 }
 
 /** Signs in through the real flow: BFF /auth/login → demo IdP login page → callback. */
-export async function signIn(baseUrl: string, username: string, password = 'demo'): Promise<TestBrowser> {
+export async function signIn(
+  baseUrl: string,
+  username: string,
+  password = 'demo',
+  loginPath = '/auth/login',
+): Promise<TestBrowser> {
   const browser = new TestBrowser();
-  const loginPage = await browser.navigate(`${baseUrl}/auth/login`);
+  const loginPage = await browser.navigate(`${baseUrl}${loginPath}`);
   const html = await loginPage.response.text();
   const action = formAction(html, loginPage.url);
   const done = await browser.navigate(action, {

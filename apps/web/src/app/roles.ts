@@ -4,4 +4,5 @@ export const ROLE_LABELS: Record<Role, string> = {
   agent: 'Agent',
   elu: 'Élu',
   admin: 'Administrateur',
+  operator: 'Opérateur',
 };
