@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import connectPgSimple from 'connect-pg-simple';
 import express, { type Express } from 'express';
 import session from 'express-session';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import { Passport } from 'passport';
 import type pg from 'pg';
 import { pinoHttp } from 'pino-http';
 import { identityRoutes } from './apps/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
-import { PROBLEM_PAGE_CSS } from './auth/problem-page.js';
+import { logoutChannelRoutes } from './auth/logout-channels.js';
+import { PROBLEM_PAGE_CSS, renderAuthProblemPage } from './auth/problem-page.js';
+import { SessionIndex } from './auth/session-index.js';
+import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/session-layer.js';
+import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
 import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
-import { requireCsrfHeader, requireJsonBody, requireSignedIn } from './http/guards.js';
+import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
+import { createSessionStore, type RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
 
 export interface AppDependencies {
@@ -27,7 +33,10 @@ export interface AppDependencies {
   providers: OidcProvider[];
   publicUrl: string;
   sessionSecret: string;
-  sessionMaxAgeMs: number;
+  sessionPolicy: SessionPolicy;
+  /** Shared Redis (sessions, rate limits), when configured. */
+  redis?: RedisClient;
+  authRateLimitPerMinute: number;
   trustProxy: boolean;
   /** Built SPA to serve on the same origin; absent in API-only tests. */
   webDistDir?: string;
@@ -40,6 +49,13 @@ export interface AppDependencies {
  * oversized but well-formed board be parsed and refused with field paths (400) rather than 413.
  */
 export const JSON_BODY_LIMIT = '2mb';
+
+function redisRateLimitStore(redis: RedisClient) {
+  return new RedisRateLimitStore({
+    prefix: 'pleiade:rl:',
+    sendCommand: (...args: string[]) => redis.sendCommand(args),
+  });
+}
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
@@ -111,40 +127,61 @@ export function createApp(deps: AppDependencies): Express {
     }
   });
 
-  const PgStore = connectPgSimple(session);
+  const store = createSessionStore({
+    pool: deps.pool,
+    ...(deps.redis ? { redis: deps.redis } : {}),
+    pruneSessions: deps.pruneSessions !== false,
+  });
+  const index = new SessionIndex(deps.db, store);
   app.use(
     session({
       name: sessionCookieName,
       secret: deps.sessionSecret,
-      store: new PgStore({
-        pool: deps.pool,
-        tableName: 'session',
-        createTableIfMissing: false,
-        pruneSessionInterval: deps.pruneSessions === false ? false : 15 * 60,
-        // No UPDATE per request (~1.5 ms each, measured): a session lasts SESSION_MAX_AGE_HOURS from sign-in.
-        disableTouch: true,
-      }),
+      store,
       resave: false,
       saveUninitialized: false,
       rolling: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: deps.sessionMaxAgeMs },
+      // The cookie and the stored session end together, at the absolute lifetime.
+      cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: deps.sessionPolicy.absoluteMs },
     }),
   );
+  app.use(enforceSessionPolicy(deps.sessionPolicy, (sessionId) => index.forget(sessionId)));
   // One authenticator per app (not passport's global one), so two apps in one process never share
   // serializers or strategies (tests, benchmarks).
   const authenticator = new Passport();
   app.use(authenticator.initialize());
   app.use(authenticator.session());
+  const tokenKeeper = new TokenKeeper(
+    new TokenVault(deps.sessionSecret),
+    new Map(deps.providers.map((provider) => [provider.settings.id, provider])),
+    deps.logger,
+  );
 
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
   });
   app.use(
     '/auth',
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.authRateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      ...(deps.redis ? { store: redisRateLimitStore(deps.redis) } : {}),
+      handler: (_req, res) => {
+        res.status(429).type('html').send(renderAuthProblemPage('TOO_MANY_REQUESTS'));
+      },
+    }),
+  );
+  app.use('/auth', logoutChannelRoutes({ providers: deps.providers, index, logger: deps.logger }));
+  app.use(
+    '/auth',
     authRoutes({
       authenticator,
       db: deps.db,
       providers: deps.providers,
+      tokens: tokenKeeper,
+      index,
       publicUrl: deps.publicUrl,
       sessionCookieName,
       logger: deps.logger,
@@ -156,8 +193,15 @@ export function createApp(deps: AppDependencies): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireCsrfHeader, requireJsonBody, express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(requireSameOriginMutation(deps.publicUrl), requireJsonBody, express.json({ limit: JSON_BODY_LIMIT }));
   api.use(requireSignedIn);
+  api.use(
+    tokenKeeper.middleware(async (req) => {
+      const endedId = req.sessionID;
+      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      await index.forget(endedId);
+    }),
+  );
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(apiNotFound);

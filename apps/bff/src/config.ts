@@ -36,6 +36,16 @@ const envSchema = z
       .positive()
       .max(24 * 30)
       .default(10),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60 * 30)
+      .default(120),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'une URL redis:// ou rediss://')
+      .optional(),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     PLEIADE_CONFIG_FILE: z.string().min(1).optional(),
     OIDC_ISSUER: httpUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -131,7 +141,14 @@ export interface Config {
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
   sessionSecret: string | undefined;
+  /** Absolute lifetime of a session, from sign-in. */
   sessionMaxAgeMs: number;
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
+  /** Sessions and rate-limit counters go to Redis when set (several instances), else PostgreSQL/memory. */
+  redisUrl: string | undefined;
+  /** Requests per minute and address on /auth/*. */
+  authRateLimitPerMinute: number;
   /** Empty: the built-in demo IdP is started. */
   providers: ProviderSettings[];
   /** Mapping used for the demo IdP, from the ROLE_GROUP_* and OIDC_CLAIM_* variables. */
@@ -231,6 +248,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3_600_000,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    redisUrl: e.REDIS_URL,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     providers,
     defaultIdentity,
     embeddedDataDir: e.EMBEDDED_DATA_DIR,

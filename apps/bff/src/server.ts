@@ -6,12 +6,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createClient } from 'redis';
 import { createApp } from './app.js';
 import { OidcProvider } from './auth/oidc.js';
 import type { Config, ProviderSettings } from './config.js';
 import { createDb } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import type { RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 
@@ -69,6 +71,17 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     const db = createDb(databaseUrl);
     closers.push(() => db.$disconnect());
     await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
+
+    let redis: RedisClient | undefined;
+    if (config.redisUrl) {
+      redis = createClient({ url: config.redisUrl });
+      redis.on('error', (error: unknown) => logger.error({ err: error }, 'Redis error'));
+      await redis.connect();
+      const connected = redis;
+      closers.push(async () => {
+        await connected.quit();
+      });
+    }
 
     const server = http.createServer();
     const port = await listen(server, config.port, config.host);
@@ -130,7 +143,9 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       providers: providers.map((settings) => new OidcProvider(settings)),
       publicUrl,
       sessionSecret,
-      sessionMaxAgeMs: config.sessionMaxAgeMs,
+      sessionPolicy: { absoluteMs: config.sessionMaxAgeMs, idleMs: config.sessionIdleMs },
+      ...(redis ? { redis } : {}),
+      authRateLimitPerMinute: config.authRateLimitPerMinute,
       trustProxy: config.trustProxy,
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',

@@ -3,12 +3,15 @@ import { z } from 'zod';
 /** Stable error codes of the API; the HTTP status is derived from the code by the BFF. */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
+  /** The session ended (idle timeout, lifetime, refused token refresh, logout elsewhere). */
+  'SESSION_EXPIRED',
   'FORBIDDEN',
   'NOT_FOUND',
   'VALIDATION_FAILED',
   'BOARD_VERSION_CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_REQUESTS',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import * as jose from 'jose';
 import * as client from 'openid-client';
 import { Strategy, type AuthenticateOptions } from 'openid-client/passport';
 import type { ProviderSettings } from '../config.js';
@@ -35,6 +36,22 @@ export class OidcProvider {
         throw error;
       });
     return this.configuration;
+  }
+
+  async refresh(refreshToken: string) {
+    return client.refreshTokenGrant(await this.configurationPromise, refreshToken);
+  }
+
+  private keySet: ReturnType<typeof jose.createRemoteJWKSet> | undefined;
+
+  /** The provider's signing keys (cached, refetched on an unknown kid), for logout tokens. */
+  async jwks(): Promise<ReturnType<typeof jose.createRemoteJWKSet>> {
+    if (!this.keySet) {
+      const jwksUri = (await this.configurationPromise).serverMetadata().jwks_uri;
+      if (!jwksUri) throw new Error(`no jwks_uri for ${this.settings.issuer}`);
+      this.keySet = jose.createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5000 });
+    }
+    return this.keySet;
   }
 
   /** RP-initiated logout URL, or undefined when the provider has no end_session_endpoint. */

@@ -1,4 +1,5 @@
 import type { Role } from '@pleiade/contracts';
+import type { TokenSet } from './token-vault.js';
 
 /** The signed-in person as every route sees it: loaded from the database at each request. */
 export interface Principal {
@@ -17,13 +18,19 @@ export interface SessionUser {
   userId: string;
   /** Id of the OpenID provider the person signed in with (ProviderSettings.id). */
   providerId: string;
-  /** Kept server-side only, for RP-initiated logout (id_token_hint). */
-  idToken?: string;
+}
+
+/** Handed from the OIDC verify callback to the sign-in handler; never stored as such. */
+export interface SignInResult extends SessionUser {
+  tokens: TokenSet;
+  subject: string;
+  /** The ID token's sid claim, for front/back-channel logout. */
+  oidcSid?: string;
 }
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
   namespace Express {
-    interface User extends SessionUser, Partial<Principal> {}
+    interface User extends SessionUser, Partial<Principal>, Partial<Omit<SignInResult, keyof SessionUser>> {}
   }
 }

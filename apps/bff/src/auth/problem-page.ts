@@ -1,4 +1,5 @@
-export type AuthProblem = 'UNKNOWN_COLLECTIVITE' | 'NO_ROLE' | 'CALLBACK_FAILED' | 'IDP_UNREACHABLE';
+export type AuthProblem =
+  'UNKNOWN_COLLECTIVITE' | 'NO_ROLE' | 'CALLBACK_FAILED' | 'IDP_UNREACHABLE' | 'TOO_MANY_REQUESTS';
 
 const MESSAGES: Record<AuthProblem, { title: string; text: string }> = {
   UNKNOWN_COLLECTIVITE: {
@@ -12,6 +13,10 @@ const MESSAGES: Record<AuthProblem, { title: string; text: string }> = {
   CALLBACK_FAILED: {
     title: 'La connexion n’a pas abouti',
     text: 'La réponse du service d’authentification n’a pas pu être vérifiée (lien expiré ou déjà utilisé). Veuillez vous reconnecter.',
+  },
+  TOO_MANY_REQUESTS: {
+    title: 'Trop de tentatives',
+    text: 'Trop de demandes de connexion ont été reçues depuis votre poste. Patientez une minute, puis réessayez.',
   },
   IDP_UNREACHABLE: {
     title: 'Service d’authentification indisponible',

@@ -4,7 +4,9 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import { mapClaims } from './identity.js';
 import { PkceStateNonceStrategy, type OidcProvider } from './oidc.js';
-import type { SessionUser } from './principal.js';
+import type { SessionUser, SignInResult } from './principal.js';
+import type { SessionIndex } from './session-index.js';
+import { tokenSetFrom, type TokenKeeper } from './session-layer.js';
 import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
 
@@ -30,6 +32,8 @@ interface AuthRoutesOptions {
   authenticator: InstanceType<typeof Passport>;
   db: Db;
   providers: OidcProvider[];
+  tokens: TokenKeeper;
+  index: SessionIndex;
   publicUrl: string;
   sessionCookieName: string;
   logger: Logger;
@@ -39,16 +43,16 @@ const strategyName = (provider: OidcProvider) => `oidc-${provider.settings.id}`;
 
 /**
  * Sign-in (one or several OpenID providers), callback and sign-out. Passport keeps only
- * { userId, providerId, idToken } in the server-side session.
+ * { userId, providerId } in the server-side session, and the tokens sealed beside them.
  */
 export function authRoutes(options: AuthRoutesOptions): Router {
-  const { authenticator: passport, db, providers, publicUrl, logger } = options;
+  const { authenticator: passport, db, providers, tokens: tokenKeeper, index, publicUrl, logger } = options;
   const byId = new Map(providers.map((provider) => [provider.settings.id, provider]));
   const strategies = new Map<string, Promise<void>>();
 
   passport.serializeUser<SessionUser>((user, done) => {
-    const { userId, providerId, idToken } = user;
-    done(null, { userId, providerId, ...(idToken ? { idToken } : {}) });
+    // Only ids: tokens go sealed into the session (TokenKeeper), the profile is reloaded per request.
+    done(null, { userId: user.userId, providerId: user.providerId });
   });
   passport.deserializeUser<SessionUser>((stored, done) => {
     loadPrincipal(db, stored.userId)
@@ -72,7 +76,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
             sessionKey: `oidc:${id}`,
           },
           (tokens, verified) => {
-            const mapped = mapClaims(provider.settings.issuer, tokens.claims() ?? {}, provider.settings.identity);
+            const claims: Record<string, unknown> = tokens.claims() ?? {};
+            const mapped = mapClaims(provider.settings.issuer, claims, provider.settings.identity);
             if (!mapped.ok) {
               verified(null, false, { message: mapped.problem });
               return;
@@ -89,8 +94,10 @@ export function authRoutes(options: AuthRoutesOptions): Router {
                   ? verified(null, {
                       userId: result.userId,
                       providerId: id,
-                      ...(tokens.id_token ? { idToken: tokens.id_token } : {}),
-                    })
+                      tokens: tokenSetFrom(tokens),
+                      subject: mapped.identity.subject,
+                      ...(typeof claims.sid === 'string' ? { oidcSid: claims.sid } : {}),
+                    } satisfies SignInResult)
                   : verified(null, false, { message: result.problem }),
               )
               .catch((error: unknown) => verified(error));
@@ -166,7 +173,26 @@ export function authRoutes(options: AuthRoutesOptions): Router {
           return;
         }
         // passport regenerates the session id here (no session fixation).
-        req.logIn(user, (loginError) => (loginError ? next(loginError) : res.redirect(303, '/')));
+        req.logIn(user, (loginError) => {
+          if (loginError) {
+            next(loginError);
+            return;
+          }
+          const now = Date.now();
+          req.session.startedAt = now;
+          req.session.lastSeenAt = now;
+          if (user.tokens) tokenKeeper.store(req, user.tokens);
+          index
+            .record({
+              sessionId: req.sessionID,
+              providerId: user.providerId,
+              issuer: provider.settings.issuer,
+              subject: user.subject ?? '',
+              sid: user.oidcSid,
+              userId: user.userId,
+            })
+            .then(() => res.redirect(303, '/'), next);
+        });
       },
     )(req, res, next);
   });
@@ -177,8 +203,9 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   };
 
   router.post('/logout', sameOriginOnly, (req, res, next) => {
-    const idToken = req.user?.idToken;
+    const idToken = tokenKeeper.read(req)?.idToken;
     const provider = byId.get(req.user?.providerId ?? '');
+    const endedSessionId = req.sessionID;
     req.logout((logoutError) => {
       if (logoutError) {
         next(logoutError);
@@ -191,6 +218,7 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         }
         res.clearCookie(options.sessionCookieName, { path: '/' });
         try {
+          await index.forget(endedSessionId);
           const endSession = provider ? await provider.endSessionUrl(idToken, `${publicUrl}/`) : undefined;
           res.redirect(303, endSession ?? '/');
         } catch (error) {

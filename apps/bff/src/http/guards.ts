@@ -8,13 +8,27 @@ export const CSRF_HEADER_VALUE = 'pleiade';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const requireCsrfHeader: RequestHandler = (req, _res, next) => {
-  if (SAFE_METHODS.has(req.method) || req.get(CSRF_HEADER) === CSRF_HEADER_VALUE) {
-    next();
-    return;
-  }
-  next(new AppError('FORBIDDEN', 'Requête refusée : en-tête anti-falsification manquant.'));
-};
+/**
+ * State-changing API calls must carry the custom header (a cross-site form cannot set it) and come
+ * from our own origin (Sec-Fetch-Site, or Origin for browsers that do not send it).
+ */
+export function requireSameOriginMutation(publicUrl: string): RequestHandler {
+  const ownOrigin = new URL(publicUrl).origin;
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method)) {
+      next();
+      return;
+    }
+    const fetchSite = req.get('sec-fetch-site');
+    const origin = req.get('origin');
+    const sameOrigin = fetchSite ? fetchSite === 'same-origin' : origin === undefined || origin === ownOrigin;
+    if (req.get(CSRF_HEADER) === CSRF_HEADER_VALUE && sameOrigin) {
+      next();
+      return;
+    }
+    next(new AppError('FORBIDDEN', 'Requête refusée : elle ne vient pas de Pléiade.'));
+  };
+}
 
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || req.method === 'DELETE' || req.is('application/json')) {
@@ -25,12 +39,16 @@ export const requireJsonBody: RequestHandler = (req, _res, next) => {
 };
 
 /** API routes answer 401 JSON; they never redirect to the sign-in page. */
-export const requireSignedIn: RequestHandler = (req, _res, next) => {
+export const requireSignedIn: RequestHandler = (req, res, next) => {
   if (req.isAuthenticated() && req.user.collectiviteId) {
     next();
     return;
   }
-  next(new AppError('UNAUTHENTICATED', 'Vous n’êtes pas connecté.'));
+  next(
+    res.locals.sessionExpired
+      ? new AppError('SESSION_EXPIRED', 'Votre session a expiré. Reconnectez-vous.')
+      : new AppError('UNAUTHENTICATED', 'Vous n’êtes pas connecté.'),
+  );
 };
 
 /** The principal of a request that went through requireSignedIn. */

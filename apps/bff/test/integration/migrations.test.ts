@@ -35,6 +35,8 @@ describe('migrations', () => {
     await expect(db.board.findMany()).resolves.toEqual([]);
     await expect(db.widgetInstance.findMany()).resolves.toEqual([]);
     await expect(db.appLink.findMany()).resolves.toEqual([]);
+    await expect(db.oidcSession.findMany()).resolves.toEqual([]);
+    await expect(db.logoutTokenUse.findMany()).resolves.toEqual([]);
     const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test' } });
     const user = await db.user.create({
       data: {

@@ -11,6 +11,8 @@ import type { TestBrowser } from './http-client.js';
 export interface TestPleiade {
   url: string;
   database: TestDatabase;
+  /** Holds the demo IdP's keys (dev-idp.json) and the generated session secret. */
+  dataDir: string;
   running: RunningPleiade;
   stop(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function startTestPleiade(extraEnv: Record<string, string> = {}, lo
   return {
     url: running.url,
     database,
+    dataDir,
     running,
     async stop() {
       await running.close();

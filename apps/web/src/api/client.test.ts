@@ -83,3 +83,15 @@ describe('API client', () => {
     await expect(fetchMe()).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
   });
 });
+
+describe('an ended session', () => {
+  it('is remembered from a SESSION_EXPIRED answer to any call, not from a plain 401', async () => {
+    const { isSessionExpired } = await import('./session-expiry');
+    stubFetch(json(401, { error: { code: 'UNAUTHENTICATED', message: 'Vous n’êtes pas connecté.', requestId: 'r1' } }));
+    await expect(fetchMe()).rejects.toBeInstanceOf(ApiError);
+    expect(isSessionExpired()).toBe(false);
+    stubFetch(json(401, { error: { code: 'SESSION_EXPIRED', message: 'Votre session a expiré.', requestId: 'r2' } }));
+    await expect(fetchAppLinks()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    expect(isSessionExpired()).toBe(true);
+  });
+});

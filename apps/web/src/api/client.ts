@@ -8,6 +8,7 @@ import {
   type SaveBoardRequest,
 } from '@pleiade/contracts';
 import { apiErrorFromResponse, invalidResponseError, networkError } from './errors';
+import { markSessionExpired } from './session-expiry';
 
 /** Anything with zod's safeParse: the contract schemas. */
 interface Parser<T> {
@@ -60,7 +61,11 @@ async function request<T>(method: Method, path: string, schema: Parser<T>, optio
   } catch {
     throw networkError();
   }
-  if (!response.ok) throw apiErrorFromResponse(response.status, body, requestId);
+  if (!response.ok) {
+    const error = apiErrorFromResponse(response.status, body, requestId);
+    if (error.code === 'SESSION_EXPIRED') markSessionExpired();
+    throw error;
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalidResponseError(response.status, requestId);
   return parsed.data;

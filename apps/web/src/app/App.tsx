@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '@pleiade/contracts';
 import { useMe } from '../api/queries';
+import { useSessionExpired } from '../api/session-expiry';
 import { isApiError } from '../api/errors';
 import { BoardPage } from '../board/BoardPage';
 import { AppHeader } from './AppHeader';
@@ -25,12 +26,13 @@ function Shell({ me, children }: { me: Me | null; children: ReactNode }) {
 
 export function App() {
   const me = useMe();
+  const sessionExpired = useSessionExpired();
   const signedOut = isApiError(me.error) && me.error.status === 401;
 
-  if (signedOut) {
+  if (signedOut || sessionExpired) {
     return (
       <Shell me={null}>
-        <WelcomePage />
+        <WelcomePage sessionExpired={sessionExpired} />
       </Shell>
     );
   }
