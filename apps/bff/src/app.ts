@@ -62,6 +62,7 @@ export function createApp(deps: AppDependencies): Express {
   const secure = deps.publicUrl.startsWith('https:');
   // __Host- binds the cookie to this exact origin, but browsers accept it only over https.
   const sessionCookieName = secure ? '__Host-pleiade' : 'pleiade.sid';
+  const sessionCookieOptions = { httpOnly: true, sameSite: 'lax', secure, path: '/' } as const;
   const issuerOrigins = [...new Set(deps.providers.map((provider) => new URL(provider.settings.issuer).origin))];
 
   app.disable('x-powered-by');
@@ -142,7 +143,7 @@ export function createApp(deps: AppDependencies): Express {
       saveUninitialized: false,
       rolling: false,
       // The cookie and the stored session end together, at the absolute lifetime.
-      cookie: { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: deps.sessionPolicy.absoluteMs },
+      cookie: { ...sessionCookieOptions, maxAge: deps.sessionPolicy.absoluteMs },
     }),
   );
   app.use(enforceSessionPolicy(deps.sessionPolicy, (sessionId) => index.forget(sessionId)));
@@ -184,6 +185,7 @@ export function createApp(deps: AppDependencies): Express {
       index,
       publicUrl: deps.publicUrl,
       sessionCookieName,
+      sessionCookieOptions,
       logger: deps.logger,
     }),
   );

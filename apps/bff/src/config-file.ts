@@ -35,6 +35,12 @@ const providerSchema = z
       .default({ collectivite: 'collectivite', groups: 'groups' }),
     /** Groups giving each role; `{collectivite}` stands for the person's collectivité slug. */
     roles: roleGroupsSchema,
+    /**
+     * How a front-channel logout's `sid` is matched: "sid" (the ID token's sid claim, the standard) or
+     * "sid-or-subject" for LemonLDAP::NG 2.16, which sends the user id there. The latter lets anyone
+     * who knows a user id sign that person out of Pléiade: choose it knowingly.
+     */
+    frontChannelLogout: z.enum(['sid', 'sid-or-subject']).default('sid'),
   })
   .strict()
   .refine((provider) => Boolean(provider.clientSecret) !== Boolean(provider.clientSecretEnv), {

@@ -131,6 +131,8 @@ export interface ProviderSettings {
   identity: IdentityMapping;
   /** Collectivités this provider may sign people into; undefined = any known collectivité. */
   collectivites: string[] | undefined;
+  /** See config-file.ts: whether a front-channel `sid` may also name a subject (LemonLDAP::NG 2.16). */
+  frontChannelSidIsSubject: boolean;
 }
 
 export interface Config {
@@ -207,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         scopes: e.OIDC_SCOPES,
         identity: defaultIdentity,
         collectivites: undefined,
+        frontChannelSidIsSubject: false,
       },
     ];
   }
@@ -234,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           roleGroups: provider.roles,
         },
         collectivites: provider.collectivites,
+        frontChannelSidIsSubject: provider.frontChannelLogout === 'sid-or-subject',
       };
     });
     if (problems.length > 0) throw new ConfigError(problems);

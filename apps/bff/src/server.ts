@@ -111,6 +111,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
             clientSecret: secrets.clientSecret,
             redirectUris: [`${publicUrl}/auth/callback`],
             postLogoutRedirectUris: [`${publicUrl}/`],
+            backchannelLogoutUri: `${publicUrl}/auth/backchannel-logout`,
           },
         ],
         jwks: secrets.jwks,
@@ -128,6 +129,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
           scopes: 'openid profile email groups',
           identity: config.defaultIdentity,
           collectivites: undefined,
+          frontChannelSidIsSubject: false,
         },
       ];
     }

@@ -20,6 +20,8 @@ export interface DevIdpClient {
   clientSecret: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  /** OpenID Connect Back-Channel Logout: where to POST logout tokens when the person signs out here. */
+  backchannelLogoutUri?: string;
 }
 
 export interface DevIdpOptions {
@@ -93,12 +95,19 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Config
       client_secret: c.clientSecret,
       redirect_uris: c.redirectUris,
       post_logout_redirect_uris: c.postLogoutRedirectUris,
+      // With a back-channel URI, ID tokens carry `sid` and logout tokens are sent at sign-out.
+      ...(c.backchannelLogoutUri
+        ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }
+        : {}),
       grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       // oidc-provider 9 also accepts client_secret_post from a client registered for basic.
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+    // oidc-provider refuses outgoing requests to special-use addresses (SSRF guard); this demo IdP
+    // and the BFF it logs out (back-channel) both live on loopback, so its guard is set aside here.
+    fetch: (url, init) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit),
     // The typings want public-key JWK members; private JWKs are what oidc-provider needs here.
     jwks: jwks as { keys: JWK[] },
     cookies: { keys: options.cookieKeys ?? [randomBytes(32).toString('base64url')] },
@@ -119,6 +128,7 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Config
     rotateRefreshToken: false,
     features: {
       devInteractions: { enabled: false },
+      backchannelLogout: { enabled: options.clients.some((c) => c.backchannelLogoutUri !== undefined) },
       rpInitiatedLogout: {
         enabled: true,
         // oidc-provider has already validated the hint and the post_logout_redirect_uri here.

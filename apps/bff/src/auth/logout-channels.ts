@@ -90,8 +90,11 @@ export function logoutChannelRoutes(options: {
       return;
     }
     try {
-      // LemonLDAP::NG 2.16 puts the user id in sid: match it as a session id or as a subject.
-      const ended = await index.endSessions(provider.settings.issuer, { sid, subject: sid });
+      // LemonLDAP::NG 2.16 puts the user id in sid: matched as a subject only where configured so.
+      const ended = await index.endSessions(provider.settings.issuer, {
+        sid,
+        ...(provider.settings.frontChannelSidIsSubject ? { subject: sid } : {}),
+      });
       logger.info({ provider: provider.settings.id, ended }, 'front-channel logout');
       res.type('html').send('<!doctype html><html lang="fr"><title>Déconnecté</title></html>');
     } catch (error) {

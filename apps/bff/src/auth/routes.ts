@@ -1,4 +1,11 @@
-import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import {
+  Router,
+  type CookieOptions,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { Passport } from 'passport';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
@@ -36,6 +43,7 @@ interface AuthRoutesOptions {
   index: SessionIndex;
   publicUrl: string;
   sessionCookieName: string;
+  sessionCookieOptions: CookieOptions;
   logger: Logger;
 }
 
@@ -216,7 +224,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
           next(destroyError);
           return;
         }
-        res.clearCookie(options.sessionCookieName, { path: '/' });
+        // Same attributes as when set, or browsers keep a __Host- cookie.
+        res.clearCookie(options.sessionCookieName, options.sessionCookieOptions);
         try {
           await index.forget(endedSessionId);
           const endSession = provider ? await provider.endSessionUrl(idToken, `${publicUrl}/`) : undefined;

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as jose from 'jose';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from '@pleiade/contracts';
-import type { TestBrowser} from '../support/http-client.js';
+import type { TestBrowser } from '../support/http-client.js';
 import { confirmIdpLogout, signIn } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
-import { editSessionTokens, readSessionTokens } from '../support/sessions.js';
+import { editSessionTokens, readSessionTokens, sessionIdOf } from '../support/sessions.js';
 
 const COOKIE = 'pleiade.sid';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,13 +77,12 @@ describe('tokens kept server-side', () => {
     expect(refreshed.accessToken).not.toBe(first.accessToken);
     expect(refreshed.accessTokenExpiresAt).toBeGreaterThan(Date.now());
 
-    // The person signs out at the provider (elsewhere): the refresh token dies with that session.
-    const endSession = new URL(`${pleiade.running.devIdpIssuer}/session/end`);
-    endSession.searchParams.set('id_token_hint', refreshed.idToken ?? '');
-    endSession.searchParams.set('post_logout_redirect_uri', `${pleiade.url}/`);
-    endSession.searchParams.set('client_id', 'pleiade-demo');
-    await confirmIdpLogout(browser, endSession.href);
-    await editSessionTokens(pleiade, cookie, (tokens) => ({ ...tokens, accessTokenExpiresAt: Date.now() - 1000 }));
+    // The provider no longer honours the refresh token (revoked, or its session ended): the session ends.
+    await editSessionTokens(pleiade, cookie, (tokens) => ({
+      ...tokens,
+      refreshToken: 'revoked-refresh-token',
+      accessTokenExpiresAt: Date.now() - 1000,
+    }));
     expect(await status(browser, `${pleiade.url}/api/me`)).toEqual({ status: 401, code: 'SESSION_EXPIRED' });
     expect((await status(browser, `${pleiade.url}/api/boards/current`)).status).toBe(401);
   });
@@ -203,21 +203,56 @@ describe('logout initiated by the provider', () => {
     expect((await status(admin, `${pleiade.url}/api/me`)).status).toBe(200);
   });
 
-  it('front-channel: the provider’s iframe request ends the person’s sessions; only providers may frame it', async () => {
-    const browser = await signIn(pleiade.url, 'elu');
+  async function oidcSidOf(browser: TestBrowser): Promise<string> {
+    const client = new pg.Client({ connectionString: pleiade.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ sid: string | null }>(
+        'SELECT sid FROM oidc_session WHERE session_id = $1',
+        [sessionIdOf(browser.jar.get(pleiade.url, COOKIE) ?? '')],
+      );
+      if (!rows[0]?.sid) throw new Error('no sid recorded for this session');
+      return rows[0].sid;
+    } finally {
+      await client.end();
+    }
+  }
+
+  function frontChannelUrl(sid: string, iss = pleiade.running.devIdpIssuer ?? ''): string {
     const url = new URL(`${pleiade.url}/auth/frontchannel-logout`);
-    url.searchParams.set('iss', pleiade.running.devIdpIssuer ?? '');
-    url.searchParams.set('sid', 'elu');
-    const response = await fetch(url);
+    url.searchParams.set('iss', iss);
+    url.searchParams.set('sid', sid);
+    return url.href;
+  }
+
+  it('front-channel: the provider’s iframe request ends that OpenID session; only providers may frame it', async () => {
+    const browser = await signIn(pleiade.url, 'elu');
+    const response = await fetch(frontChannelUrl(await oidcSidOf(browser)));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain(
       `frame-ancestors ${pleiade.running.devIdpIssuer}`,
     );
     expect(response.headers.get('x-frame-options')).toBeNull();
     expect((await status(browser, `${pleiade.url}/api/me`)).status).toBe(401);
-    expect((await fetch(`${pleiade.url}/auth/frontchannel-logout?iss=https%3A%2F%2Fevil.example&sid=elu`)).status).toBe(
-      400,
-    );
+    expect((await fetch(frontChannelUrl('x', 'https://evil.example'))).status).toBe(400);
+  });
+
+  it('front-channel: naming a person instead of a session ends nothing (sid only, by default)', async () => {
+    const browser = await signIn(pleiade.url, 'elu');
+    expect((await fetch(frontChannelUrl('elu'))).status).toBe(200);
+    expect((await status(browser, `${pleiade.url}/api/me`)).status).toBe(200);
+  });
+
+  it('signing out at the provider ends the Pléiade session at once (back-channel from the demo IdP)', async () => {
+    const browser = await signIn(pleiade.url, 'admin');
+    const cookie = browser.jar.get(pleiade.url, COOKIE) ?? '';
+    const { idToken } = await readSessionTokens(pleiade, cookie);
+    const endSession = new URL(`${pleiade.running.devIdpIssuer}/session/end`);
+    endSession.searchParams.set('id_token_hint', idToken ?? '');
+    endSession.searchParams.set('client_id', 'pleiade-demo');
+    await confirmIdpLogout(browser, endSession.href);
+    // No token refresh needed: the provider told the BFF directly.
+    await expect.poll(async () => (await status(browser, `${pleiade.url}/api/me`)).status).toBe(401);
   });
 });
 
