@@ -15,6 +15,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'redis',
+          include: ['test/redis/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
