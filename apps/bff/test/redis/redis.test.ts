@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,9 +33,8 @@ describe('two instances sharing Redis', () => {
     second = await startTestPleiade({ ...shared, DATABASE_URL: first.database.url });
   });
   afterAll(async () => {
-    // The second instance shares the first one's database: close it without dropping anything.
-    await second?.running.close();
-    if (second) await rm(second.dataDir, { recursive: true, force: true });
+    // stop() drops only the database each one created; the second instance ran on the first one's.
+    await second?.stop();
     await first?.stop();
     await redis.quit();
   });
