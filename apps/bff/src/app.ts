@@ -37,7 +37,7 @@ export interface AppDependencies {
   /** Shared Redis (sessions, rate limits), when configured. */
   redis?: RedisClient;
   authRateLimitPerMinute: number;
-  trustProxy: boolean;
+  trustProxy: number | string[];
   /** Built SPA to serve on the same origin; absent in API-only tests. */
   webDistDir?: string;
   /** Off in tests, so no timer outlives them. */
@@ -161,8 +161,10 @@ export function createApp(deps: AppDependencies): Express {
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
   });
+  // Rate-limited: what a person's browser calls. Not the back-channel logout, which the provider
+  // calls from one address for everyone who signs out.
   app.use(
-    '/auth',
+    ['/auth/login', '/auth/callback', '/auth/logout', '/auth/frontchannel-logout'],
     rateLimit({
       windowMs: 60_000,
       limit: deps.authRateLimitPerMinute,

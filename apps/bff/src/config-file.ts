@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ROLES } from '@pleiade/contracts';
+import { issuerUrl, signingAlg } from './config-schemas.js';
 
 /**
  * The installation's configuration file (PLEIADE_CONFIG_FILE, JSON): the OpenID providers, each
@@ -21,7 +22,7 @@ const providerSchema = z
   .object({
     id: slug,
     label: z.string().min(1),
-    issuer: z.url({ protocol: /^https?$/ }),
+    issuer: issuerUrl,
     clientId: z.string().min(1),
     /** The secret itself, or the name of the environment variable holding it (preferred). */
     clientSecret: z.string().min(1).optional(),
@@ -41,6 +42,7 @@ const providerSchema = z
      * who knows a user id sign that person out of Pléiade: choose it knowingly.
      */
     frontChannelLogout: z.enum(['sid', 'sid-or-subject']).default('sid'),
+    idTokenSigningAlg: signingAlg.default('RS256'),
   })
   .strict()
   .refine((provider) => Boolean(provider.clientSecret) !== Boolean(provider.clientSecretEnv), {

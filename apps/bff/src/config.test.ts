@@ -80,6 +80,28 @@ describe('loadConfig', () => {
     expect(problems.some((problem) => problem.startsWith('DATABASE_URL'))).toBe(true);
   });
 
+  it('accepts an http issuer only on this machine, and trusts proxies by count or address only', () => {
+    const oidc = {
+      OIDC_CLIENT_ID: 'a',
+      OIDC_CLIENT_SECRET: 'b',
+      PUBLIC_URL: 'http://localhost:3000',
+      SESSION_SECRET: 'x'.repeat(40),
+    };
+    expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://auth.pleiade.localhost:8480' }).providers).toHaveLength(1);
+    expect(problemsOf({ ...oidc, OIDC_ISSUER: 'http://sso.ville.example' })[0]).toMatch(/^OIDC_ISSUER : une URL https/);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24' }).trustProxy).toEqual(['10.0.0.1', '10.0.1.0/24']);
+    expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY : /);
+  });
+
+  it('gives no operator role through OIDC_* unless its groups are named', () => {
+    expect(loadConfig({}).defaultIdentity.roleGroups.operator).toEqual([]);
+    expect(loadConfig({ ROLE_GROUP_OPERATOR: 'si-syndicat, dsi' }).defaultIdentity.roleGroups.operator).toEqual([
+      'si-syndicat',
+      'dsi',
+    ]);
+  });
+
   it('reads the collectivités to create', () => {
     expect(loadConfig({ COLLECTIVITES: 'venissieux=Vénissieux; givors=Ville de Givors' }).collectivites).toEqual([
       { slug: 'venissieux', name: 'Vénissieux' },

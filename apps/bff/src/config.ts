@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '@pleiade/contracts';
 import { readConfigFile, type CollectiviteSeed } from './config-file.js';
+import { issuerUrl, signingAlg } from './config-schemas.js';
 
 /**
  * Configuration, read once at boot from the environment (and PLEIADE_CONFIG_FILE when set). With no
@@ -47,17 +48,19 @@ const envSchema = z
       .optional(),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     PLEIADE_CONFIG_FILE: z.string().min(1).optional(),
-    OIDC_ISSUER: httpUrl.optional(),
+    OIDC_ISSUER: issuerUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_SCOPES: z.string().min(1).default('openid profile email groups'),
+    OIDC_ID_TOKEN_SIGNING_ALG: signingAlg.default('RS256'),
     OIDC_CLAIM_COLLECTIVITE: z.string().min(1).default('collectivite'),
     OIDC_CLAIM_GROUPS: z.string().min(1).default('groups'),
     ROLE_GROUP_AGENT: groupList.default(['agents']),
     ROLE_GROUP_ELU: groupList.default(['elus']),
     /** `{collectivite}` is replaced by the collectivité's slug. */
     ROLE_GROUP_ADMIN: groupList.default(['admins-{collectivite}']),
-    ROLE_GROUP_OPERATOR: groupList.default(['pleiade-operators']),
+    // No default: making someone operator of the whole installation must be a deliberate setting.
+    ROLE_GROUP_OPERATOR: groupList.default([]),
     EMBEDDED_DATA_DIR: z.string().min(1).default('.pleiade'),
     DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     SEED_DEMO: booleanFlag.optional(),
@@ -69,7 +72,16 @@ const envSchema = z
       )
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: booleanFlag.default(false),
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(\d+|[\d.:a-fA-F/]+(\s*,\s*[\d.:a-fA-F/]+)*)$/,
+        'un nombre de proxys devant Pléiade (ex. 1) ou une liste d’adresses/sous-réseaux de confiance',
+      )
+      .transform((value): number | string[] =>
+        /^\d+$/.test(value) ? Number(value) : value.split(',').map((item) => item.trim()),
+      )
+      .default(0),
   })
   .superRefine((env, ctx) => {
     const oidcKeys = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
@@ -133,6 +145,8 @@ export interface ProviderSettings {
   collectivites: string[] | undefined;
   /** See config-file.ts: whether a front-channel `sid` may also name a subject (LemonLDAP::NG 2.16). */
   frontChannelSidIsSubject: boolean;
+  /** The only algorithm accepted for ID token signatures. */
+  idTokenSigningAlg: string;
 }
 
 export interface Config {
@@ -161,7 +175,8 @@ export interface Config {
   /** Collectivités to create at start when missing. */
   collectivites: CollectiviteSeed[];
   logLevel: string;
-  trustProxy: boolean;
+  /** Express "trust proxy": hops to trust, or the proxies' addresses; never "every proxy". */
+  trustProxy: number | string[];
 }
 
 export class ConfigError extends Error {
@@ -210,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         identity: defaultIdentity,
         collectivites: undefined,
         frontChannelSidIsSubject: false,
+        idTokenSigningAlg: e.OIDC_ID_TOKEN_SIGNING_ALG,
       },
     ];
   }
@@ -238,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         },
         collectivites: provider.collectivites,
         frontChannelSidIsSubject: provider.frontChannelLogout === 'sid-or-subject',
+        idTokenSigningAlg: provider.idTokenSigningAlg,
       };
     });
     if (problems.length > 0) throw new ConfigError(problems);

@@ -127,9 +127,14 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
           clientId: DEMO_CLIENT_ID,
           clientSecret: secrets.clientSecret,
           scopes: 'openid profile email groups',
-          identity: config.defaultIdentity,
+          // The demo accounts include an operator of the installation.
+          identity: {
+            ...config.defaultIdentity,
+            roleGroups: { ...config.defaultIdentity.roleGroups, operator: ['pleiade-operators'] },
+          },
           collectivites: undefined,
           frontChannelSidIsSubject: false,
+          idTokenSigningAlg: 'RS256',
         },
       ];
     }

@@ -60,11 +60,9 @@ describe('mapClaims', () => {
   });
 
   it('makes members of the operators group operators, above administrators', () => {
-    const result = mapClaims(
-      issuer,
-      { sub: 'o', collectivite: 'givors', groups: ['admins-givors', 'pleiade-operators'] },
-      mapping,
-    );
+    const withOperators = { ...mapping, roleGroups: { ...mapping.roleGroups, operator: ['pleiade-operators'] } };
+    const groups = ['admins-givors', 'pleiade-operators'];
+    const result = mapClaims(issuer, { sub: 'o', collectivite: 'givors', groups }, withOperators);
     expect(result.ok && result.identity.role).toBe('operator');
   });
 

@@ -26,10 +26,23 @@ export class OidcProvider {
 
   get configurationPromise(): Promise<client.Configuration> {
     this.configuration ??= client
-      .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, {
-        // http issuers only exist on loopback (demo IdP, test LemonLDAP::NG); https is checked as usual.
-        execute: this.settings.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
-        timeout: 10,
+      .discovery(
+        new URL(this.settings.issuer),
+        this.settings.clientId,
+        // Only signed ID tokens, with this algorithm: never "none", whatever the provider advertises.
+        { client_secret: this.settings.clientSecret, id_token_signed_response_alg: this.settings.idTokenSigningAlg },
+        undefined,
+        {
+          // The configuration allows http issuers on loopback only (demo IdP, test LemonLDAP::NG).
+          execute: this.settings.issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      )
+      .then((configuration) => {
+        // openid-client skips the ID token's signature when it comes straight from the token
+        // endpoint; Pléiade checks it anyway (a proxy or a plain-http hop must not forge identities).
+        client.enableNonRepudiationChecks(configuration);
+        return configuration;
       })
       .catch((error: unknown) => {
         this.configuration = undefined;
@@ -38,7 +51,7 @@ export class OidcProvider {
     return this.configuration;
   }
 
-  async refresh(refreshToken: string) {
+  async refresh(refreshToken: string): Promise<client.TokenEndpointResponse & client.TokenEndpointResponseHelpers> {
     return client.refreshTokenGrant(await this.configurationPromise, refreshToken);
   }
 

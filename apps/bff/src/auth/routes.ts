@@ -199,7 +199,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
               sid: user.oidcSid,
               userId: user.userId,
             })
-            .then(() => res.redirect(303, '/'), next);
+            // Saved before the redirect: the next request must find startedAt and the tokens.
+            .then(() => req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, '/'))), next);
         });
       },
     )(req, res, next);

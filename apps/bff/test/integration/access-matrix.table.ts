@@ -1,0 +1,151 @@
+/**
+ * Who gets what, route by route: the expectations of access-matrix.test.ts, as plain data.
+ *
+ * Every route of the app (listed from the Express router) needs a row for every persona, and every
+ * row must name a route of the app: adding a route without deciding who may call it fails the test.
+ *
+ * - `path` is the route pattern exactly as registered (mount paths joined); a regular-expression
+ *   route is written as its source and gets a concrete `url` to request.
+ * - `board` says whose board `:boardId` names: the board of the persona `agent` (default; everyone
+ *   else must get 404, a board of another person or tenant does not exist for them) or the persona's
+ *   own board. Routes with `:boardId` need both for every signed-in persona.
+ * - PUT rows send the target board back unchanged at its current version (a valid save): a refusal
+ *   can only come from access control. Refused saves are checked to change nothing.
+ * - POST /auth/* rows are sent as same-origin form posts with an empty body; POST /auth/logout runs
+ *   last (it ends the session). A refused call (4xx) must leave a signed-in persona signed in.
+ * - `requires: 'built-spa'`: the route exists only when apps/web/dist is built.
+ */
+export const PERSONAS = ['anonymous', 'agent', 'elu', 'admin', 'operator', 'agent-b'] as const;
+export type Persona = (typeof PERSONAS)[number];
+export type SignedInPersona = Exclude<Persona, 'anonymous'>;
+
+/** Demo accounts (password `demo`) behind each persona, and who they must be once signed in. */
+export const PERSONA_ACCOUNTS: Record<SignedInPersona, { username: string; role: string; collectivite: string }> = {
+  agent: { username: 'agent', role: 'agent', collectivite: 'demo-a' },
+  elu: { username: 'elu', role: 'elu', collectivite: 'demo-a' },
+  admin: { username: 'admin', role: 'admin', collectivite: 'demo-a' },
+  operator: { username: 'operateur', role: 'operator', collectivite: 'demo-a' },
+  'agent-b': { username: 'agent-b', role: 'agent', collectivite: 'demo-b' },
+};
+
+export interface AccessRow {
+  method: string;
+  path: string;
+  persona: Persona;
+  status: number;
+  board?: 'agent' | 'own';
+  url?: string;
+  requires?: 'built-spa';
+}
+
+const SPA = String.raw`/^\/(?!api\/|auth\/).*/`;
+
+export const ACCESS_MATRIX: readonly AccessRow[] = [
+  // Probes: public, no session needed.
+  { method: 'GET', path: '/healthz', persona: 'anonymous', status: 200 },
+  { method: 'GET', path: '/healthz', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/healthz', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/healthz', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/healthz', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/healthz', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'anonymous', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/readyz', persona: 'agent-b', status: 200 },
+
+  // Sign-in pages.
+  { method: 'GET', path: '/auth/problem.css', persona: 'anonymous', status: 200 },
+  { method: 'GET', path: '/auth/problem.css', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/auth/problem.css', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/auth/problem.css', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/auth/problem.css', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/auth/problem.css', persona: 'agent-b', status: 200 },
+  // Anonymous: off to the (single) provider; signed in: back to the SPA.
+  { method: 'GET', path: '/auth/login', persona: 'anonymous', status: 302 },
+  { method: 'GET', path: '/auth/login', persona: 'agent', status: 303 },
+  { method: 'GET', path: '/auth/login', persona: 'elu', status: 303 },
+  { method: 'GET', path: '/auth/login', persona: 'admin', status: 303 },
+  { method: 'GET', path: '/auth/login', persona: 'operator', status: 303 },
+  { method: 'GET', path: '/auth/login', persona: 'agent-b', status: 303 },
+  // No sign-in in progress: the French "La connexion n’a pas abouti" page, for everyone.
+  { method: 'GET', path: '/auth/callback', persona: 'anonymous', status: 400 },
+  { method: 'GET', path: '/auth/callback', persona: 'agent', status: 400 },
+  { method: 'GET', path: '/auth/callback', persona: 'elu', status: 400 },
+  { method: 'GET', path: '/auth/callback', persona: 'admin', status: 400 },
+  { method: 'GET', path: '/auth/callback', persona: 'operator', status: 400 },
+  { method: 'GET', path: '/auth/callback', persona: 'agent-b', status: 400 },
+  // Logout started by the provider. Without a (valid) iss/sid or logout token: refused, nothing ends.
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'anonymous', status: 400 },
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'agent', status: 400 },
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'elu', status: 400 },
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'admin', status: 400 },
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'operator', status: 400 },
+  { method: 'GET', path: '/auth/frontchannel-logout', persona: 'agent-b', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'anonymous', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'agent', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'elu', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'admin', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'operator', status: 400 },
+  { method: 'POST', path: '/auth/backchannel-logout', persona: 'agent-b', status: 400 },
+  // Same-origin sign-out (cross-site: security.test.ts and auth.test.ts).
+  { method: 'POST', path: '/auth/logout', persona: 'anonymous', status: 303 },
+  { method: 'POST', path: '/auth/logout', persona: 'agent', status: 303 },
+  { method: 'POST', path: '/auth/logout', persona: 'elu', status: 303 },
+  { method: 'POST', path: '/auth/logout', persona: 'admin', status: 303 },
+  { method: 'POST', path: '/auth/logout', persona: 'operator', status: 303 },
+  { method: 'POST', path: '/auth/logout', persona: 'agent-b', status: 303 },
+
+  // Identity and launcher.
+  { method: 'GET', path: '/api/me', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/me', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/me', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/me', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/me', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/me', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/api/apps', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/apps', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/apps', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/apps', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/apps', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/apps', persona: 'agent-b', status: 200 },
+
+  // Boards.
+  { method: 'GET', path: '/api/boards/current', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/boards/current', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/boards/current', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/boards/current', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/boards/current', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/boards/current', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 200 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 200 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 200 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
+
+  // The SPA's index.html for any other path (client-side routing).
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'anonymous', status: 200 },
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'agent', status: 200 },
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'elu', status: 200 },
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'admin', status: 200 },
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'operator', status: 200 },
+  { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'agent-b', status: 200 },
+];
