@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Express } from 'express';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { createApp } from './app.js';
@@ -22,6 +23,8 @@ export const DEMO_CLIENT_ID = 'pleiade-demo';
 
 export interface RunningPleiade {
   url: string;
+  /** The Express app, for tests that inspect its routes. */
+  app: Express;
   /** Issuer of the built-in demo IdP, when it runs. */
   devIdpIssuer: string | undefined;
   close(): Promise<void>;
@@ -158,7 +161,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       pruneSessions: config.nodeEnv !== 'test',
     });
     server.on('request', app);
-    return { url: publicUrl, devIdpIssuer, close };
+    return { url: publicUrl, app, devIdpIssuer, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import { vi } from 'vitest';
 import { startTestPleiade, type TestPleiade } from './pleiade.js';
 
 /** One route of the app: an HTTP method and the full path pattern as registered (mount paths joined). */
@@ -108,26 +106,10 @@ export function listRoutes(app: unknown): AppRoute[] {
 export async function startTestPleiadeWithApp(
   extraEnv: Record<string, string> = {},
 ): Promise<{ pleiade: TestPleiade; app: ExpressAppLike }> {
-  const servers: http.Server[] = [];
-  const original = http.createServer.bind(http) as (...args: unknown[]) => http.Server;
-  const createServer = vi.spyOn(http, 'createServer').mockImplementation(((...args: unknown[]) => {
-    const server = original(...args);
-    servers.push(server);
-    return server;
-  }) as typeof http.createServer);
-  let pleiade: TestPleiade;
-  try {
-    pleiade = await startTestPleiade(extraEnv);
-  } finally {
-    createServer.mockRestore();
-  }
-  const apps = servers.flatMap((server) =>
-    server.listeners('request').flatMap((listener: unknown) => (isExpressApp(listener) ? [listener] : [])),
-  );
-  const [app, ...others] = apps;
-  if (!app || others.length > 0) {
+  const pleiade = await startTestPleiade(extraEnv);
+  if (!isExpressApp(pleiade.running.app)) {
     await pleiade.stop();
-    throw new Error(`expected the one Express app of the BFF, found ${apps.length}`);
+    throw new Error('startPleiade() did not expose an Express app');
   }
-  return { pleiade, app };
+  return { pleiade, app: pleiade.running.app };
 }
