@@ -37,7 +37,8 @@ export async function verifyLogoutToken(
     .catch((error: unknown) => {
       throw new LogoutTokenError(`signature ou revendications invalides (${(error as Error).message})`);
     });
-  if (protectedHeader.typ !== undefined && protectedHeader.typ.toLowerCase() !== 'logout+jwt') {
+  // Explicit typing (ASVS 5.0 10.5.5) keeps an ID token from being replayed as a logout token.
+  if (protectedHeader.typ?.toLowerCase() !== 'logout+jwt') {
     throw new LogoutTokenError('typ invalide');
   }
   const now = Math.floor(Date.now() / 1000);

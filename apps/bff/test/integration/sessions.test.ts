@@ -129,7 +129,7 @@ describe('logout initiated by the provider', () => {
   ) {
     const iat = Math.floor(Date.now() / 1000) + (options.iatOffset ?? 0);
     return new jose.SignJWT({ events, jti: crypto.randomUUID(), ...claims })
-      .setProtectedHeader({ alg: 'RS256', kid, typ: options.typ ?? 'logout+jwt' })
+      .setProtectedHeader({ alg: 'RS256', kid, ...(options.typ === '' ? {} : { typ: options.typ ?? 'logout+jwt' }) })
       .setIssuer(pleiade.running.devIdpIssuer ?? '')
       .setAudience('pleiade-demo')
       .setIssuedAt(iat)
@@ -166,6 +166,7 @@ describe('logout initiated by the provider', () => {
     ['with neither sid nor sub', () => logoutToken({})],
     ['issued long ago', () => logoutToken({ sub: 'admin' }, { iatOffset: -3600 })],
     ['of the wrong type', () => logoutToken({ sub: 'admin' }, { typ: 'JWT+ID' })],
+    ['without a type', () => logoutToken({ sub: 'admin' }, { typ: '' })],
     [
       'for another audience',
       async () => {
