@@ -1,12 +1,18 @@
 // `npm test`: every test tier, then one summary line "N passed, N failed".
 //   static checks (typecheck, lint) → unit (vitest) → integration (vitest, real PostgreSQL) → end to end (Playwright, Chromium)
-// Integration and e2e use DATABASE_URL when set (a server whose user may create databases), else an
-// embedded PostgreSQL. Options: --only=unit,integration,e2e,static to run some tiers.
+//   → redis (vitest, real Redis) → interop (Playwright against a real LemonLDAP::NG, set up here by
+//   ../shared/idp/lemonldap/setup.sh)
+// Integration, e2e and interop use DATABASE_URL when set (a server whose user may create databases), else
+// an embedded PostgreSQL. Options: --only=static,unit,integration,redis,e2e,interop to run some tiers.
+// The interop tier needs a machine that can host LemonLDAP::NG (Debian, root, apt); elsewhere it is
+// reported as "not run" with the reason: neither passed nor failed. On such a machine, a failed setup fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './browser.mjs';
+import { findRedis } from './redis.mjs';
+import { debianVersion, setupLemonldap, whyLemonldapCannotRun } from './lemonldap.mjs';
 import { ROOT, bootstrap, log, pnpm } from './lib.mjs';
 
 const only = process.argv
@@ -32,18 +38,14 @@ function record(name, counts, exitStatus) {
   results.push({ name, passed: counts.passed, failed: counts.failed + (crashed ? 1 : 0), skipped: counts.skipped });
 }
 
-function vitest(name, cwd, extraArgs = []) {
+function vitest(name, cwd, extraArgs = [], env = {}) {
   log(`Tests ${name}`);
   const report = path.join(reportsDir, `${name.replace(/\W+/g, '-')}.json`);
-  const result = exec(cwd, [
-    'exec',
-    'vitest',
-    'run',
-    ...extraArgs,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ]);
+  const result = exec(
+    cwd,
+    ['exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   const counts = { passed: 0, failed: 0, skipped: 0 };
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -54,20 +56,28 @@ function vitest(name, cwd, extraArgs = []) {
   record(name, counts, result.status);
 }
 
-function playwright() {
-  log('Tests de bout en bout (Playwright, Chromium)');
-  let chromium;
-  try {
+let chromium;
+/** Found (or installed) once for both Playwright tiers; throws with the reason when there is none. */
+function browser() {
+  if (!chromium) {
     chromium = findChromium();
+    log(`Navigateur : ${chromium}`);
+  }
+  return chromium;
+}
+
+function playwright(name, extraArgs = []) {
+  let executable;
+  try {
+    executable = browser();
   } catch (error) {
     process.stderr.write(`\n✖ ${error.message}\n\n`);
-    record('e2e', { passed: 0, failed: 1, skipped: 0 }, 1);
+    record(name, { passed: 0, failed: 1, skipped: 0 }, 1);
     return;
   }
-  log(`Navigateur : ${chromium}`);
-  const report = path.join(reportsDir, 'e2e.json');
-  const result = exec('e2e', ['exec', 'playwright', 'test', '--reporter=list,json'], {
-    PLEIADE_CHROMIUM: chromium,
+  const report = path.join(reportsDir, `${name.replace(/\W+/g, '-')}.json`);
+  const result = exec('e2e', ['exec', 'playwright', 'test', ...extraArgs, '--reporter=list,json'], {
+    PLEIADE_CHROMIUM: executable,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -77,7 +87,58 @@ function playwright() {
     counts.failed = stats.unexpected;
     counts.skipped = stats.skipped;
   }
-  record('e2e', counts, result.status);
+  record(name, counts, result.status);
+}
+
+const REDIS = 'redis: bff';
+
+/**
+ * Sessions and rate limits through a real Redis: REDIS_URL when set, else a throwaway redis-server
+ * when the binary is installed, else reported as not run (never mocked).
+ */
+async function redisTier() {
+  log('Tests Redis (sessions et limites partagées entre deux instances)');
+  let redis;
+  try {
+    redis = await findRedis();
+  } catch (error) {
+    process.stderr.write(`\n✖ ${REDIS}: ${error.message}\n\n`);
+    record(REDIS, { passed: 0, failed: 1, skipped: 0 }, 1);
+    return;
+  }
+  if (!redis) {
+    const reason = 'no Redis: set REDIS_URL, or install redis-server';
+    process.stdout.write(`${REDIS}: not run — ${reason}\n`);
+    results.push({ name: REDIS, passed: 0, failed: 0, skipped: 0, notRun: reason });
+    return;
+  }
+  log(`Redis : ${redis.url}`);
+  try {
+    vitest(REDIS, 'apps/bff', ['--project', 'redis'], { REDIS_URL: redis.url });
+  } finally {
+    await redis.stop();
+  }
+}
+
+const INTEROP = 'interop (LemonLDAP::NG)';
+
+function interop() {
+  log('Interopérabilité avec LemonLDAP::NG 2.16 (Playwright, Chromium)');
+  const reason = whyLemonldapCannotRun();
+  if (reason) {
+    process.stdout.write(`${INTEROP}: not run — ${reason}\n`);
+    results.push({ name: INTEROP, passed: 0, failed: 0, skipped: 0, notRun: reason });
+    return;
+  }
+  log(`LemonLDAP::NG : ../shared/idp/lemonldap/setup.sh (Debian ${debianVersion()})`);
+  const setup = setupLemonldap();
+  if (!setup.ok) {
+    process.stderr.write(`\n✖ ${INTEROP}: setup failed after ${setup.seconds.toFixed(1)} s — ${setup.problem}\n\n`);
+    record(INTEROP, { passed: 0, failed: 1, skipped: 0 }, 1);
+    return;
+  }
+  log(`LemonLDAP::NG prêt en ${setup.seconds.toFixed(1)} s`);
+  playwright(INTEROP, ['--config', 'playwright.lemonldap.config.ts']);
 }
 
 function staticChecks() {
@@ -96,6 +157,7 @@ const started = Date.now();
 try {
   bootstrap();
 } catch (error) {
+  rmSync(reportsDir, { recursive: true, force: true });
   process.stderr.write(`\n${error.message}\n0 passed, 1 failed\n`);
   process.exit(1);
 }
@@ -108,7 +170,12 @@ if (wanted('unit')) {
   vitest('unit: web', 'apps/web');
 }
 if (wanted('integration')) vitest('integration: bff', 'apps/bff', ['--project', 'integration']);
-if (wanted('e2e')) playwright();
+if (wanted('redis')) await redisTier();
+if (wanted('e2e')) {
+  log('Tests de bout en bout (Playwright, Chromium)');
+  playwright('e2e');
+}
+if (wanted('interop')) interop();
 rmSync(reportsDir, { recursive: true, force: true });
 
 const total = results.reduce(
@@ -118,11 +185,18 @@ const total = results.reduce(
 process.stdout.write('\nRésumé\n');
 for (const r of results) {
   process.stdout.write(
-    `  ${r.failed > 0 ? '✖' : '✔'} ${r.name.padEnd(22)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`,
+    r.notRun
+      ? `  – ${r.name.padEnd(24)} not run — ${r.notRun}\n`
+      : `  ${r.failed > 0 ? '✖' : '✔'} ${r.name.padEnd(24)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`,
   );
 }
 process.stdout.write(`  durée : ${Math.round((Date.now() - started) / 1000)} s\n\n`);
+// Asking only for tiers this machine cannot run is not a pass either.
 const ranNothing = total.passed + total.failed === 0;
+const notRun = results.filter((r) => r.notRun).length;
+if (ranNothing && notRun) process.stdout.write('No test ran: the tiers asked for cannot run on this machine.\n');
+if (notRun) process.stdout.write(`${notRun} tier${notRun > 1 ? 's' : ''} not run on this machine (see above).\n`);
+// The last line stays exactly "N passed, N failed[, N skipped]": CI reads it.
 process.stdout.write(
   `${total.passed} passed, ${total.failed + (ranNothing ? 1 : 0)} failed${total.skipped ? `, ${total.skipped} skipped` : ''}\n`,
 );
