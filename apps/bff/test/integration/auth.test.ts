@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger.js';
 import { startPleiade } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { TestBrowser, confirmIdpLogout, formAction, signIn } from '../support/http-client.js';
+import { TestBrowser, attemptSignIn, confirmIdpLogout, formAction, signIn } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
 
 const COOKIE = 'pleiade.sid';
@@ -146,14 +146,8 @@ describe('a person whose collectivité is not open on Pléiade', () => {
   });
 
   it('gets a clear French page, not an error, and no session', async () => {
-    const browser = new TestBrowser();
-    const loginPage = await browser.navigate(`${pleiade.url}/auth/login`);
-    const action = formAction(await loginPage.response.text(), loginPage.url);
-    const done = await browser.navigate(action, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: 'agent-b', password: 'demo' }).toString(),
-    });
+    const done = await attemptSignIn(pleiade.url, 'agent-b');
+    const browser = done.browser;
     expect(done.response.status).toBe(403);
     expect(await done.response.text()).toContain('Collectivité non reconnue');
     expect((await api(browser, `${pleiade.url}/api/me`)).status).toBe(401);

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meSchema } from '@pleiade/contracts';
 import { startDevIdp, type DevIdp } from '@pleiade/dev-idp';
-import { TestBrowser, formAction, signIn } from '../support/http-client.js';
+import { attemptSignIn, signIn } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../src/net.js';
 
 /** Two OpenID providers, each vouching for one collectivité only (PLEIADE_CONFIG_FILE). */
 describe('several OpenID providers', () => {
@@ -97,13 +97,8 @@ describe('several OpenID providers', () => {
 
   it('refuses a provider vouching for a collectivité it is not bound to', async () => {
     // idpB knows the account "agent" of demo-a, but cc-b may only sign people into demo-b.
-    const browser = new TestBrowser();
-    const loginPage = await browser.navigate(`${pleiade.url}/auth/login?provider=cc-b`);
-    const done = await browser.navigate(formAction(await loginPage.response.text(), loginPage.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ username: 'agent', password: 'demo' }).toString(),
-    });
+    const done = await attemptSignIn(pleiade.url, 'agent', 'demo', '/auth/login?provider=cc-b');
+    const browser = done.browser;
     expect(done.response.status).toBe(403);
     expect(await done.response.text()).toContain('Collectivité non reconnue');
     expect((await api(browser, `${pleiade.url}/api/me`)).status).toBe(401);

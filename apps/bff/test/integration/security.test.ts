@@ -3,7 +3,7 @@ import { boardSchema, meSchema, type Board } from '@pleiade/contracts';
 import { startFakeOp, s256, signInThroughFakeOp, type FakeOp, type IdTokenScenario } from '../support/fake-op.js';
 import { TestBrowser, signIn } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
-import { freePort } from '../support/ports.js';
+import { freePort } from '../../src/net.js';
 import { listRoutes, startTestPleiadeWithApp, type AppRoute } from '../support/routes.js';
 import { ACCESS_MATRIX } from './access-matrix.table.js';
 

@@ -73,27 +73,40 @@ export function formAction(html: string, pageUrl: string): string {
   return new URL(match[1].replaceAll('&amp;', '&'), pageUrl).href;
 }
 
-/** Signs in through the real flow: BFF /auth/login → demo IdP login page → callback. */
+/**
+ * Walks the sign-in flow (BFF /auth/login → demo IdP login form → callback) and returns where it
+ * ended, whatever the outcome: for tests of refused sign-ins.
+ */
+export async function attemptSignIn(
+  baseUrl: string,
+  username: string,
+  password = 'demo',
+  loginPath = '/auth/login',
+): Promise<{ browser: TestBrowser; response: Response; url: string }> {
+  const browser = new TestBrowser();
+  const loginPage = await browser.navigate(`${baseUrl}${loginPath}`);
+  const action = formAction(await loginPage.response.text(), loginPage.url);
+  const done = await browser.navigate(action, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ username, password }).toString(),
+  });
+  return { browser, ...done };
+}
+
+/** Signs in through the real flow and fails unless the person lands back on Pléiade. */
 export async function signIn(
   baseUrl: string,
   username: string,
   password = 'demo',
   loginPath = '/auth/login',
 ): Promise<TestBrowser> {
-  const browser = new TestBrowser();
-  const loginPage = await browser.navigate(`${baseUrl}${loginPath}`);
-  const html = await loginPage.response.text();
-  const action = formAction(html, loginPage.url);
-  const done = await browser.navigate(action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password }).toString(),
-  });
+  const done = await attemptSignIn(baseUrl, username, password, loginPath);
   if (!done.url.startsWith(baseUrl)) {
     throw new Error(`sign-in of ${username} ended at ${done.url} (${done.response.status})`);
   }
   await done.response.arrayBuffer();
-  return browser;
+  return done.browser;
 }
 
 /** The hidden inputs of an HTML page, as a browser would submit them. */

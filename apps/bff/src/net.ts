@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-/** A port free on loopback right now (for a server whose URL must be known before it starts). */
+/** A port free on loopback right now (for a server whose address must be known before it starts). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
