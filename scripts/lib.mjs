@@ -97,6 +97,7 @@ export function bootstrap() {
     [
       'packages/contracts/src',
       'packages/dev-idp/src',
+      'packages/simulators/src',
       'apps/bff/src',
       'apps/web/src',
       'apps/web/index.html',

@@ -1,9 +1,9 @@
 // `npm test`: every test tier, then one summary line "N passed, N failed".
 //   static checks (typecheck, lint) → unit (vitest) → integration (vitest, real PostgreSQL) → end to end (Playwright, Chromium)
-//   → redis (vitest, real Redis) → interop (Playwright against a real LemonLDAP::NG, set up here by
+//   → redis (vitest, real Redis) → mailcal (real Dovecot + Radicale) → interop (Playwright against a real LemonLDAP::NG, set up here by
 //   ../shared/idp/lemonldap/setup.sh)
 // Integration, e2e and interop use DATABASE_URL when set (a server whose user may create databases), else
-// an embedded PostgreSQL. Options: --only=static,unit,integration,redis,e2e,interop to run some tiers.
+// an embedded PostgreSQL. Options: --only=static,unit,integration,redis,mailcal,e2e,interop to run some tiers.
 // The interop tier needs a machine that can host LemonLDAP::NG (Debian, root, apt); elsewhere it is
 // reported as "not run" with the reason: neither passed nor failed. On such a machine, a failed setup fails.
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from './browser.mjs';
+import { installMailCal, startMailCal, whyMailCalCannotRun } from './mailcal.mjs';
 import { findRedis } from './redis.mjs';
 import { debianVersion, setupLemonldap, whyLemonldapCannotRun } from './lemonldap.mjs';
 import { ROOT, bootstrap, log, pnpm } from './lib.mjs';
@@ -120,6 +121,55 @@ async function redisTier() {
   }
 }
 
+const MAILCAL = 'mailcal: imap, caldav';
+
+/** The standard mail and agenda connectors against real Dovecot and Radicale (Debian packages). */
+async function mailcalTier() {
+  log('Messagerie et agenda standard : Dovecot (IMAP) et Radicale (CalDAV) réels');
+  const reason = whyMailCalCannotRun();
+  if (reason) {
+    process.stdout.write(`${MAILCAL}: not run — ${reason}\n`);
+    results.push({ name: MAILCAL, passed: 0, failed: 0, skipped: 0, notRun: reason });
+    return;
+  }
+  const installed = installMailCal();
+  if (!installed.ok) {
+    process.stderr.write(`\n✖ ${MAILCAL}: ${installed.problem}\n\n`);
+    record(MAILCAL, { passed: 0, failed: 1, skipped: 0 }, 1);
+    return;
+  }
+  const startedAt = Date.now();
+  const fixtures = JSON.parse(readFileSync(path.join(ROOT, 'apps/bff/test/mailcal/fixtures.json'), 'utf8'));
+  const at = (minutes) => new Date(startedAt + minutes * 60_000);
+  let servers;
+  try {
+    servers = await startMailCal(
+      fixtures.users.map((user) => ({
+        ...user,
+        messages: user.messages.map((message) => ({ ...message, date: at(message.minutes) })),
+        events: user.events.map((event) => ({
+          ...event,
+          start: at(event.startMinutes),
+          end: at(event.startMinutes + event.durationMinutes),
+        })),
+      })),
+    );
+  } catch (error) {
+    process.stderr.write(`\n✖ ${MAILCAL}: ${error.message}\n\n`);
+    record(MAILCAL, { passed: 0, failed: 1, skipped: 0 }, 1);
+    return;
+  }
+  try {
+    vitest(MAILCAL, 'apps/bff', ['--project', 'mailcal'], {
+      MAILCAL_IMAP: `${servers.imap.host}:${servers.imap.port}`,
+      MAILCAL_CALDAV: servers.caldavUrl,
+      MAILCAL_STARTED_AT: String(startedAt),
+    });
+  } finally {
+    await servers.stop();
+  }
+}
+
 const INTEROP = 'interop (LemonLDAP::NG)';
 
 function interop() {
@@ -168,9 +218,11 @@ if (wanted('unit')) {
   vitest('unit: dev-idp', 'packages/dev-idp');
   vitest('unit: bff', 'apps/bff', ['--project', 'unit']);
   vitest('unit: web', 'apps/web');
+  vitest('unit: simulators', 'packages/simulators');
 }
 if (wanted('integration')) vitest('integration: bff', 'apps/bff', ['--project', 'integration']);
 if (wanted('redis')) await redisTier();
+if (wanted('mailcal')) await mailcalTier();
 if (wanted('e2e')) {
   log('Tests de bout en bout (Playwright, Chromium)');
   playwright('e2e');

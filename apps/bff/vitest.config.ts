@@ -14,6 +14,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'mailcal', include: ['test/mailcal/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'redis',
           include: ['test/redis/**/*.test.ts'],

@@ -1,0 +1,94 @@
+import { ImapFlow } from 'imapflow';
+import { UpstreamError } from '../states.js';
+
+/** A mailbox reached over IMAP with the person's own credentials (standard mail, any server). */
+export interface ImapAccount {
+  host: string;
+  port: number;
+  /** implicit TLS (993), STARTTLS (143), or none — refused except on this machine. */
+  tls: 'implicit' | 'starttls' | 'none';
+  user: string;
+  password: string;
+}
+
+export interface UnreadMail {
+  unreadCount: number;
+  /** Newest first. */
+  latest: { from: string; subject: string; receivedAt: string }[];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function failure(error: unknown): UpstreamError {
+  const err = error as { authenticationFailed?: boolean; code?: string; name?: string };
+  if (err.authenticationFailed) return new UpstreamError('credentials_refused', 'IMAP_AUTH');
+  if (err.code === 'ETIMEDOUT' || err.code === 'ETIMEOUT' || err.name === 'TimeoutError') {
+    return new UpstreamError('timeout', 'IMAP_TIMEOUT', true);
+  }
+  if (
+    err.code === 'ECONNREFUSED' ||
+    err.code === 'ENOTFOUND' ||
+    err.code === 'ECONNRESET' ||
+    err.code === 'NoConnection'
+  ) {
+    return new UpstreamError('unreachable', `IMAP_${err.code}`, true);
+  }
+  return new UpstreamError('invalid_response', 'IMAP_PROTOCOL');
+}
+
+/**
+ * Unread count of the inbox and its latest unread messages (sender, subject, time), read-only:
+ * EXAMINE, so reading never marks anything as seen. TLS certificates are always verified.
+ */
+export async function readUnreadMail(
+  account: ImapAccount,
+  options: { limit?: number; timeoutMs?: number } = {},
+): Promise<UnreadMail> {
+  if (account.tls === 'none' && !LOOPBACK.has(account.host)) {
+    throw new UpstreamError('not_configured', 'IMAP_PLAINTEXT_REFUSED');
+  }
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const client = new ImapFlow({
+    host: account.host,
+    port: account.port,
+    secure: account.tls === 'implicit',
+    doSTARTTLS: account.tls === 'starttls',
+    tls: { rejectUnauthorized: true },
+    auth: { user: account.user, pass: account.password },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
+  // imapflow reports socket failures as 'error' events as well as rejections: keep them from crashing.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+    try {
+      const unseen = (await client.search({ seen: false }, { uid: true })) || [];
+      const newest = [...unseen].sort((a, b) => b - a).slice(0, options.limit ?? 5);
+      const latest: UnreadMail['latest'] = [];
+      if (newest.length > 0) {
+        for await (const message of client.fetch(newest, { envelope: true, internalDate: true }, { uid: true })) {
+          const sender = message.envelope?.from?.[0];
+          const date = message.envelope?.date ?? message.internalDate;
+          latest.push({
+            from: sender?.name || sender?.address || '',
+            subject: message.envelope?.subject ?? '',
+            receivedAt: (date instanceof Date ? date : new Date(date ?? 0)).toISOString(),
+          });
+        }
+      }
+      latest.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+      return { unreadCount: unseen.length, latest };
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw error instanceof UpstreamError ? error : failure(error);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
