@@ -2,13 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger.js';
 import { startPleiade } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { TestBrowser, attemptSignIn, confirmIdpLogout, formAction, signIn } from '../support/http-client.js';
-import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
+import { api, startTestPleiade, testConfig, type TestPleiade } from '../support/pleiade.js';
 
 const COOKIE = 'pleiade.sid';
 
@@ -167,15 +166,7 @@ describe('a restart of the BFF', () => {
   });
 
   it('signs nobody out: sessions live in PostgreSQL', async () => {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DEV_IDP_PORT: '0',
-      DATABASE_URL: database.url,
-      EMBEDDED_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    });
+    const config = testConfig({ DATABASE_URL: database.url, EMBEDDED_DATA_DIR: dataDir });
     const first = await startPleiade(config, createLogger('silent'));
     const browser = await signIn(first.url, 'agent');
     const cookie = browser.jar.get(first.url, COOKIE) ?? '';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { startPleiade, type RunningPleiade } from '../../src/server.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/http/guards.js';
@@ -17,20 +17,16 @@ export interface TestPleiade {
   stop(): Promise<void>;
 }
 
+/** The configuration of a product under test: random ports, loopback, silent logs. */
+export function testConfig(env: Record<string, string>): Config {
+  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEV_IDP_PORT: '0', LOG_LEVEL: 'silent', ...env });
+}
+
 /** The whole product on random ports: its own database, the demo IdP, demo collectivités. */
 export async function startTestPleiade(extraEnv: Record<string, string> = {}, logger?: Logger): Promise<TestPleiade> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-it-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DEV_IDP_PORT: '0',
-    DATABASE_URL: database.url,
-    EMBEDDED_DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ...extraEnv,
-  });
+  const config = testConfig({ DATABASE_URL: database.url, EMBEDDED_DATA_DIR: dataDir, ...extraEnv });
   const running = await startPleiade(config, logger ?? createLogger(config.logLevel));
   return {
     url: running.url,
