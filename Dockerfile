@@ -1,5 +1,5 @@
 # Production image of Pléiade: the BFF serving the built SPA. Configure it with the variables of
-# .env.example (DATABASE_URL and OIDC_* are required when NODE_ENV=production).
+# .env.example (DATABASE_URL, OIDC_* and CONNECTOR_KEYS are required when NODE_ENV=production).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN npm install -g pnpm@10.34.9

@@ -18,6 +18,8 @@ import { SessionIndex } from './auth/session-index.js';
 import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/session-layer.js';
 import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
+import { connectorRoutes } from './connector-settings/routes.js';
+import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
@@ -33,6 +35,8 @@ export interface AppDependencies {
   providers: OidcProvider[];
   publicUrl: string;
   sessionSecret: string;
+  /** Seals connector secrets (CONNECTOR_KEYS). */
+  connectorSecrets: SecretBox;
   sessionPolicy: SessionPolicy;
   /** Shared Redis (sessions, rate limits), when configured. */
   redis?: RedisClient;
@@ -208,6 +212,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
+  api.use(connectorRoutes({ db: deps.db, box: deps.connectorSecrets, logger: deps.logger }));
   api.use(apiNotFound);
   app.use('/api', api);
 

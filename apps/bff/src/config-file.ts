@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ROLES } from '@pleiade/contracts';
+import {
+  allowedNetworkSchema,
+  connectorAuthModeSchema,
+  connectorBaseUrlSchema,
+  connectorKindSchema,
+  connectorLabelSchema,
+  connectorSecretNameSchema,
+  parseConnectorOptions,
+  ROLES,
+} from '@pleiade/contracts';
 import { issuerUrl, signingAlg } from './config-schemas.js';
 
 /**
@@ -59,8 +68,46 @@ const appLinkSchema = z
   })
   .strict();
 
+/**
+ * A connector the operator provisions: created or updated (by label) at every start. A secret is
+ * `"env:VARIABLE"` (preferred: read from the environment) or the value itself.
+ */
+const connectorSeedSchema = z
+  .object({
+    kind: connectorKindSchema,
+    label: connectorLabelSchema,
+    baseUrl: connectorBaseUrlSchema,
+    authMode: connectorAuthModeSchema,
+    options: z.record(z.string(), z.unknown()).default({}),
+    secrets: z.record(connectorSecretNameSchema, z.string().min(1)).default({}),
+    allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).default([]),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .transform((connector, ctx) => {
+    const parsed = parseConnectorOptions(connector.kind, connector.options);
+    if (parsed.success) return { ...connector, options: parsed.data };
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['options', ...issue.path.map(String)], message: issue.message });
+    }
+    return z.NEVER;
+  });
+export type ConnectorSeedInFile = z.infer<typeof connectorSeedSchema>;
+
 export const collectiviteSeedSchema = z
-  .object({ slug, name: z.string().min(1).max(120), appLinks: z.array(appLinkSchema).max(50).optional() })
+  .object({
+    slug,
+    name: z.string().min(1).max(120),
+    appLinks: z.array(appLinkSchema).max(50).optional(),
+    connectors: z
+      .array(connectorSeedSchema)
+      .max(50)
+      .refine(
+        (connectors) => new Set(connectors.map((connector) => connector.label)).size === connectors.length,
+        'libellés de connecteurs en double',
+      )
+      .optional(),
+  })
   .strict();
 export type CollectiviteSeed = z.infer<typeof collectiviteSeedSchema>;
 

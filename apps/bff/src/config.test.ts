@@ -78,6 +78,19 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
     expect(problems.some((problem) => problem.startsWith('OIDC_ISSUER'))).toBe(true);
     expect(problems.some((problem) => problem.startsWith('DATABASE_URL'))).toBe(true);
+    expect(problems.find((problem) => problem.startsWith('CONNECTOR_KEYS'))).toMatch(/requise en production/);
+  });
+
+  it('reads the connector keyring, and names CONNECTOR_KEYS without its key material when it is bad', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ CONNECTOR_KEYS: `k2:${key},k1:${key}` }).connectorKeys?.map((entry) => entry.id)).toEqual([
+      'k2',
+      'k1',
+    ]);
+    expect(loadConfig({}).connectorKeys).toBeUndefined();
+    const problem = problemsOf({ CONNECTOR_KEYS: 'k1:c2hvcnQ=' })[0] ?? '';
+    expect(problem).toMatch(/^CONNECTOR_KEYS : trousseau de clés invalide/);
+    expect(problem).not.toContain('c2hvcnQ');
   });
 
   it('accepts an http issuer only on this machine, and trusts proxies by count or address only', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Role } from '@pleiade/contracts';
 import { readConfigFile, type CollectiviteSeed } from './config-file.js';
 import { issuerUrl, signingAlg } from './config-schemas.js';
+import { parseKeyring, SecretValue, type ConnectorKey } from './connectors/secret-box.js';
+import type { ConnectorSeed } from './connector-settings/provisioning.js';
 
 /**
  * Configuration, read once at boot from the environment (and PLEIADE_CONFIG_FILE when set). With no
@@ -48,6 +50,8 @@ const envSchema = z
       .optional(),
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
     PLEIADE_CONFIG_FILE: z.string().min(1).optional(),
+    /** `id:base64key[,id:base64key…]`, first = current; parsed (and checked) in the refinement below. */
+    CONNECTOR_KEYS: z.string().min(1).optional(),
     OIDC_ISSUER: issuerUrl.optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -120,6 +124,24 @@ const envSchema = z
           'requise en production, ou PLEIADE_CONFIG_FILE (le fournisseur de démonstration est réservé aux essais)',
       });
     }
+    if (env.CONNECTOR_KEYS !== undefined) {
+      try {
+        parseKeyring(env.CONNECTOR_KEYS);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CONNECTOR_KEYS'],
+          message: `trousseau de clés invalide (${(error as Error).message})`,
+        });
+      }
+    } else if (env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CONNECTOR_KEYS'],
+        message:
+          'requise en production : clés chiffrant les secrets des connecteurs, « id:clé-base64 » (openssl rand -base64 32)',
+      });
+    }
     if (env.NODE_ENV === 'production' && env.DATABASE_URL === undefined) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'requise en production' });
     }
@@ -174,6 +196,10 @@ export interface Config {
   seedDemo: boolean;
   /** Collectivités to create at start when missing. */
   collectivites: CollectiviteSeed[];
+  /** Keyring sealing connector secrets (CONNECTOR_KEYS); undefined: generated in the data folder (not in production). */
+  connectorKeys: ConnectorKey[] | undefined;
+  /** Connectors of PLEIADE_CONFIG_FILE, created or updated at start; secrets resolved. */
+  connectorSeeds: ConnectorSeed[];
   logLevel: string;
   /** Express "trust proxy": hops to trust, or the proxies' addresses; never "every proxy". */
   trustProxy: number | string[];
@@ -212,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     .map((entry) => entry.split('='))
     .flatMap(([slug, name]) => (slug?.trim() && name?.trim() ? [{ slug: slug.trim(), name: name.trim() }] : []));
 
+  const connectorSeeds: ConnectorSeed[] = [];
   let providers: ProviderSettings[] = [];
   if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET) {
     providers = [
@@ -257,6 +284,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         idTokenSigningAlg: provider.idTokenSigningAlg,
       };
     });
+    file.value.collectivites.forEach((collectivite, index) => {
+      (collectivite.connectors ?? []).forEach((connector, position) => {
+        const secrets: Record<string, SecretValue> = {};
+        for (const [name, value] of Object.entries(connector.secrets)) {
+          const variable = value.startsWith('env:') ? value.slice(4) : undefined;
+          const resolved = variable === undefined ? value : env[variable];
+          if (!resolved) {
+            problems.push(
+              `PLEIADE_CONFIG_FILE collectivites.${index}.connectors.${position}.secrets.${name} : variable d’environnement ${variable ?? ''} absente ou vide`,
+            );
+            continue;
+          }
+          secrets[name] = new SecretValue(resolved);
+        }
+        connectorSeeds.push({ ...connector, collectivite: collectivite.slug, secrets });
+      });
+    });
     if (problems.length > 0) throw new ConfigError(problems);
     collectivites.push(...file.value.collectivites);
   }
@@ -279,6 +323,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // Demo collectivités are seeded whenever the demo IdP runs, unless told otherwise.
     seedDemo: e.SEED_DEMO ?? providers.length === 0,
     collectivites,
+    connectorKeys: e.CONNECTOR_KEYS ? parseKeyring(e.CONNECTOR_KEYS) : undefined,
+    connectorSeeds,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

@@ -9,6 +9,8 @@ import type { Express } from 'express';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { createApp } from './app.js';
+import { provisionConnectors, resealConnectorSecrets } from './connector-settings/provisioning.js';
+import { parseKeyring, SecretBox } from './connectors/secret-box.js';
 import { OidcProvider } from './auth/oidc.js';
 import type { Config, ProviderSettings } from './config.js';
 import { createDb } from './db/client.js';
@@ -74,6 +76,21 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     const db = createDb(databaseUrl);
     closers.push(() => db.$disconnect());
     await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
+
+    // Production requires CONNECTOR_KEYS (config.ts); elsewhere one key is generated and kept.
+    const connectorSecrets = new SecretBox(
+      config.connectorKeys ??
+        parseKeyring(
+          await persistedSecret(
+            path.join(dataDir, 'connector-keys.json'),
+            () => `local:${randomBytes(32).toString('base64')}`,
+          ),
+        ),
+    );
+    const resealed = await resealConnectorSecrets(db, connectorSecrets, logger);
+    if (resealed > 0) logger.info({ resealed }, 'connector secrets sealed again under the current key');
+    const provisioned = await provisionConnectors(db, connectorSecrets, config.connectorSeeds);
+    if (provisioned > 0) logger.info({ provisioned }, 'connectors from PLEIADE_CONFIG_FILE created or updated');
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {
@@ -153,6 +170,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       providers: providers.map((settings) => new OidcProvider(settings)),
       publicUrl,
       sessionSecret,
+      connectorSecrets,
       sessionPolicy: { absoluteMs: config.sessionMaxAgeMs, idleMs: config.sessionIdleMs },
       ...(redis ? { redis } : {}),
       authRateLimitPerMinute: config.authRateLimitPerMinute,

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'VALIDATION_FAILED',
   'BOARD_VERSION_CONFLICT',
+  /** Another connector of the collectivité has this label. */
+  'CONNECTOR_LABEL_TAKEN',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',

@@ -2,3 +2,4 @@ export * from './widgets.js';
 export * from './board.js';
 export * from './identity.js';
 export * from './errors.js';
+export * from './connectors.js';

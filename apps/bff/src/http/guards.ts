@@ -75,3 +75,16 @@ export function principalOf(req: Request): Principal {
     collectiviteName: user.collectiviteName,
   };
 }
+
+/**
+ * Settings of a collectivité: its administrators only. An operator of the installation is treated
+ * as an administrator of their own collectivité (administering any collectivité comes later).
+ */
+export const requireCollectiviteAdmin: RequestHandler = (req, _res, next) => {
+  const role = req.user?.role;
+  if (role === 'admin' || role === 'operator') {
+    next();
+    return;
+  }
+  next(new AppError('FORBIDDEN', 'Réservé aux administrateurs de la collectivité.'));
+};

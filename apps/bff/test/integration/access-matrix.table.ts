@@ -141,6 +141,41 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
 
+  // Connector settings: administrators of their own collectivité (the operator counts as one of
+  // demo-a for now). Role before tenant: agents and élus get 403 whatever the connector.
+  // POST sends {} (400 once allowed); :connectorId is a fresh connector of demo-a per row (see
+  // access-matrix.test.ts); PUT {} changes nothing (200); the test refuses its private address (200, ok: false).
+  { method: 'GET', path: '/api/admin/connectors', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/admin/connectors', persona: 'agent', status: 403 },
+  { method: 'GET', path: '/api/admin/connectors', persona: 'elu', status: 403 },
+  { method: 'GET', path: '/api/admin/connectors', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/admin/connectors', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/admin/connectors', persona: 'agent-b', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'agent', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'elu', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'admin', status: 400 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'operator', status: 400 },
+  { method: 'POST', path: '/api/admin/connectors', persona: 'agent-b', status: 403 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'agent', status: 403 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'elu', status: 403 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'admin', status: 200 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'operator', status: 200 },
+  { method: 'PUT', path: '/api/admin/connectors/:connectorId', persona: 'agent-b', status: 403 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'anonymous', status: 401 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'agent', status: 403 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'elu', status: 403 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'admin', status: 204 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'operator', status: 204 },
+  { method: 'DELETE', path: '/api/admin/connectors/:connectorId', persona: 'agent-b', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'agent', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'elu', status: 403 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'admin', status: 200 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'operator', status: 200 },
+  { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'agent-b', status: 403 },
+
   // The SPA's index.html for any other path (client-side routing).
   { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'anonymous', status: 200 },
   { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'agent', status: 200 },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorBodySchema, boardSchema, meSchema, type Board } from '@pleiade/contracts';
+import { apiErrorBodySchema, boardSchema, connectorSchema, meSchema, type Board } from '@pleiade/contracts';
 import { WEB_DIST_DIR } from '../../src/server.js';
 import { TestBrowser, signIn } from '../support/http-client.js';
 import { api, type TestPleiade } from '../support/pleiade.js';
@@ -75,11 +75,28 @@ function targetOf(row: AccessRow): { owner: SignedInPersona; boardId: string } {
   return { owner, boardId };
 }
 
-function urlOf(row: AccessRow): string {
+/**
+ * A fresh connector of demo-a for each row naming `:connectorId`, created by its administrator:
+ * rows that delete or change one never affect the next. Its private address is not allow-listed,
+ * so testing its connection answers at once (refused by the SSRF guard).
+ */
+async function freshConnectorId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/connectors`, 'POST', {
+    kind: 'nextcloud',
+    label: `Matrice ${randomUUID()}`,
+    baseUrl: 'http://127.0.0.1:9/',
+    authMode: 'none',
+  });
+  expect(response.status, 'creating a connector for the row').toBe(201);
+  return connectorSchema.parse(await response.json()).id;
+}
+
+function urlOf(row: AccessRow, connectorId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
     if (name === 'boardId') return targetOf(row).boardId;
+    if (name === 'connectorId' && connectorId) return connectorId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -88,7 +105,7 @@ function urlOf(row: AccessRow): string {
 async function send(row: AccessRow): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row);
+  const url = urlOf(row, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',

@@ -37,6 +37,7 @@ describe('migrations', () => {
     await expect(db.appLink.findMany()).resolves.toEqual([]);
     await expect(db.oidcSession.findMany()).resolves.toEqual([]);
     await expect(db.logoutTokenUse.findMany()).resolves.toEqual([]);
+    await expect(db.connectorInstance.findMany()).resolves.toEqual([]);
     const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test' } });
     const user = await db.user.create({
       data: {
@@ -62,6 +63,25 @@ describe('migrations', () => {
     await db.appLink.create({
       data: { collectiviteId: collectivite.id, label: 'L', url: 'https://x.test/', allowedGroups: [] },
     });
+    const connector = await db.connectorInstance.create({
+      data: {
+        id: '00000000-0000-4000-8000-000000000002',
+        collectiviteId: collectivite.id,
+        kind: 'imap',
+        label: 'Messagerie',
+        baseUrl: 'https://imap.test/',
+        authMode: 'service_account',
+        options: { port: 993, tls: true },
+        secrets: 'sb1.k.x.y.z',
+        allowPrivateNetworks: ['10.0.0.0/8'],
+      },
+    });
+    expect(connector).toMatchObject({ enabled: true, options: { port: 993, tls: true } });
+    await expect(
+      db.connectorInstance.create({
+        data: { ...connector, id: '00000000-0000-4000-8000-000000000003', options: {} },
+      }),
+    ).rejects.toThrow();
     const loaded = await db.board.findUniqueOrThrow({
       where: { id: board.id },
       include: { widgets: true, owner: true },

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  parseConnectorOptions,
+  type Connector,
+  type ConnectorKind,
+  type ConnectorTestResult,
+  type CreateConnectorRequest,
+  type UpdateConnectorRequest,
+} from '@pleiade/contracts';
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../db/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { AppError } from '../errors.js';
+import { issuesToDetails } from '../http/validate.js';
+import type { Logger } from '../logger.js';
+import { AddressPolicy } from '../connectors/address-guard.js';
+import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
+import { FAILURE_MESSAGES } from '../connectors/states.js';
+import { UpstreamClient } from '../connectors/upstream-client.js';
+import { presentConnector, type ConnectorRow } from './presenter.js';
+import { openSecrets, sealSecrets, type ConnectorSecrets } from './secrets.js';
+
+export interface ConnectorServiceDeps {
+  db: Db;
+  box: SecretBox;
+  logger: Logger;
+}
+
+const NOT_FOUND = 'Connecteur introuvable.';
+const LABEL_TAKEN = 'Un autre connecteur de la collectivité porte déjà ce libellé.';
+
+/** Every lookup is scoped to the principal's collectivité: other tenants' connectors do not exist. */
+function scoped(principal: Principal, connectorId: string) {
+  return { id: connectorId, collectiviteId: principal.collectiviteId };
+}
+
+function invalid(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', 'La requête est invalide.', [{ path, message }]);
+}
+
+function checkOptions(kind: ConnectorKind, options: unknown): Record<string, unknown> {
+  const parsed = parseConnectorOptions(kind, options);
+  if (!parsed.success) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'La requête est invalide.',
+      issuesToDetails(parsed.error.issues, 'body.options'),
+    );
+  }
+  return parsed.data;
+}
+
+function checkNetworks(networks: string[]): string[] {
+  networks.forEach((entry, index) => {
+    try {
+      new AddressPolicy([entry]);
+    } catch {
+      throw invalid(
+        `body.allowPrivateNetworks.${index}`,
+        'un sous-réseau (10.0.0.0/8), une adresse IP ou un nom d’hôte',
+      );
+    }
+  });
+  return networks;
+}
+
+/** The names of the secrets that are set; a value that no longer opens (key removed) counts as none. */
+function secretNamesOf(deps: ConnectorServiceDeps, row: { id: string; secrets: string | null }): string[] {
+  try {
+    return Object.keys(openSecrets(deps.box, row.id, row.secrets));
+  } catch (error) {
+    deps.logger.warn(
+      { connector: row.id, reason: error instanceof SecretOpenError ? 'SECRET_OPEN' : 'SECRET_PARSE' },
+      'connector secrets cannot be opened (key missing from CONNECTOR_KEYS?)',
+    );
+    return [];
+  }
+}
+
+function present(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector {
+  return presentConnector(row, secretNamesOf(deps, row));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+export async function listConnectors(deps: ConnectorServiceDeps, principal: Principal): Promise<Connector[]> {
+  const rows = await deps.db.connectorInstance.findMany({
+    where: { collectiviteId: principal.collectiviteId },
+    orderBy: [{ label: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((row) => present(deps, row));
+}
+
+export async function createConnector(
+  deps: ConnectorServiceDeps,
+  principal: Principal,
+  request: CreateConnectorRequest,
+): Promise<Connector> {
+  const id = randomUUID();
+  const secrets: ConnectorSecrets = Object.fromEntries(
+    Object.entries(request.secrets).map(([name, value]) => [name, new SecretValue(value)]),
+  );
+  try {
+    const row = await deps.db.connectorInstance.create({
+      data: {
+        id,
+        collectiviteId: principal.collectiviteId,
+        kind: request.kind,
+        label: request.label,
+        baseUrl: request.baseUrl,
+        authMode: request.authMode,
+        options: checkOptions(request.kind, request.options) as Prisma.InputJsonObject,
+        secrets: sealSecrets(deps.box, id, secrets),
+        allowPrivateNetworks: checkNetworks(request.allowPrivateNetworks),
+        enabled: request.enabled,
+      },
+    });
+    return present(deps, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
+    throw error;
+  }
+}
+
+export async function updateConnector(
+  deps: ConnectorServiceDeps,
+  principal: Principal,
+  connectorId: string,
+  request: UpdateConnectorRequest,
+): Promise<Connector> {
+  try {
+    const row = await deps.db.$transaction(async (tx) => {
+      const current = await tx.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
+      if (!current) throw new AppError('NOT_FOUND', NOT_FOUND);
+      const data: Prisma.ConnectorInstanceUpdateInput = {};
+      if (request.label !== undefined) data.label = request.label;
+      if (request.baseUrl !== undefined) data.baseUrl = request.baseUrl;
+      if (request.authMode !== undefined) data.authMode = request.authMode;
+      if (request.enabled !== undefined) data.enabled = request.enabled;
+      if (request.options !== undefined) {
+        data.options = checkOptions(current.kind as ConnectorKind, request.options) as Prisma.InputJsonObject;
+      }
+      if (request.allowPrivateNetworks !== undefined) {
+        data.allowPrivateNetworks = checkNetworks(request.allowPrivateNetworks);
+      }
+      if (request.secrets !== undefined && Object.keys(request.secrets).length > 0) {
+        let secrets: ConnectorSecrets;
+        try {
+          secrets = openSecrets(deps.box, current.id, current.secrets);
+        } catch {
+          // Unreadable (its key was dropped): only a full replacement can repair it.
+          secrets = {};
+        }
+        for (const [name, value] of Object.entries(request.secrets)) {
+          if (value === null) delete secrets[name];
+          else secrets[name] = new SecretValue(value);
+        }
+        if (Object.keys(secrets).length > 20) throw invalid('body.secrets', 'au plus 20 secrets');
+        data.secrets = sealSecrets(deps.box, current.id, secrets);
+      }
+      return tx.connectorInstance.update({ where: { id: current.id }, data });
+    });
+    return present(deps, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
+    throw error;
+  }
+}
+
+export async function deleteConnector(deps: ConnectorServiceDeps, principal: Principal, connectorId: string) {
+  const { count } = await deps.db.connectorInstance.deleteMany({ where: scoped(principal, connectorId) });
+  if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
+}
+
+const REACHABLE_MESSAGE = 'Connexion réussie : l’application répond.';
+const REACHABLE_AUTH_MESSAGE = 'Application joignable ; elle demande une authentification.';
+
+/**
+ * "Tester la connexion": one GET of the base URL through the SSRF-guarded client (the instance's
+ * own allow-list). Any 2xx, 3xx, 401 or 403 means the application is reachable. The answer carries
+ * a French message from states.ts and a technical code, never the upstream's text or URL.
+ */
+export async function testConnector(
+  deps: ConnectorServiceDeps,
+  principal: Principal,
+  connectorId: string,
+): Promise<ConnectorTestResult> {
+  const row = await deps.db.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
+  if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
+  let client: UpstreamClient;
+  try {
+    client = new UpstreamClient({
+      instanceId: row.id,
+      baseUrl: row.baseUrl,
+      allowPrivateNetworks: row.allowPrivateNetworks,
+      timeoutMs: 5_000,
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 'not_configured',
+      reason: 'CONFIG',
+      message: FAILURE_MESSAGES.not_configured,
+      latencyMs: 0,
+    };
+  }
+  try {
+    const result = await client.testConnection({ path: '/', responseType: 'text', schema: z.string() });
+    if (result.ok) return { ok: true, message: REACHABLE_MESSAGE, latencyMs: result.latencyMs };
+    const http = /^HTTP_(\d{3})(_REDIRECT)?$/.exec(result.reason);
+    const httpStatus = http?.[1] ? Number(http[1]) : undefined;
+    if (
+      httpStatus !== undefined &&
+      (httpStatus === 401 || httpStatus === 403 || (httpStatus >= 300 && httpStatus < 400))
+    ) {
+      return {
+        ok: true,
+        httpStatus,
+        message: httpStatus >= 400 ? REACHABLE_AUTH_MESSAGE : REACHABLE_MESSAGE,
+        latencyMs: result.latencyMs,
+      };
+    }
+    deps.logger.info({ connector: row.id, status: result.status, reason: result.reason }, 'connector test failed');
+    return {
+      ok: false,
+      status: result.status,
+      ...(httpStatus !== undefined ? { httpStatus } : {}),
+      reason: result.reason,
+      message: result.message,
+      latencyMs: result.latencyMs,
+    };
+  } finally {
+    client.close();
+  }
+}

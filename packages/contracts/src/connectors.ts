@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * Connector settings of a collectivité (one configured upstream application each): what tenant
+ * administrators send and read through /api/admin/connectors. Secrets go in, never come out: a
+ * connector answers only the names of the secrets that are set.
+ */
+
+export const CONNECTOR_KINDS = ['nextcloud', 'zimbra', 'matrix', 'imap', 'caldav', 'jitsi'] as const;
+export const connectorKindSchema = z.enum(CONNECTOR_KINDS);
+export type ConnectorKind = z.infer<typeof connectorKindSchema>;
+
+export const CONNECTOR_AUTH_MODES = [
+  'oidc_token',
+  'token_exchange',
+  'zimbra_preauth',
+  'personal_secret',
+  'service_account',
+  'none',
+] as const;
+export const connectorAuthModeSchema = z.enum(CONNECTOR_AUTH_MODES);
+export type ConnectorAuthMode = z.infer<typeof connectorAuthModeSchema>;
+
+const noOptions = z.object({}).strict();
+
+/** Options of each kind; a kind without its schema does not compile. */
+export const CONNECTOR_OPTIONS: { [K in ConnectorKind]: z.ZodType<Record<string, unknown>> } = {
+  nextcloud: noOptions,
+  zimbra: noOptions,
+  matrix: noOptions,
+  imap: z
+    .object({
+      port: z.number().int().min(1).max(65535).default(993),
+      tls: z.boolean().default(true),
+    })
+    .strict(),
+  caldav: noOptions,
+  jitsi: z.object({ jwtAppId: z.string().min(1).max(200).optional() }).strict(),
+};
+
+/** Validates `options` against the kind's schema; issues are relative to the options object. */
+export function parseConnectorOptions(kind: ConnectorKind, options: unknown) {
+  return CONNECTOR_OPTIONS[kind].safeParse(options ?? {});
+}
+
+export const MAX_CONNECTOR_SECRETS = 20;
+
+/** An absolute http(s) URL with no credentials, query or fragment. */
+export const connectorBaseUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (!URL.canParse(value)) return fail('une URL http(s) absolue');
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('une URL http(s) absolue');
+    if (url.username || url.password) return fail('sans identifiants dans l’URL');
+    if (url.hash || value.includes('#')) return fail('sans fragment (#…)');
+    if (url.search || value.includes('?')) return fail('sans paramètres (?…)');
+    return undefined;
+  });
+
+export const connectorLabelSchema = z.string().trim().min(1).max(80);
+export const connectorSecretNameSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'un nom de secret (lettres, chiffres, « _ » ou « - »)');
+const secretValueSchema = z.string().min(1).max(4096);
+/** A CIDR, an IP address or a host name; checked again by the BFF's address policy. */
+export const allowedNetworkSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9.:[\]/-]{1,253}$/, 'un sous-réseau (10.0.0.0/8), une adresse IP ou un nom d’hôte');
+
+function secretsRecord<T extends z.ZodType>(value: T) {
+  return z
+    .record(connectorSecretNameSchema, value)
+    .refine(
+      (secrets) => Object.keys(secrets).length <= MAX_CONNECTOR_SECRETS,
+      `au plus ${MAX_CONNECTOR_SECRETS} secrets`,
+    );
+}
+
+/** POST /api/admin/connectors */
+export const createConnectorRequestSchema = z
+  .object({
+    kind: connectorKindSchema,
+    label: connectorLabelSchema,
+    baseUrl: connectorBaseUrlSchema,
+    authMode: connectorAuthModeSchema,
+    options: z.record(z.string(), z.unknown()).default({}),
+    secrets: secretsRecord(secretValueSchema).default({}),
+    allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).default([]),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const parsed = parseConnectorOptions(value.kind, value.options);
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['options', ...issue.path.map(String)], message: issue.message });
+    }
+  });
+export type CreateConnectorRequest = z.infer<typeof createConnectorRequestSchema>;
+
+/**
+ * PUT /api/admin/connectors/:connectorId — absent fields keep their value. `secrets`:
+ * `{ name: "value" }` sets, `{ name: null }` removes, an absent name keeps. The kind cannot change.
+ */
+export const updateConnectorRequestSchema = z
+  .object({
+    label: connectorLabelSchema.optional(),
+    baseUrl: connectorBaseUrlSchema.optional(),
+    authMode: connectorAuthModeSchema.optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    secrets: secretsRecord(secretValueSchema.nullable()).optional(),
+    allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateConnectorRequest = z.infer<typeof updateConnectorRequestSchema>;
+
+export const connectorIdParamsSchema = z.object({ connectorId: z.uuid({ error: 'identifiant invalide' }) });
+
+/** A connector as the API shows it: never a secret, only the names of those that are set. */
+export const connectorSchema = z.object({
+  id: z.uuid(),
+  kind: connectorKindSchema,
+  label: z.string(),
+  baseUrl: z.string(),
+  authMode: connectorAuthModeSchema,
+  options: z.record(z.string(), z.unknown()),
+  secretNames: z.array(z.string()),
+  allowPrivateNetworks: z.array(z.string()),
+  enabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Connector = z.infer<typeof connectorSchema>;
+
+/** GET /api/admin/connectors */
+export const connectorListResponseSchema = z.object({ connectors: z.array(connectorSchema) });
+export type ConnectorListResponse = z.infer<typeof connectorListResponseSchema>;
+
+/**
+ * POST /api/admin/connectors/:connectorId/test ("tester la connexion"): `status` is the failure
+ * state, `reason` a short technical code (`ECONNREFUSED`, `ADDRESS_REFUSED`, `HTTP_503`…), never
+ * the upstream's text or URL.
+ */
+export const connectorTestResultSchema = z.object({
+  ok: z.boolean(),
+  status: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  reason: z.string().optional(),
+  message: z.string(),
+  latencyMs: z.number().int().min(0),
+});
+export type ConnectorTestResult = z.infer<typeof connectorTestResultSchema>;
