@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import {
-  allowedNetworkSchema,
-  connectorAuthModeSchema,
-  connectorBaseUrlSchema,
-  connectorKindSchema,
-  connectorLabelSchema,
-  connectorSecretNameSchema,
-  parseConnectorOptions,
-  ROLES,
-} from '@pleiade/contracts';
+import { checkConnectorOptions, connectorSecretNameSchema, newConnectorFields, ROLES } from '@pleiade/contracts';
 import { issuerUrl, signingAlg } from './config-schemas.js';
 
 /**
@@ -73,24 +64,11 @@ const appLinkSchema = z
  * `"env:VARIABLE"` (preferred: read from the environment) or the value itself.
  */
 const connectorSeedSchema = z
-  .object({
-    kind: connectorKindSchema,
-    label: connectorLabelSchema,
-    baseUrl: connectorBaseUrlSchema,
-    authMode: connectorAuthModeSchema,
-    options: z.record(z.string(), z.unknown()).default({}),
-    secrets: z.record(connectorSecretNameSchema, z.string().min(1)).default({}),
-    allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).default([]),
-    enabled: z.boolean().default(true),
-  })
+  .object({ ...newConnectorFields, secrets: z.record(connectorSecretNameSchema, z.string().min(1)).default({}) })
   .strict()
   .transform((connector, ctx) => {
-    const parsed = parseConnectorOptions(connector.kind, connector.options);
-    if (parsed.success) return { ...connector, options: parsed.data };
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: 'custom', path: ['options', ...issue.path.map(String)], message: issue.message });
-    }
-    return z.NEVER;
+    const options = checkConnectorOptions(connector, ctx);
+    return options ? { ...connector, options } : z.NEVER;
   });
 export type ConnectorSeedInFile = z.infer<typeof connectorSeedSchema>;
 

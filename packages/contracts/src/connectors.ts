@@ -81,25 +81,36 @@ function secretsRecord<T extends z.ZodType>(value: T) {
     );
 }
 
+/** Fields of a new connector, whether created through the API or provisioned from the configuration file. */
+export const newConnectorFields = {
+  kind: connectorKindSchema,
+  label: connectorLabelSchema,
+  baseUrl: connectorBaseUrlSchema,
+  authMode: connectorAuthModeSchema,
+  options: z.record(z.string(), z.unknown()).default({}),
+  allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).default([]),
+  enabled: z.boolean().default(true),
+};
+
+/** Checks `options` against its kind's schema, reporting each problem under `options.…`. */
+export function checkConnectorOptions(
+  value: { kind: ConnectorKind; options: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): Record<string, unknown> | undefined {
+  const parsed = parseConnectorOptions(value.kind, value.options);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    ctx.addIssue({ code: 'custom', path: ['options', ...issue.path.map(String)], message: issue.message });
+  }
+  return undefined;
+}
+
 /** POST /api/admin/connectors */
 export const createConnectorRequestSchema = z
-  .object({
-    kind: connectorKindSchema,
-    label: connectorLabelSchema,
-    baseUrl: connectorBaseUrlSchema,
-    authMode: connectorAuthModeSchema,
-    options: z.record(z.string(), z.unknown()).default({}),
-    secrets: secretsRecord(secretValueSchema).default({}),
-    allowPrivateNetworks: z.array(allowedNetworkSchema).max(20).default([]),
-    enabled: z.boolean().default(true),
-  })
+  .object({ ...newConnectorFields, secrets: secretsRecord(secretValueSchema).default({}) })
   .strict()
   .superRefine((value, ctx) => {
-    const parsed = parseConnectorOptions(value.kind, value.options);
-    if (parsed.success) return;
-    for (const issue of parsed.error.issues) {
-      ctx.addIssue({ code: 'custom', path: ['options', ...issue.path.map(String)], message: issue.message });
-    }
+    checkConnectorOptions(value, ctx);
   });
 export type CreateConnectorRequest = z.infer<typeof createConnectorRequestSchema>;
 
