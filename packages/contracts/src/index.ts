@@ -3,3 +3,4 @@ export * from './board.js';
 export * from './identity.js';
 export * from './errors.js';
 export * from './connectors.js';
+export * from './widget-data.js';

@@ -18,7 +18,18 @@ export const MAX_WIDGETS_PER_BOARD = 40;
 export const MAX_BOARD_BYTES = 200_000;
 export const MAX_NOTE_LENGTH = 10_000;
 
-export const WIDGET_KINDS = ['welcome', 'app-launcher', 'notes'] as const;
+export const WIDGET_KINDS = [
+  'welcome',
+  'app-launcher',
+  'notes',
+  'mail',
+  'agenda',
+  'nextcloud-notifications',
+  'nextcloud-files',
+  'nextcloud-dashboard',
+  'chat',
+  'visio',
+] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
 export interface WidgetSize {
@@ -47,6 +58,23 @@ const notesOptions = z
   })
   .strict();
 
+/**
+ * Options of widgets fed by a connected application. `connectorId` picks one of the
+ * collectivité's connectors; absent, the BFF uses the first suitable one (WIDGET_CONNECTOR_KINDS).
+ */
+const connectedOptions = z.object({ connectorId: z.uuid({ error: 'identifiant de connecteur invalide' }).optional() }).strict();
+const nextcloudDashboardOptions = connectedOptions
+  .extend({
+    /** Id of a Nextcloud dashboard widget (`recommendations`, `activity`, `deck`…). */
+    dashboardWidget: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'un identifiant de widget Nextcloud')
+      .default('recommendations'),
+  })
+  .strict();
+
+const connectedSize = { defaultW: 4, defaultH: 4, minW: 2, minH: 2, maxW: 12, maxH: 12 };
+
 /** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
 export const WIDGET_CONTRACTS = {
   welcome: {
@@ -67,6 +95,18 @@ export const WIDGET_CONTRACTS = {
     size: { defaultW: 4, defaultH: 4, minW: 2, minH: 2, maxW: 12, maxH: 16 },
     maxPerBoard: 10,
   },
+  mail: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  agenda: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  'nextcloud-notifications': { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  'nextcloud-files': { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  'nextcloud-dashboard': {
+    options: nextcloudDashboardOptions,
+    defaultOptions: { dashboardWidget: 'recommendations' },
+    size: connectedSize,
+    maxPerBoard: 4,
+  },
+  chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  visio: { options: connectedOptions, defaultOptions: {}, size: { ...connectedSize, defaultH: 3 }, maxPerBoard: 2 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -101,6 +141,13 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('welcome'), options: welcomeOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('app-launcher'), options: appLauncherOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('notes'), options: notesOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('mail'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('agenda'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('nextcloud-notifications'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('nextcloud-files'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('nextcloud-dashboard'), options: nextcloudDashboardOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('chat'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('visio'), options: connectedOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );
