@@ -11,13 +11,13 @@ import { apiErrorFromResponse, invalidResponseError, networkError } from './erro
 import { markSessionExpired } from './session-expiry';
 
 /** Anything with zod's safeParse: the contract schemas. */
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
-type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   /** Lets the request outlive the page (pagehide); the browser caps such bodies at 64 KiB. */
   keepalive?: boolean;
@@ -37,7 +37,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: Method, path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+/** One API call: CSRF header on mutations, the stable error body to ApiError, the answer parsed by `schema`. */
+export async function request<T>(method: Method, path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
