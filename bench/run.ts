@@ -4,7 +4,8 @@
  *   - spa_js_gzip_bytes: gzipped size of every JS file of the built SPA (first load fetches them all);
  *   - board_get_p50_ms / p99: GET /api/boards/current for a signed-in agent (session + Prisma);
  *   - board_put_p50_ms / p99: PUT of a 6-widget board (validation + transaction);
- *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count.
+ *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count;
+ *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { runConnectorBench } from './connectors.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -90,13 +92,14 @@ try {
     version = saved.version;
   });
 
-  const results = {
+  const results: Record<string, number> = {
     spa_js_gzip_bytes: spaGzipBytes(),
     start_to_ready_ms: Number(startMs.toFixed(0)),
     board_get_p50_ms: get.p50,
     board_get_p99_ms: get.p99,
     board_put_p50_ms: put.p50,
     board_put_p99_ms: put.p99,
+    ...(await runConnectorBench()),
   };
   console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
   console.log(

@@ -1,0 +1,306 @@
+/**
+ * Connector benchmark (issue #4), on loopback, one run:
+ *   - dashboard_cold_ms / dashboard_warm_ms: a board of 12 connected widgets whose upstreams each
+ *     answer in UPSTREAM_LATENCY_MS (150 ms); time until the BFF has answered all 12 data requests
+ *     sent at once, for people loading their board for the first time (empty cache, no Zimbra auth
+ *     token yet: the median of COLD_USERS people) and again right after (warm);
+ *   - overhead_p50_ms / overhead_p99_ms: latency of a widget read through the BFF (cache bypassed
+ *     with ?refresh=1) minus the latency of the same upstream call made directly, both at a fixed
+ *     OVERHEAD_RPS for OVERHEAD_SECONDS, upstream latency 0;
+ *   - upstream_calls_per_period: SHARED_USERS people of one collectivité load the same shared widget
+ *     (a Nextcloud dashboard read with the service account) within one cache period.
+ * People sign in through a scripted OpenID provider (the one the BFF's tests use), so any number of
+ * them can; the upstreams are the simulators of @pleiade/simulators.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
+import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
+import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
+import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+
+const UPSTREAM_LATENCY_MS = 150;
+const COLD_USERS = Number(process.env.BENCH_COLD_USERS ?? 5);
+const SHARED_USERS = Number(process.env.BENCH_SHARED_USERS ?? 100);
+const OVERHEAD_RPS = Number(process.env.BENCH_OVERHEAD_RPS ?? 500);
+const OVERHEAD_SECONDS = Number(process.env.BENCH_OVERHEAD_SECONDS ?? 10);
+const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Number((sorted[index] ?? NaN).toFixed(2));
+}
+
+/** A demo person's upstream data under another name, so each bench person has their own mailbox. */
+function cloneUser(base: SimUser, username: string): SimUser {
+  const domain = base.email.slice(base.email.indexOf('@') + 1);
+  return {
+    ...base,
+    username,
+    email: `${username}@${domain}`,
+    nextcloud: { ...base.nextcloud, appPassword: `bench-${username}-app-password`, bearerTokens: [] },
+    matrix: { ...base.matrix, userId: `@${username}:${domain}`, accessToken: `syt_bench_${username}` },
+  };
+}
+
+async function call(browser: TestBrowser, url: string, init?: RequestInit): Promise<unknown> {
+  const response = await browser.request(url, init);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+/** Open-loop load: one call every 1000/rps ms whatever the previous ones do; latencies in ms. */
+async function fixedRate(rps: number, seconds: number, once: () => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const interval = 1000 / rps;
+  const total = Math.round(rps * seconds);
+  const started = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const sent = performance.now();
+    pending.push(once().then(() => void latencies.push(performance.now() - sent)));
+  }
+  await Promise.all(pending);
+  return latencies;
+}
+
+export async function runConnectorBench(): Promise<Record<string, number>> {
+  const benchUsers = Array.from({ length: COLD_USERS }, (_, i) => cloneUser(DEMO_USERS[0]!, `banc${i + 1}`));
+  const sharedUsers = Array.from({ length: SHARED_USERS }, (_, i) => cloneUser(DEMO_USERS[0]!, `foule${i + 1}`));
+  const sims = await startSimulators({ users: [...benchUsers, ...sharedUsers], latencyMs: UPSTREAM_LATENCY_MS });
+  const op = await startFakeOp();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-conn-'));
+  const database = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench_conn')
+    : undefined;
+  const running = await startPleiade(
+    loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      EMBEDDED_DATA_DIR: dataDir,
+      OIDC_ISSUER: op.issuer,
+      OIDC_CLIENT_ID: op.clientId,
+      OIDC_CLIENT_SECRET: op.clientSecret,
+      COLLECTIVITES: 'banc=Commune du banc d’essai',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+    }),
+    createLogger('silent'),
+  );
+  const base = running.url;
+  const signInAs = async (username: string, groups: string[]) => {
+    op.claims = {
+      sub: `bench-${username}`,
+      name: username,
+      preferred_username: username,
+      email: `${username}@demo-a.pleiade.test`,
+      collectivite: 'banc',
+      groups,
+    };
+    const browser = new TestBrowser();
+    const { callback } = await signInThroughFakeOp(browser, base);
+    if (callback.status !== 302) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
+    return browser;
+  };
+
+  try {
+    // Connectors: two of each application, so the 12 widgets make 12 different upstream reads.
+    const admin = await signInAs('admin-banc', ['agents', 'admins-banc']);
+    const createConnector = async (body: Record<string, unknown>) =>
+      ((await call(admin, `${base}/api/admin/connectors`, {
+        method: 'POST',
+        headers: MUTATION,
+        body: JSON.stringify({ allowPrivateNetworks: ['127.0.0.1/32'], ...body }),
+      })) as { id: string }).id;
+    const preauthKey = sims.credentials.zimbra.preauthKeys['demo-a.pleiade.test']!;
+    const connectors = {
+      zimbra: [] as string[],
+      nextcloud: [] as string[],
+      matrix: [] as string[],
+    };
+    for (const n of [1, 2]) {
+      connectors.zimbra.push(
+        await createConnector({
+          kind: 'zimbra',
+          label: `Zimbra ${n}`,
+          baseUrl: sims.urls.zimbra,
+          authMode: 'zimbra_preauth',
+          secrets: { preauthKey },
+        }),
+      );
+      connectors.nextcloud.push(
+        await createConnector({
+          kind: 'nextcloud',
+          label: `Nextcloud ${n}`,
+          baseUrl: sims.urls.nextcloud,
+          authMode: 'personal_secret',
+        }),
+      );
+      connectors.matrix.push(
+        await createConnector({
+          kind: 'matrix',
+          label: `Matrix ${n}`,
+          baseUrl: sims.urls.matrix,
+          authMode: 'personal_secret',
+        }),
+      );
+    }
+    const shared = await createConnector({
+      kind: 'nextcloud',
+      label: 'Nextcloud (compte de service)',
+      baseUrl: sims.urls.nextcloud,
+      authMode: 'service_account',
+      secrets: { username: sharedUsers[0]!.username, password: sharedUsers[0]!.nextcloud.appPassword },
+    });
+
+    const layout = (i: number) => ({ lg: { x: (i % 3) * 4, y: Math.floor(i / 3) * 4, w: 4, h: 4 } });
+    const dashboard = () => {
+      const widgets: { kind: string; options: Record<string, unknown> }[] = [];
+      for (const z of connectors.zimbra) widgets.push({ kind: 'mail', options: { connectorId: z } }, { kind: 'agenda', options: { connectorId: z } });
+      for (const c of connectors.nextcloud) {
+        widgets.push(
+          { kind: 'nextcloud-notifications', options: { connectorId: c } },
+          { kind: 'nextcloud-files', options: { connectorId: c } },
+          { kind: 'nextcloud-dashboard', options: { connectorId: c, dashboardWidget: 'recommendations' } },
+        );
+      }
+      for (const m of connectors.matrix) widgets.push({ kind: 'chat', options: { connectorId: m } });
+      return widgets.map((widget, i) => ({ id: randomUUID(), layout: layout(i), ...widget }));
+    };
+    const putBoard = async (browser: TestBrowser, widgets: unknown[]) => {
+      const board = (await call(browser, `${base}/api/boards/current`)) as { id: string; version: number };
+      await call(browser, `${base}/api/boards/${board.id}`, {
+        method: 'PUT',
+        headers: MUTATION,
+        body: JSON.stringify({ version: board.version, widgets }),
+      });
+    };
+    const giveCredentials = async (browser: TestBrowser, user: SimUser) => {
+      for (const id of connectors.nextcloud) {
+        await call(browser, `${base}/api/me/connectors/${id}/credential`, {
+          method: 'PUT',
+          headers: MUTATION,
+          body: JSON.stringify({ username: user.username, secret: user.nextcloud.appPassword }),
+        });
+      }
+      for (const id of connectors.matrix) {
+        await call(browser, `${base}/api/me/connectors/${id}/credential`, {
+          method: 'PUT',
+          headers: MUTATION,
+          body: JSON.stringify({ secret: user.matrix.accessToken }),
+        });
+      }
+    };
+    const loadAll = async (browser: TestBrowser, ids: string[], query = '') => {
+      const started = performance.now();
+      const states = await Promise.all(
+        ids.map(async (id) => (await call(browser, `${base}/api/widgets/${id}/data${query}`)) as { status: string }),
+      );
+      const elapsed = performance.now() - started;
+      const failed = states.filter((state) => state.status !== 'ok');
+      if (failed.length > 0) throw new Error(`widgets not ok: ${JSON.stringify(failed)}`);
+      return elapsed;
+    };
+
+    // 1. The 12-widget dashboard, cold then warm, for each bench person.
+    const cold: number[] = [];
+    const warm: number[] = [];
+    let probe: { browser: TestBrowser; widgetId: string; user: SimUser } | undefined;
+    for (const user of benchUsers) {
+      const browser = await signInAs(user.username, ['agents']);
+      await giveCredentials(browser, user);
+      const widgets = dashboard();
+      await putBoard(browser, widgets);
+      const ids = widgets.map((widget) => widget.id);
+      cold.push(await loadAll(browser, ids));
+      warm.push(await loadAll(browser, ids));
+      probe ??= { browser, widgetId: widgets.find((w) => w.kind === 'nextcloud-notifications')!.id, user };
+    }
+
+    // 2. Overhead of a proxied read at a fixed rate, upstream latency 0.
+    for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, 0);
+    const { browser, widgetId, user } = probe!;
+    const cookie = browser.jar.header(base);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+    /** One GET on a kept-alive socket; answers the status and the body. */
+    const get = (url: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.get(url, { agent, headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+      });
+    const bffUrl = `${base}/api/widgets/${widgetId}/data?refresh=1`;
+    const directUrl = `${sims.urls.nextcloud}/ocs/v2.php/apps/notifications/api/v2/notifications?format=json`;
+    const basic = `Basic ${Buffer.from(`${user.username}:${user.nextcloud.appPassword}`).toString('base64')}`;
+    const direct = async () => {
+      const res = await get(directUrl, { authorization: basic, 'ocs-apirequest': 'true', accept: 'application/json' });
+      if (res.status !== 200) throw new Error(`direct: ${res.status}`);
+    };
+    const proxied = async () => {
+      const res = await get(bffUrl, { cookie, accept: 'application/json' });
+      const { status } = JSON.parse(res.body) as { status: string };
+      if (res.status !== 200 || status !== 'ok') throw new Error(`proxied: ${res.status} ${status}`);
+    };
+    await fixedRate(100, 2, direct); // warm-up: sockets, JIT
+    await fixedRate(100, 2, proxied);
+    const directLatencies = await fixedRate(OVERHEAD_RPS, OVERHEAD_SECONDS, direct);
+    const proxiedLatencies = await fixedRate(OVERHEAD_RPS, OVERHEAD_SECONDS, proxied);
+    agent.destroy();
+
+    // 3. SHARED_USERS people load the same collectivité-wide widget within one cache period.
+    for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, UPSTREAM_LATENCY_MS);
+    const crowd: { browser: TestBrowser; widgetId: string }[] = [];
+    for (const user of sharedUsers) {
+      const person = await signInAs(user.username, ['agents']);
+      const widget = {
+        id: randomUUID(),
+        kind: 'nextcloud-dashboard',
+        options: { connectorId: shared, dashboardWidget: 'recommendations' },
+        layout: layout(0),
+      };
+      await putBoard(person, [widget]);
+      crowd.push({ browser: person, widgetId: widget.id });
+    }
+    sims.resetCounts();
+    await Promise.all(crowd.map(({ browser: person, widgetId: id }) => loadAll(person, [id])));
+    const sharedCalls = sims.requestCount('nextcloud');
+
+    return {
+      dashboard_widgets: 12,
+      upstream_latency_ms: UPSTREAM_LATENCY_MS,
+      dashboard_cold_ms: percentile(cold, 50),
+      dashboard_cold_max_ms: Number(Math.max(...cold).toFixed(2)),
+      dashboard_warm_ms: percentile(warm, 50),
+      overhead_rps: OVERHEAD_RPS,
+      direct_p50_ms: percentile(directLatencies, 50),
+      direct_p99_ms: percentile(directLatencies, 99),
+      proxied_p50_ms: percentile(proxiedLatencies, 50),
+      proxied_p99_ms: percentile(proxiedLatencies, 99),
+      overhead_p50_ms: Number((percentile(proxiedLatencies, 50) - percentile(directLatencies, 50)).toFixed(2)),
+      overhead_p99_ms: Number((percentile(proxiedLatencies, 99) - percentile(directLatencies, 99)).toFixed(2)),
+      shared_widget_users: SHARED_USERS,
+      upstream_calls_per_period: sharedCalls,
+    };
+  } finally {
+    await running.close();
+    await op.close();
+    await sims.close();
+    await database?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
