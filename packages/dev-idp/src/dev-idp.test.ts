@@ -3,55 +3,13 @@ import { createServer } from 'node:net';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { DEMO_ACCOUNTS, generateDevIdpJwks, startDevIdp, type DevIdp } from './index.js';
+import { Browser } from './test-support.js';
 
 const CLIENT_ID = 'pleiade';
 const SECRET = 'test-secret';
 const REDIRECT_URI = 'http://localhost:3000/auth/callback';
 const AFTER_LOGOUT = 'http://localhost:3000/';
 const ALL_SCOPES = 'openid profile email groups offline_access';
-
-/** A browser's cookie handling, reduced to what the IdP needs: no redirects followed for us. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-
-  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) {
-      headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    }
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const i = pair.indexOf('=');
-      const name = pair.slice(0, i);
-      const value = pair.slice(i + 1);
-      if (value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  /** Follows redirects while they stay on the IdP; returns the last IdP response. */
-  async visit(url: string | URL, init?: RequestInit): Promise<Response> {
-    let res = await this.fetch(url, init);
-    let current = new URL(url);
-    while (res.status >= 300 && res.status < 400) {
-      const next = new URL(res.headers.get('location') ?? '', current);
-      if (next.origin !== current.origin) return res;
-      current = next;
-      res = await this.fetch(next);
-    }
-    return res;
-  }
-
-  postForm(url: string | URL, fields: Record<string, string>): Promise<Response> {
-    return this.visit(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields).toString(),
-    });
-  }
-}
 
 let idp: DevIdp;
 let config: client.Configuration;

@@ -12,8 +12,15 @@ import Provider, {
 import { authenticate, claimsOf, DEMO_ACCOUNTS, findDemoAccount } from './accounts.js';
 import { createMemoryAdapter } from './memory-adapter.js';
 import { errorPage, loggedOutPage, loginPage, logoutPage, type Page } from './pages.js';
+import {
+  DEMO_NEXTCLOUD_AUDIENCE,
+  keepExchangedAudience,
+  registerTokenExchange,
+  TOKEN_EXCHANGE_GRANT_TYPE,
+} from './token-exchange.js';
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+export { ACCESS_TOKEN_TYPE, DEMO_NEXTCLOUD_AUDIENCE, TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange.js';
 
 export interface DevIdpClient {
   clientId: string;
@@ -36,6 +43,11 @@ export interface DevIdpOptions {
   jwks?: { keys: object[] };
   /** When absent, random. */
   cookieKeys?: string[];
+  /**
+   * Audiences a client may ask for with the token exchange grant (RFC 8693), default
+   * [DEMO_NEXTCLOUD_AUDIENCE]; an empty list turns the grant off.
+   */
+  tokenExchangeAudiences?: readonly string[];
 }
 
 export interface DevIdp {
@@ -53,6 +65,7 @@ export async function generateDevIdpJwks(): Promise<{ keys: object[] }> {
 
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const jwks = options.jwks ?? (await generateDevIdpJwks());
+  const exchangeAudiences = options.tokenExchangeAudiences ?? [DEMO_NEXTCLOUD_AUDIENCE];
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,11 +86,12 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = `http://${options.publicHost ?? 'localhost'}:${port}`;
   let provider: Provider;
   try {
-    provider = new Provider(issuer, configuration(options, jwks));
+    provider = new Provider(issuer, configuration(options, jwks, exchangeAudiences.length > 0));
   } catch (err) {
     await close();
     throw err;
   }
+  if (exchangeAudiences.length > 0) registerTokenExchange(provider, exchangeAudiences);
   const callback = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
@@ -87,7 +101,7 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   return { issuer, close };
 }
 
-function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Configuration {
+function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenExchange: boolean): Configuration {
   return {
     adapter: createMemoryAdapter(),
     clients: options.clients.map((c): ClientMetadata => ({
@@ -99,7 +113,7 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Config
       ...(c.backchannelLogoutUri
         ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }
         : {}),
-      grant_types: ['authorization_code', 'refresh_token'],
+      grant_types: ['authorization_code', 'refresh_token', ...(tokenExchange ? [TOKEN_EXCHANGE_GRANT_TYPE] : [])],
       response_types: ['code'],
       // oidc-provider 9 also accepts client_secret_post from a client registered for basic.
       token_endpoint_auth_method: 'client_secret_basic',
@@ -119,6 +133,7 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Config
     },
     // LemonLDAP::NG puts the scope claims in the ID token too, and the BFF reads them there.
     conformIdTokenClaims: false,
+    extraTokenClaims: keepExchangedAudience,
     responseTypes: ['code'],
     // oidc-provider 9 requires PKCE only for public clients by default.
     pkce: { required: () => true },
@@ -128,6 +143,8 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }): Config
     rotateRefreshToken: false,
     features: {
       devInteractions: { enabled: false },
+      // For resource servers that check a token's audience (exchanged tokens carry `aud`).
+      introspection: { enabled: true },
       backchannelLogout: { enabled: options.clients.some((c) => c.backchannelLogoutUri !== undefined) },
       rpInitiatedLogout: {
         enabled: true,
