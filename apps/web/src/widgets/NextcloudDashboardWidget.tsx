@@ -1,0 +1,48 @@
+import { AppLink } from './connected/AppLink';
+import { ConnectedWidget } from './connected/ConnectedWidget';
+import { ExternalLink } from './connected/ExternalLink';
+import { formatMoment } from './time';
+import type { WidgetProps } from './types';
+
+export default function NextcloudDashboardWidget({
+  widget,
+  readOnly,
+  onOptionsChange,
+}: WidgetProps<'nextcloud-dashboard'>) {
+  return (
+    <ConnectedWidget
+      kind="nextcloud-dashboard"
+      widgetId={widget.id}
+      options={widget.options}
+      readOnly={readOnly}
+      onOptionsChange={onOptionsChange}
+      loadingText="Chargement de votre tableau de bord Nextcloud…"
+    >
+      {(data, { source, now }) => (
+        <>
+          {data.items.length === 0 ? (
+            <p className="widget-state">Rien à afficher pour le moment</p>
+          ) : (
+            <ul className="cw-list" aria-label="Éléments du tableau de bord Nextcloud">
+              {data.items.map((item) => (
+                <li key={item.id} className="cw-item">
+                  <ExternalLink href={item.url} className="cw-link cw-item-title">
+                    {item.title}
+                  </ExternalLink>
+                  {(item.subtitle.trim() !== '' || item.at) && (
+                    <span className="cw-meta">
+                      {item.subtitle}
+                      {item.subtitle.trim() !== '' && item.at && ' · '}
+                      {item.at && <time dateTime={item.at}>{formatMoment(new Date(item.at), now)}</time>}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir Nextcloud'} />
+        </>
+      )}
+    </ConnectedWidget>
+  );
+}

@@ -1,0 +1,28 @@
+import { parisDayNumber, formatDayHeading } from './time';
+
+export interface DayGroup<E> {
+  /** Paris day number (time.ts), the group's key. */
+  day: number;
+  heading: string;
+  events: E[];
+}
+
+/**
+ * Events grouped under their Paris day, in the order received (start order). An event that began
+ * on an earlier day and is still running is shown under today.
+ */
+export function groupEventsByDay<E extends { start: string }>(events: readonly E[], now: Date): DayGroup<E>[] {
+  const today = parisDayNumber(now);
+  const groups: DayGroup<E>[] = [];
+  for (const event of events) {
+    const start = new Date(event.start);
+    const day = Math.max(parisDayNumber(start), today);
+    let group = groups.find((candidate) => candidate.day === day);
+    if (!group) {
+      group = { day, heading: formatDayHeading(day === today ? now : start, now), events: [] };
+      groups.push(group);
+    }
+    group.events.push(event);
+  }
+  return groups.sort((a, b) => a.day - b.day);
+}

@@ -1,0 +1,44 @@
+import type { AgendaEvent } from '@pleiade/contracts';
+import { groupEventsByDay } from '../agenda';
+import { formatEventTime } from '../time';
+import { ExternalLink } from './ExternalLink';
+
+interface EventDaysProps {
+  events: readonly AgendaEvent[];
+  now: Date;
+  /** The widget's title is an h2: days are h3, or h4 under a sub-heading. */
+  headingLevel: 3 | 4;
+}
+
+/** Events under a heading per day, each with its time range, place and visio link. */
+export function EventDays({ events, now, headingLevel }: EventDaysProps) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <div className="cw-days">
+      {groupEventsByDay(events, now).map((group) => (
+        <div key={group.day} className="cw-day">
+          <Heading className="cw-day-heading">{group.heading}</Heading>
+          <ul className="cw-list">
+            {group.events.map((event) => (
+              <li key={event.id} className="cw-item cw-event">
+                <span className="cw-event-time">
+                  <time dateTime={event.start}>{formatEventTime(event)}</time>
+                </span>
+                <ExternalLink href={event.url} className="cw-link cw-item-title">
+                  {event.title.trim() === '' ? '(sans titre)' : event.title}
+                </ExternalLink>
+                {event.location && <span className="cw-meta">{event.location}</span>}
+                {event.visioUrl && (
+                  <ExternalLink href={event.visioUrl} className="cw-link cw-visio-link">
+                    Rejoindre la visio
+                    <span className="visually-hidden"> « {event.title} »</span>
+                  </ExternalLink>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react';
+import { safeHref } from '../safe-href';
+
+interface ExternalLinkProps {
+  href: string | null | undefined;
+  children: ReactNode;
+  className?: string;
+}
+
+/**
+ * A link to an application, opened in a new tab that cannot reach back to Pléiade. A link that is
+ * not absolute http(s) is shown as plain text: the words stay, the dangerous target goes.
+ */
+export function ExternalLink({ href, children, className = 'cw-link' }: ExternalLinkProps) {
+  const safe = safeHref(href);
+  if (safe === undefined) return <span className={className === 'cw-link' ? undefined : className}>{children}</span>;
+  return (
+    <a className={className} href={safe} target="_blank" rel="noopener noreferrer">
+      {children}
+      <span className="visually-hidden"> (nouvel onglet)</span>
+    </a>
+  );
+}
