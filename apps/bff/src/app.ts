@@ -19,6 +19,7 @@ import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/se
 import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
 import { connectorRoutes } from './connector-settings/routes.js';
+import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
 import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
@@ -26,6 +27,9 @@ import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
+import { UpstreamClients } from './widget-data/clients.js';
+import { TokenExchanger } from './widget-data/credentials.js';
+import { widgetDataRoutes } from './widget-data/routes.js';
 
 export interface AppDependencies {
   db: Db;
@@ -46,6 +50,8 @@ export interface AppDependencies {
   webDistDir?: string;
   /** Off in tests, so no timer outlives them. */
   pruneSessions?: boolean;
+  /** Registers what must be released when the product stops (the connectors' kept-alive sockets). */
+  onClose?: (closer: () => Promise<void>) => void;
 }
 
 /**
@@ -156,11 +162,15 @@ export function createApp(deps: AppDependencies): Express {
   const authenticator = new Passport();
   app.use(authenticator.initialize());
   app.use(authenticator.session());
-  const tokenKeeper = new TokenKeeper(
-    new TokenVault(deps.sessionSecret),
-    new Map(deps.providers.map((provider) => [provider.settings.id, provider])),
-    deps.logger,
-  );
+  const providersById = new Map(deps.providers.map((provider) => [provider.settings.id, provider]));
+  const tokenKeeper = new TokenKeeper(new TokenVault(deps.sessionSecret), providersById, deps.logger);
+  // Upstream reads: one client per connector instance, one cache shared by the instances through Redis.
+  const upstreamClients = new UpstreamClients(deps.logger);
+  deps.onClose?.(async () => upstreamClients.close());
+  const connectorCache = new ConnectorCache({
+    backend: deps.redis ? new RedisCacheBackend(deps.redis) : new MemoryCacheBackend(),
+    logger: deps.logger,
+  });
 
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
@@ -213,6 +223,17 @@ export function createApp(deps: AppDependencies): Express {
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(connectorRoutes({ db: deps.db, box: deps.connectorSecrets, logger: deps.logger }));
+  api.use(
+    widgetDataRoutes({
+      db: deps.db,
+      box: deps.connectorSecrets,
+      logger: deps.logger,
+      cache: connectorCache,
+      clients: upstreamClients,
+      exchanger: new TokenExchanger(providersById, deps.logger),
+      tokens: tokenKeeper,
+    }),
+  );
   api.use(apiNotFound);
   app.use('/api', api);
 

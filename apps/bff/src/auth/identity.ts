@@ -7,6 +7,8 @@ export interface MappedIdentity {
   subject: string;
   displayName: string;
   email: string | null;
+  /** Login at upstream applications: preferred_username, else the e-mail's local part, else the subject. */
+  login: string;
   collectiviteSlug: string;
   groups: string[];
   role: Role;
@@ -36,6 +38,17 @@ function readString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/**
+ * The person's login at upstream applications (Nextcloud user id, Matrix localpart, Dovecot user):
+ * the provider's preferred_username (LemonLDAP::NG's uid), else the e-mail's local part.
+ */
+export function loginOf(claims: Record<string, unknown>, email: string | null, subject: string): string {
+  const preferred = readString(claims.preferred_username);
+  if (preferred) return preferred;
+  const local = email?.slice(0, email.indexOf('@') >= 0 ? email.indexOf('@') : undefined).trim();
+  return local || subject;
+}
+
 export function roleFromGroups(groups: string[], collectiviteSlug: string, mapping: IdentityMapping): Role | undefined {
   const set = new Set(groups);
   return ROLE_PRECEDENCE.find((role) =>
@@ -55,8 +68,18 @@ export function mapClaims(issuer: string, claims: Record<string, unknown>, mappi
   const displayName =
     readString(claims.name) ??
     ([given, family].filter(Boolean).join(' ') || readString(claims.preferred_username) || subject);
+  const email = readString(claims.email) ?? null;
   return {
     ok: true,
-    identity: { issuer, subject, displayName, email: readString(claims.email) ?? null, collectiviteSlug, groups, role },
+    identity: {
+      issuer,
+      subject,
+      displayName,
+      email,
+      login: loginOf(claims, email, subject),
+      collectiviteSlug,
+      groups,
+      role,
+    },
   };
 }

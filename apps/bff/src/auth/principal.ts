@@ -13,6 +13,14 @@ export interface Principal {
   collectiviteName: string;
 }
 
+/**
+ * The principal as loaded for each request, with the person's login at upstream applications
+ * (preferred_username, else the e-mail's local part). Only the widget data route needs it.
+ */
+export interface LoadedPrincipal extends Principal {
+  login: string;
+}
+
 /** What the session cookie's server-side record holds about the person. */
 export interface SessionUser {
   userId: string;
@@ -31,6 +39,6 @@ export interface SignInResult extends SessionUser {
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own augmentation point
   namespace Express {
-    interface User extends SessionUser, Partial<Principal>, Partial<Omit<SignInResult, keyof SessionUser>> {}
+    interface User extends SessionUser, Partial<LoadedPrincipal>, Partial<Omit<SignInResult, keyof SessionUser>> {}
   }
 }

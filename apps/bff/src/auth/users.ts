@@ -2,7 +2,8 @@ import type { Role as DbRole } from '../generated/prisma/client.js';
 import type { Role } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import type { MappedIdentity } from './identity.js';
-import type { Principal } from './principal.js';
+import { loginOf } from './identity.js';
+import type { LoadedPrincipal } from './principal.js';
 
 export const toDbRole: Record<Role, DbRole> = { agent: 'AGENT', elu: 'ELU', admin: 'ADMIN', operator: 'OPERATOR' };
 const fromDbRole: Record<DbRole, Role> = { AGENT: 'agent', ELU: 'elu', ADMIN: 'admin', OPERATOR: 'operator' };
@@ -20,6 +21,7 @@ export async function provisionUser(db: Db, identity: MappedIdentity): Promise<P
   const profile = {
     displayName: identity.displayName,
     email: identity.email,
+    login: identity.login,
     groups: identity.groups,
     role: toDbRole[identity.role],
     lastLoginAt: new Date(),
@@ -33,13 +35,15 @@ export async function provisionUser(db: Db, identity: MappedIdentity): Promise<P
   return { ok: true, userId: user.id };
 }
 
-export async function loadPrincipal(db: Db, userId: string): Promise<Principal | undefined> {
+export async function loadPrincipal(db: Db, userId: string): Promise<LoadedPrincipal | undefined> {
   const user = await db.user.findUnique({ where: { id: userId }, include: { collectivite: true } });
   if (!user) return undefined;
   return {
     userId: user.id,
     displayName: user.displayName,
     email: user.email,
+    // Null until the person signs in again after the column was added.
+    login: user.login ?? loginOf({}, user.email, user.subject),
     role: fromDbRole[user.role],
     groups: user.groups,
     collectiviteId: user.collectiviteId,

@@ -1,4 +1,4 @@
-import type { Board, SaveBoardRequest } from '@pleiade/contracts';
+import type { Board, ConnectorKind, SaveBoardRequest } from '@pleiade/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
 import type { Principal } from '../auth/principal.js';
@@ -31,11 +31,20 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
     include: withWidgets,
   });
   if (existing) return presentBoard(existing, principal);
+  // The applications connected for the collectivité get their widgets on a new board.
+  const connectors = await db.connectorInstance.findMany({
+    where: { collectiviteId: principal.collectiviteId, enabled: true },
+    select: { kind: true },
+  });
+  const widgets = defaultWidgets(
+    principal.role,
+    connectors.map((connector) => connector.kind as ConnectorKind),
+  );
   const created = await db.$transaction(async (tx) => {
     const board = await tx.board.create({
       data: { name: 'Mon tableau de bord', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
     });
-    await tx.widgetInstance.createMany({ data: widgetRows(defaultWidgets(principal.role), board.id) });
+    await tx.widgetInstance.createMany({ data: widgetRows(widgets, board.id) });
     return tx.board.findUniqueOrThrow({ where: { id: board.id }, include: withWidgets });
   });
   return presentBoard(created, principal);

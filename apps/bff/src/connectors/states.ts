@@ -6,6 +6,8 @@
 
 export const FAILURE_STATUSES = [
   'not_configured',
+  /** The connector wants the person's own app password or token, not given yet. */
+  'credentials_missing',
   'credentials_refused',
   'unreachable',
   'timeout',
@@ -33,6 +35,8 @@ export type WidgetState<T> = OkState<T> | FailureState;
 
 export const FAILURE_MESSAGES: Readonly<Record<FailureStatus, string>> = {
   not_configured: 'Application à configurer : demandez à votre administrateur de la relier à Pléiade.',
+  credentials_missing:
+    'Reliez votre compte à cette application : saisissez un mot de passe d’application (ou un jeton) dans vos applications connectées.',
   credentials_refused: 'Identifiants refusés par l’application : reconnectez-vous ou contactez votre administrateur.',
   unreachable: 'Application injoignable pour le moment.',
   timeout: 'Délai dépassé : l’application met trop de temps à répondre.',

@@ -39,6 +39,8 @@ export interface AccessRow {
 }
 
 const SPA = String.raw`/^\/(?!api\/|auth\/).*/`;
+/** A widget id on no board. */
+const WIDGET_URL = (action: 'data' | 'visio') => `/api/widgets/6f1c2d3e-4b5a-4c6d-8e7f-901234567890/${action}`;
 
 export const ACCESS_MATRIX: readonly AccessRow[] = [
   // Probes: public, no session needed.
@@ -175,6 +177,44 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'admin', status: 200 },
   { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'operator', status: 200 },
   { method: 'POST', path: '/api/admin/connectors/:connectorId/test', persona: 'agent-b', status: 403 },
+
+  // Connected widgets' data: only a widget of the person's own board exists for them. The rows name
+  // a widget id that is on nobody's board (the demo collectivités have no connector here, so no
+  // board has a connected widget): 404, the same answer as for another person's widget
+  // (widget-data.test.ts checks that one).
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'agent', status: 404 },
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'elu', status: 404 },
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'admin', status: 404 },
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'operator', status: 404 },
+  { method: 'GET', path: '/api/widgets/:widgetId/data', url: WIDGET_URL('data'), persona: 'agent-b', status: 404 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'agent', status: 404 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'elu', status: 404 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'admin', status: 404 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'operator', status: 404 },
+  { method: 'POST', path: '/api/widgets/:widgetId/visio', url: WIDGET_URL('visio'), persona: 'agent-b', status: 404 },
+  // The person's own links to the applications of their collectivité. PUT sends {} (400: the
+  // secret is required); DELETE on the row's fresh connector of demo-a (auth mode none, not a
+  // personal one) answers 400 in demo-a and 404 in demo-b, where it does not exist.
+  { method: 'GET', path: '/api/me/connectors', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/me/connectors', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/me/connectors', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/me/connectors', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/me/connectors', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/me/connectors', persona: 'agent-b', status: 200 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'agent', status: 400 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'elu', status: 400 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'admin', status: 400 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'operator', status: 400 },
+  { method: 'PUT', path: '/api/me/connectors/:connectorId/credential', persona: 'agent-b', status: 400 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'anonymous', status: 401 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'agent', status: 400 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'elu', status: 400 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'admin', status: 400 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'operator', status: 400 },
+  { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'agent-b', status: 404 },
 
   // The SPA's index.html for any other path (client-side routing).
   { method: 'GET', path: SPA, url: '/', requires: 'built-spa', persona: 'anonymous', status: 200 },
