@@ -21,21 +21,73 @@ export const CONNECTOR_AUTH_MODES = [
 export const connectorAuthModeSchema = z.enum(CONNECTOR_AUTH_MODES);
 export type ConnectorAuthMode = z.infer<typeof connectorAuthModeSchema>;
 
-const noOptions = z.object({}).strict();
+/**
+ * Options every kind may carry, read by the BFF when it exchanges the person's token for this
+ * application (`token_exchange` auth mode, RFC 8693 `audience` and `scope`).
+ */
+const authOptions = {
+  tokenExchangeAudience: z.string().trim().min(1).max(200).optional(),
+  tokenExchangeScope: z.string().trim().min(1).max(1000).optional(),
+};
+
+const httpLink = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+  }, 'une URL http(s) absolue');
+
+const kindOptions = <T extends z.ZodRawShape>(shape: T) => z.object({ ...authOptions, ...shape }).strict();
 
 /** Options of each kind; a kind without its schema does not compile. */
 export const CONNECTOR_OPTIONS: { [K in ConnectorKind]: z.ZodType<Record<string, unknown>> } = {
-  nextcloud: noOptions,
-  zimbra: noOptions,
-  matrix: noOptions,
-  imap: z
-    .object({
-      port: z.number().int().min(1).max(65535).default(993),
-      tls: z.boolean().default(true),
-    })
-    .strict(),
-  caldav: noOptions,
-  jitsi: z.object({ jwtAppId: z.string().min(1).max(200).optional() }).strict(),
+  nextcloud: kindOptions({}),
+  zimbra: kindOptions({}),
+  matrix: kindOptions({
+    /** Element or Watcha web client, for links to conversations (`<webClientUrl>/#/room/<id>`). */
+    webClientUrl: httpLink.optional(),
+    /** The homeserver's name (`mairie.fr` in `@agent:mairie.fr`), when it differs from the base URL's host. */
+    serverName: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.-]{1,230}(:\d{1,5})?$/, 'un nom de serveur Matrix (mairie.fr)')
+      .optional(),
+  }),
+  /**
+   * The base URL is the webmail's address (the widget's link); the IMAP server is its host unless
+   * `host` is given. `tls`: implicit TLS (993), STARTTLS (143), or none (only to this machine).
+   */
+  imap: kindOptions({
+    host: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'un nom d’hôte ou une adresse IP')
+      .optional(),
+    port: z.number().int().min(1).max(65535).default(993),
+    tls: z.enum(['implicit', 'starttls', 'none']).default('implicit'),
+  }),
+  caldav: kindOptions({
+    /**
+     * The person's calendar collection under the base URL; `{login}` is replaced by their login:
+     * Radicale `/{login}/agenda/`, Nextcloud `/remote.php/dav/calendars/{login}/personal/`. Required:
+     * no path is right for every server.
+     */
+    calendarPath: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(/^\/[^?#\\\s]*$/, 'un chemin commençant par « / », sans « ? » ni « # »')
+      .refine((path) => !path.split('/').some((segment) => segment === '.' || segment === '..'), 'sans « . » ni « .. »'),
+  }),
+  jitsi: kindOptions({
+    /** `iss` of the meeting tokens (prosody `app_id`); with the `jwtSecret` secret, links carry a JWT. */
+    jwtAppId: z.string().min(1).max(200).optional(),
+    /** `aud` of the meeting tokens (prosody `asap_accepted_audiences`). */
+    jwtAudience: z.string().min(1).max(200).default('jitsi'),
+  }),
 };
 
 /** Validates `options` against the kind's schema; issues are relative to the options object. */

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { readUpcomingEvents } from '../../src/connectors/caldav/caldav-agenda.js';
-import { readUnreadMail, type ImapAccount } from '../../src/connectors/imap/imap-mail.js';
+import { agendaDataSchema, mailDataSchema, type ConnectorKind } from '@pleiade/contracts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ConnectorConfig, OperationContext, UpstreamCredential } from '../../src/connectors/operation.js';
+import { WIDGET_OPERATIONS } from '../../src/connectors/operations.js';
 import { UpstreamError } from '../../src/connectors/states.js';
+import { UpstreamClient } from '../../src/connectors/upstream-client.js';
 
 /**
  * The standard mail and agenda connectors against real Dovecot (IMAP) and Radicale (CalDAV) from
- * Debian, started and seeded by `npm test` (scripts/mailcal.mjs) from fixtures.json.
+ * Debian, started and seeded by `npm test` (scripts/mailcal.mjs) from fixtures.json, read through
+ * the widget operations as the widget data route calls them.
  */
 const imap = process.env.MAILCAL_IMAP;
 const caldav = process.env.MAILCAL_CALDAV;
@@ -14,25 +17,68 @@ const startedAt = Number(process.env.MAILCAL_STARTED_AT);
 if (!imap || !caldav || !startedAt) {
   throw new Error('These tests need MAILCAL_IMAP, MAILCAL_CALDAV and MAILCAL_STARTED_AT (npm test sets them).');
 }
-const [host = '', port = ''] = imap.split(':');
+const [imapHost = '', imapPort = ''] = imap.split(':');
 
 interface Fixtures {
-  users: { username: string; password: string; messages: { subject: string; fromName: string; seen: boolean }[] }[];
+  users: { username: string; password: string }[];
 }
 const fixtures = JSON.parse(readFileSync(new URL('./fixtures.json', import.meta.url), 'utf8')) as Fixtures;
-const user = (name: string) => {
+const passwordOf = (name: string) => {
   const found = fixtures.users.find((u) => u.username === name);
   if (!found) throw new Error(name);
-  return found;
+  return found.password;
 };
 
-const account = (username: string, password = user(username).password): ImapAccount => ({
-  host,
-  port: Number(port),
-  tls: 'none',
-  user: username,
-  password,
+const LOOPBACK = ['127.0.0.1/32', '::1/128'];
+
+function connector(kind: ConnectorKind, baseUrl: string, options: Record<string, unknown>, allow = LOOPBACK) {
+  return {
+    id: `00000000-0000-4000-8000-00000000000${kind === 'imap' ? 1 : 2}`,
+    kind,
+    label: kind,
+    baseUrl,
+    authMode: 'personal_secret',
+    options,
+    allowPrivateNetworks: allow,
+  } satisfies ConnectorConfig;
+}
+
+const imapConnector = (options: Record<string, unknown> = {}, allow = LOOPBACK) =>
+  connector(
+    'imap',
+    // The base URL is the webmail (the widget's link); the IMAP server is its host or options.host.
+    `http://${imapHost}:8080/webmail/`,
+    { port: Number(imapPort), tls: 'none', ...options },
+    allow,
+  );
+const caldavConnector = connector('caldav', caldav, { calendarPath: '/{login}/agenda/' });
+
+const clients: UpstreamClient[] = [];
+afterAll(() => {
+  for (const client of clients) client.close();
 });
+
+function context(config: ConnectorConfig, username: string, password = passwordOf(username)): OperationContext {
+  const client = new UpstreamClient({
+    instanceId: config.id,
+    baseUrl: config.baseUrl,
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    resilience: { retries: 0 },
+  });
+  clients.push(client);
+  const credential: UpstreamCredential = { type: 'basic', username, password };
+  return {
+    connector: config,
+    client,
+    user: { userId: `id-${username}`, login: username, email: null, displayName: username },
+    credential,
+    signal: new AbortController().signal,
+    now: new Date(),
+  };
+}
+
+const readMail = (ctx: OperationContext) => WIDGET_OPERATIONS.mail.imap!.read(ctx, {});
+const readAgenda = (ctx: OperationContext) => WIDGET_OPERATIONS.agenda.caldav!.read(ctx, {});
 
 async function failureOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -44,66 +90,83 @@ async function failureOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a failure');
 }
 
-describe('IMAP (Dovecot)', () => {
+describe('IMAP mail operation (Dovecot)', () => {
   it('gives the unread count and the latest unread messages, newest first, subjects decoded', async () => {
-    const mail = await readUnreadMail(account('agent'), { limit: 2 });
+    const mail = mailDataSchema.parse(await readMail(context(imapConnector(), 'agent')));
     expect(mail.unreadCount).toBe(3);
     expect(mail.latest.map((m) => [m.from, m.subject])).toEqual([
       ['Service état civil', 'Acte de naissance à valider'],
       ['Préfecture du Rhône', 'Contrôle de légalité : délibération n°2026-118'],
+      ['Marie Durand', 'Réunion de service jeudi'],
     ]);
+    expect(new Set(mail.latest.map((m) => m.id)).size).toBe(3);
     expect(new Date(mail.latest[0]?.receivedAt ?? 0).getTime()).toBeGreaterThan(startedAt - 31 * 60_000);
+    expect(mail.appUrl).toBe(`http://${imapHost}:8080/webmail/`);
   });
 
   it('reads without marking anything as seen', async () => {
-    await readUnreadMail(account('agent'));
-    expect((await readUnreadMail(account('agent'))).unreadCount).toBe(3);
+    await readMail(context(imapConnector(), 'agent'));
+    expect((await readMail(context(imapConnector(), 'agent'))).unreadCount).toBe(3);
   });
 
   it('shows each person their own mailbox only', async () => {
-    const mail = await readUnreadMail(account('agent-b'));
+    const mail = await readMail(context(imapConnector(), 'agent-b'));
     expect(mail.unreadCount).toBe(1);
     expect(mail.latest.map((m) => m.subject)).toEqual(['Budget primitif']);
   });
 
+  it('takes the IMAP server from options.host when the webmail lives elsewhere', async () => {
+    const config = { ...imapConnector({ host: imapHost }), baseUrl: 'https://webmail.example.org/' };
+    expect((await readMail(context(config, 'agent'))).unreadCount).toBe(3);
+  });
+
   it('reports refused credentials, an unreachable server and plain IMAP to a remote host as states', async () => {
-    expect(await failureOf(readUnreadMail(account('agent', 'wrong')))).toBe('credentials_refused');
-    expect(await failureOf(readUnreadMail({ ...account('agent'), port: 1 }))).toBe('unreachable');
-    expect(await failureOf(readUnreadMail({ ...account('agent'), host: 'imap.example.org' }))).toBe('not_configured');
+    expect(await failureOf(readMail(context(imapConnector(), 'agent', 'wrong')))).toBe('credentials_refused');
+    expect(await failureOf(readMail(context(imapConnector({ port: 1 }), 'agent')))).toBe('unreachable');
+    // A private address that the operator allowed, but in clear text: refused before connecting.
+    const remote = imapConnector({ host: '10.255.255.1' }, ['10.0.0.0/8']);
+    expect(await failureOf(readMail(context(remote, 'agent')))).toBe('not_configured');
+  });
+
+  it('applies the address policy to IMAP: loopback is refused unless the connector allows it', async () => {
+    const error = await readMail(context(imapConnector({}, []), 'agent')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ status: 'unreachable', reason: 'ADDRESS_REFUSED' });
   });
 });
 
-describe('CalDAV (Radicale)', () => {
-  const calendar = (username: string, owner = username, password = user(username).password) => ({
-    url: `${caldav}/${owner}/agenda/`,
-    user: username,
-    password,
-  });
-  const range = () => ({ from: new Date(), to: new Date(Date.now() + 7 * 24 * 3_600_000) });
-
-  it('gives the next events of the week, soonest first, past ones left out', async () => {
-    const events = await readUpcomingEvents(calendar('agent'), range());
-    expect(events.map((e) => [e.summary, e.location])).toEqual([
+describe('CalDAV agenda operation (Radicale)', () => {
+  it('gives the next events of the week, soonest first, past ones left out, with the visio link', async () => {
+    const agenda = agendaDataSchema.parse(await readAgenda(context(caldavConnector, 'agent')));
+    expect(agenda.events.map((e) => [e.title, e.location])).toEqual([
       ['Commission urbanisme', 'Salle du conseil'],
-      ['Visio avec la préfecture', null],
+      ['Visio avec la préfecture', 'https://visio.demo-a.pleiade.test/prefecture-urbanisme'],
     ]);
-    expect(new Date(events[0]?.start ?? 0).getTime()).toBe(Math.floor((startedAt + 120 * 60_000) / 1000) * 1000);
-    expect(events[0]?.allDay).toBe(false);
-  });
-
-  it('honours the limit', async () => {
-    expect((await readUpcomingEvents(calendar('agent'), { ...range(), limit: 1 })).map((e) => e.summary)).toEqual([
-      'Commission urbanisme',
-    ]);
+    expect(new Date(agenda.events[0]?.start ?? 0).getTime()).toBe(
+      Math.floor((startedAt + 120 * 60_000) / 1000) * 1000,
+    );
+    expect(agenda.events[0]?.allDay).toBe(false);
+    expect(agenda.events[0]?.visioUrl).toBeUndefined();
+    expect(agenda.events[1]?.visioUrl).toBe('https://visio.demo-a.pleiade.test/prefecture-urbanisme');
   });
 
   it('keeps each calendar to its owner and reports refused credentials as a state', async () => {
-    expect(await failureOf(readUpcomingEvents(calendar('agent-b', 'agent'), range()))).toBe('credentials_refused');
-    expect(await failureOf(readUpcomingEvents(calendar('agent', 'agent', 'wrong'), range()))).toBe(
-      'credentials_refused',
-    );
-    expect((await readUpcomingEvents(calendar('agent-b'), range())).map((e) => e.summary)).toEqual([
+    const otherPath = connector('caldav', caldav, { calendarPath: '/agent/agenda/' });
+    expect(await failureOf(readAgenda(context(otherPath, 'agent-b')))).toBe('credentials_refused');
+    expect(await failureOf(readAgenda(context(caldavConnector, 'agent', 'wrong')))).toBe('credentials_refused');
+    expect((await readAgenda(context(caldavConnector, 'agent-b'))).events.map((e) => e.title)).toEqual([
       'Conseil communautaire',
     ]);
+  });
+
+  it('answers not_configured when the calendar path does not exist on the server', async () => {
+    const wrongPath = connector('caldav', caldav, { calendarPath: '/{login}/nulle-part/' });
+    expect(await failureOf(readAgenda(context(wrongPath, 'agent')))).toBe('not_configured');
+  });
+
+  it('goes through the address policy like every HTTP upstream', async () => {
+    const refused = connector('caldav', caldav, { calendarPath: '/{login}/agenda/' }, []);
+    const error = await readAgenda(context(refused, 'agent')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 'unreachable', reason: 'ADDRESS_REFUSED' });
   });
 });

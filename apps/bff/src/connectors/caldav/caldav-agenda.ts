@@ -1,19 +1,22 @@
 import ICAL from 'ical.js';
 import { XMLParser } from 'fast-xml-parser';
+import { z } from 'zod';
 import { UpstreamError } from '../states.js';
+import type { UpstreamClient } from '../upstream-client.js';
 
 /** A calendar collection reached over CalDAV (RFC 4791) with the person's own credentials. */
 export interface CalDavCalendar {
-  /** The calendar collection, e.g. https://agenda.example/dav/jean/agenda/ */
-  url: string;
-  user: string;
-  password: string;
+  /** The calendar collection under the client's base URL, e.g. /jean/agenda/ */
+  path: string;
+  /** The `Authorization` header (Basic or Bearer). */
+  authorization: string;
 }
 
 export interface AgendaEvent {
   uid: string;
   summary: string;
   location: string | null;
+  description: string | null;
   start: string;
   end: string | null;
   allDay: boolean;
@@ -49,6 +52,7 @@ function occurrences(vevent: ICAL.Component, from: Date, to: Date): AgendaEvent[
     uid: event.uid,
     summary: event.summary ?? '',
     location: event.location || null,
+    description: event.description || null,
     allDay: event.startDate.isDate,
   };
   const found: AgendaEvent[] = [];
@@ -74,47 +78,41 @@ function occurrences(vevent: ICAL.Component, from: Date, to: Date): AgendaEvent[
 
 /**
  * Events of the calendar between two instants (time-range REPORT), soonest first. Any CalDAV server
- * works (Radicale, Nextcloud, Zimbra, SOGo…). `fetchImpl` lets the connector layer pass its guarded
- * HTTP client.
+ * works (Radicale, Nextcloud, Zimbra, SOGo…). The call goes through the connector's guarded
+ * client: its SSRF policy, timeouts, retries (REPORT only reads) and breaker apply.
  */
 export async function readUpcomingEvents(
+  client: UpstreamClient,
   calendar: CalDavCalendar,
-  range: { from: Date; to: Date; limit?: number; timeoutMs?: number },
-  fetchImpl: typeof fetch = fetch,
+  range: { from: Date; to: Date; limit?: number; signal?: AbortSignal },
 ): Promise<AgendaEvent[]> {
-  let response: Response;
+  let body: string;
   try {
-    response = await fetchImpl(calendar.url, {
+    body = await client.request({
       method: 'REPORT',
+      path: calendar.path,
       headers: {
-        authorization: `Basic ${Buffer.from(`${calendar.user}:${calendar.password}`).toString('base64')}`,
+        authorization: calendar.authorization,
         depth: '1',
         'content-type': 'application/xml; charset=utf-8',
       },
       body: calendarQuery(range.from, range.to),
-      signal: AbortSignal.timeout(range.timeoutMs ?? 5000),
+      responseType: 'text',
+      schema: z.string(),
+      signal: range.signal,
     });
   } catch (error) {
-    const name = (error as Error).name;
-    throw name === 'TimeoutError'
-      ? new UpstreamError('timeout', 'CALDAV_TIMEOUT', true)
-      : new UpstreamError('unreachable', 'CALDAV_NETWORK', true);
+    // No such calendar: the configured path does not fit this server.
+    if (error instanceof UpstreamError && error.reason === 'HTTP_404') throw new UpstreamError('not_configured', 'HTTP_404');
+    throw error;
   }
-  if (response.status === 401 || response.status === 403)
-    throw new UpstreamError('credentials_refused', `HTTP_${response.status}`);
-  if (response.status === 404) throw new UpstreamError('not_configured', 'HTTP_404');
-  if (response.status !== 207)
-    throw new UpstreamError(
-      response.status >= 500 ? 'unreachable' : 'invalid_response',
-      `HTTP_${response.status}`,
-      response.status >= 500,
-    );
   const events: AgendaEvent[] = [];
   try {
-    const body = parser.parse(await response.text()) as {
+    const parsed = parser.parse(body) as {
       multistatus?: { response?: { propstat?: { prop?: { 'calendar-data'?: unknown } }[] }[] };
     };
-    for (const entry of body.multistatus?.response ?? []) {
+    if (!parsed.multistatus) throw new UpstreamError('invalid_response', 'CALDAV_PARSE');
+    for (const entry of parsed.multistatus.response ?? []) {
       for (const propstat of entry.propstat ?? []) {
         const data = propstat.prop?.['calendar-data'];
         if (typeof data !== 'string' || data.trim() === '') continue;

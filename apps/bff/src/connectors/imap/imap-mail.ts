@@ -3,18 +3,23 @@ import { UpstreamError } from '../states.js';
 
 /** A mailbox reached over IMAP with the person's own credentials (standard mail, any server). */
 export interface ImapAccount {
+  /** Where to connect: a host name, or the address already checked against the SSRF policy. */
   host: string;
+  /** The server's name for TLS (SNI and certificate check) when `host` is an address. */
+  servername?: string;
   port: number;
   /** implicit TLS (993), STARTTLS (143), or none — refused except on this machine. */
   tls: 'implicit' | 'starttls' | 'none';
   user: string;
-  password: string;
+  /** LOGIN password, or an OAuth access token (XOAUTH2/OAUTHBEARER, e.g. Dovecot's oauth2 passdb). */
+  password?: string;
+  accessToken?: string;
 }
 
 export interface UnreadMail {
   unreadCount: number;
   /** Newest first. */
-  latest: { from: string; subject: string; receivedAt: string }[];
+  latest: { uid: number; from: string; subject: string; receivedAt: string }[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -42,7 +47,7 @@ function failure(error: unknown): UpstreamError {
  */
 export async function readUnreadMail(
   account: ImapAccount,
-  options: { limit?: number; timeoutMs?: number } = {},
+  options: { limit?: number; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<UnreadMail> {
   if (account.tls === 'none' && !LOOPBACK.has(account.host)) {
     throw new UpstreamError('not_configured', 'IMAP_PLAINTEXT_REFUSED');
@@ -53,8 +58,11 @@ export async function readUnreadMail(
     port: account.port,
     secure: account.tls === 'implicit',
     doSTARTTLS: account.tls === 'starttls',
+    ...(account.servername ? { servername: account.servername } : {}),
     tls: { rejectUnauthorized: true },
-    auth: { user: account.user, pass: account.password },
+    auth: account.accessToken
+      ? { user: account.user, accessToken: account.accessToken }
+      : { user: account.user, pass: account.password ?? '' },
     logger: false,
     disableAutoIdle: true,
     connectionTimeout: timeoutMs,
@@ -63,7 +71,10 @@ export async function readUnreadMail(
   });
   // imapflow reports socket failures as 'error' events as well as rejections: keep them from crashing.
   client.on('error', () => undefined);
+  const abort = () => client.close();
+  options.signal?.addEventListener('abort', abort, { once: true });
   try {
+    if (options.signal?.aborted) throw new UpstreamError('timeout', 'IMAP_ABORTED', true);
     await client.connect();
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });
     try {
@@ -75,6 +86,7 @@ export async function readUnreadMail(
           const sender = message.envelope?.from?.[0];
           const date = message.envelope?.date ?? message.internalDate;
           latest.push({
+            uid: message.uid,
             from: sender?.name || sender?.address || '',
             subject: message.envelope?.subject ?? '',
             receivedAt: (date instanceof Date ? date : new Date(date ?? 0)).toISOString(),
@@ -87,8 +99,10 @@ export async function readUnreadMail(
       lock.release();
     }
   } catch (error) {
+    if (options.signal?.aborted) throw new UpstreamError('timeout', 'IMAP_ABORTED', true);
     throw error instanceof UpstreamError ? error : failure(error);
   } finally {
+    options.signal?.removeEventListener('abort', abort);
     await client.logout().catch(() => client.close());
   }
 }
