@@ -1,5 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { WIDGET_KINDS, type WidgetInstance, type WidgetKind } from '@pleiade/contracts';
+import { useQuery } from '@tanstack/react-query';
+import {
+  isConnectedWidgetKind,
+  WIDGET_CONNECTOR_KINDS,
+  WIDGET_KINDS,
+  type ConnectorKind,
+  type WidgetInstance,
+  type WidgetKind,
+} from '@pleiade/contracts';
+import { myConnectorsQuery } from '../api/widget-data';
 import { WIDGET_REGISTRY } from '../widgets/registry';
 import { addBlocker, type AddBlocker } from './layout';
 
@@ -19,9 +28,25 @@ function blockerText(blocker: AddBlocker, title: string): string {
     : `Vous avez déjà ${blocker.max} widgets « ${title} », le maximum.`;
 }
 
+/**
+ * Kinds offered in the catalogue: a connected widget only when the collectivité has a connector
+ * able to feed it. `connectorKinds` undefined (list not loaded, or failed): every kind, rather
+ * than hiding widgets because of a passing error.
+ */
+export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | undefined): WidgetKind[] {
+  if (!connectorKinds) return [...WIDGET_KINDS];
+  return WIDGET_KINDS.filter(
+    (kind) => !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
+  );
+}
+
 /** The widget catalogue, as a native modal dialog: focus trapping, Escape and the backdrop come free. */
 export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const connectors = useQuery({ ...myConnectorsQuery, enabled: open });
+  const kinds = catalogueKinds(
+    connectors.data ? new Set(connectors.data.connectors.map((connector) => connector.kind)) : undefined,
+  );
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -58,7 +83,7 @@ export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
           Choisissez un widget : il sera placé en bas de votre tableau.
         </p>
         <ul className="catalogue-list">
-          {WIDGET_KINDS.map((kind) => {
+          {kinds.map((kind) => {
             const definition = WIDGET_REGISTRY[kind];
             const blocker = addBlocker(widgets, kind);
             const reasonId = `catalogue-reason-${kind}`;
