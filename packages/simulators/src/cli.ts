@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // Starts the simulators with the demo data and prints their URLs and demo credentials.
-// Environment: SIMULATORS_LATENCY_MS, NEXTCLOUD_SIM_PORT, ZIMBRA_SIM_PORT, MATRIX_SIM_PORT.
+// Environment: SIMULATORS_LATENCY_MS, NEXTCLOUD_SIM_PORT, ZIMBRA_SIM_PORT, MATRIX_SIM_PORT, JITSI_SIM_PORT.
 import { startSimulators } from './index.js';
 
 const port = (name: string) => Number(process.env[name] ?? '0') || 0;
 
 const sims = await startSimulators({
   latencyMs: Number(process.env.SIMULATORS_LATENCY_MS ?? '0') || 0,
-  ports: { nextcloud: port('NEXTCLOUD_SIM_PORT'), zimbra: port('ZIMBRA_SIM_PORT'), matrix: port('MATRIX_SIM_PORT') },
+  ports: {
+    nextcloud: port('NEXTCLOUD_SIM_PORT'),
+    zimbra: port('ZIMBRA_SIM_PORT'),
+    matrix: port('MATRIX_SIM_PORT'),
+    jitsi: port('JITSI_SIM_PORT'),
+  },
 });
 
 process.stdout.write(`${JSON.stringify({ urls: sims.urls, credentials: sims.credentials }, null, 2)}\n`);

@@ -1,6 +1,11 @@
 // Demo data of the five demo accounts of the development IdP (packages/dev-idp), in French.
 // Times are relative to "now" (minutes ago) or to today in Europe/Paris (appointments), so the
 // dashboard always shows fresh items. Credentials here are demo values, like the IdP's "demo" password.
+// Visio links are written with JITSI_URL_PLACEHOLDER, replaced by the Jitsi simulator's URL at start.
+
+/** Stands for the Jitsi simulator's base URL in any text of the demo data (replaced at start). */
+export const JITSI_URL_PLACEHOLDER = '{{jitsi}}';
+const JITSI = JITSI_URL_PLACEHOLDER;
 
 export interface NextcloudNotificationSeed {
   id: number;
@@ -10,7 +15,7 @@ export interface NextcloudNotificationSeed {
   objectId: string;
   subject: string;
   message: string;
-  /** Path on the Nextcloud server, made absolute with the simulator's URL. */
+  /** Path on the Nextcloud server, made absolute with the simulator's URL; an absolute URL (any scheme) is kept. */
   linkPath: string;
   iconPath: string;
   actions: { label: string; linkPath: string; type: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'WEB'; primary: boolean }[];
@@ -19,6 +24,7 @@ export interface NextcloudNotificationSeed {
 export interface NextcloudWidgetItemSeed {
   title: string;
   subtitle: string;
+  /** As NextcloudNotificationSeed.linkPath. */
   linkPath: string;
   iconPath: string;
   overlayIconPath: string;
@@ -52,6 +58,8 @@ export interface ZimbraAppointmentSeed {
   /** Today in Europe/Paris, "HH:MM". */
   start: string;
   durationMinutes: number;
+  /** Start of the description (Zimbra's `fr` fragment), e.g. the visio link. */
+  description?: string;
 }
 
 export interface MatrixRoomSeed {
@@ -159,6 +167,20 @@ export const DEMO_USERS: readonly SimUser[] = [
           iconPath: '/apps/calendar/img/calendar-dark.svg',
           actions: [],
         },
+        {
+          id: 104,
+          app: 'calendar',
+          minutesAgo: 240,
+          objectType: 'calendar_event',
+          objectId: 'evt-point-ccas',
+          subject: 'Rappel : Point CCAS en visio demain à 10:00',
+          message: `Lien de la visio : ${JITSI}/point-ccas-demo-a`,
+          linkPath: '/index.php/apps/calendar',
+          iconPath: '/apps/calendar/img/calendar-dark.svg',
+          actions: [
+            { label: 'Rejoindre la visio', linkPath: `${JITSI}/point-ccas-demo-a`, type: 'WEB', primary: true },
+          ],
+        },
       ],
       widgetItems: {
         recommendations: [
@@ -177,6 +199,16 @@ export const DEMO_USERS: readonly SimUser[] = [
             iconPath: '/core/preview?fileId=512&x=64&y=64',
             overlayIconPath: '',
             minutesAgo: 60 * 20,
+          },
+        ],
+        calendar: [
+          {
+            title: 'Point CCAS (visio)',
+            subtitle: 'Demain 10:00 – 10:45',
+            linkPath: `${JITSI}/point-ccas-demo-a`,
+            iconPath: '/apps/calendar/img/calendar-dark.svg',
+            overlayIconPath: '',
+            minutesAgo: 240,
           },
         ],
         spreed: [
@@ -213,6 +245,14 @@ export const DEMO_USERS: readonly SimUser[] = [
           contentType: PDF,
           size: 112004,
           minutesAgo: 60 * 24 * 3,
+          favorite: false,
+        },
+        {
+          fileId: 455,
+          path: 'Accueil/Horaires d’ouverture été 2026.odt',
+          contentType: 'application/vnd.oasis.opendocument.text',
+          size: 15890,
+          minutesAgo: 60 * 24 * 6,
           favorite: false,
         },
       ],
@@ -292,7 +332,23 @@ export const DEMO_USERS: readonly SimUser[] = [
   }),
   user('elu', 'Dominique Leroy', 'demo-a', {
     nextcloud: {
-      notifications: [shareNotification(201, 30, 'Note de synthèse conseil du 12.pdf', 'Secrétariat général')],
+      notifications: [
+        shareNotification(201, 30, 'Note de synthèse conseil du 12.pdf', 'Secrétariat général'),
+        {
+          id: 202,
+          app: 'calendar',
+          minutesAgo: 90,
+          objectType: 'calendar_event',
+          objectId: 'evt-bureau-municipal',
+          subject: 'Rappel : Bureau municipal en visio aujourd’hui à 12:15',
+          message: 'Ordre du jour : subventions aux associations, travaux de l’école Jules-Ferry.',
+          linkPath: '/index.php/apps/calendar',
+          iconPath: '/apps/calendar/img/calendar-dark.svg',
+          actions: [
+            { label: 'Rejoindre la visio', linkPath: `${JITSI}/bureau-municipal-demo-a`, type: 'WEB', primary: true },
+          ],
+        },
+      ],
       widgetItems: {
         recommendations: [
           {
@@ -303,6 +359,24 @@ export const DEMO_USERS: readonly SimUser[] = [
             overlayIconPath: '',
             minutesAgo: 30,
           },
+          {
+            title: 'Projet de délibération – tarifs cantine.docx',
+            subtitle: 'Modifié par la direction des finances',
+            linkPath: '/index.php/f/826',
+            iconPath: '/core/preview?fileId=826&x=64&y=64',
+            overlayIconPath: '',
+            minutesAgo: 60 * 5,
+          },
+        ],
+        calendar: [
+          {
+            title: 'Bureau municipal (visio)',
+            subtitle: 'Aujourd’hui 12:15 – 13:00',
+            linkPath: `${JITSI}/bureau-municipal-demo-a`,
+            iconPath: '/apps/calendar/img/calendar-dark.svg',
+            overlayIconPath: '',
+            minutesAgo: 90,
+          },
         ],
       },
       files: [
@@ -312,6 +386,22 @@ export const DEMO_USERS: readonly SimUser[] = [
           contentType: PDF,
           size: 304112,
           minutesAgo: 30,
+          favorite: false,
+        },
+        {
+          fileId: 826,
+          path: 'Conseil/Projet de délibération – tarifs cantine.docx',
+          contentType: DOCX,
+          size: 41230,
+          minutesAgo: 60 * 5,
+          favorite: true,
+        },
+        {
+          fileId: 790,
+          path: 'Commissions/Commission finances – procès-verbal.pdf',
+          contentType: PDF,
+          size: 208770,
+          minutesAgo: 60 * 24 * 2,
           favorite: false,
         },
       ],
@@ -327,8 +417,34 @@ export const DEMO_USERS: readonly SimUser[] = [
           minutesAgo: 40,
           unread: true,
         },
+        {
+          id: '4102',
+          fromName: 'Association Les Amis du Patrimoine',
+          fromAddress: 'contact@amis-patrimoine.asso.test',
+          subject: 'Demande de rendez-vous – restauration du lavoir',
+          fragment: 'Madame l’adjointe, nous souhaiterions vous présenter notre projet de restauration…',
+          minutesAgo: 60 * 3,
+          unread: true,
+        },
+        {
+          id: '4090',
+          fromName: 'Secrétariat général',
+          fromAddress: 'secretariat@demo-a.pleiade.test',
+          subject: 'Convocation au conseil municipal',
+          fragment: 'Vous êtes convoquée à la séance du conseil municipal qui se tiendra…',
+          minutesAgo: 60 * 24 * 4,
+          unread: false,
+        },
       ],
       appointments: [
+        {
+          id: '5102',
+          name: 'Bureau municipal (visio)',
+          location: `${JITSI}/bureau-municipal-demo-a`,
+          start: '12:15',
+          durationMinutes: 45,
+          description: `Lien de la visio : ${JITSI}/bureau-municipal-demo-a`,
+        },
         { id: '5101', name: 'Conseil municipal', location: 'Salle du conseil', start: '18:30', durationMinutes: 150 },
       ],
     },
@@ -344,6 +460,18 @@ export const DEMO_USERS: readonly SimUser[] = [
           minutesAgo: 15,
         },
         joinedMembers: 9,
+      },
+      {
+        roomId: '!culture:demo-a.pleiade.test',
+        name: 'Commission culture',
+        notificationCount: 5,
+        highlightCount: 0,
+        lastMessage: {
+          sender: '@agent:demo-a.pleiade.test',
+          body: 'Le programme des journées du patrimoine est prêt.',
+          minutesAgo: 110,
+        },
+        joinedMembers: 7,
       },
     ],
   }),
@@ -362,8 +490,20 @@ export const DEMO_USERS: readonly SimUser[] = [
           iconPath: '/apps/updatenotification/img/notification.svg',
           actions: [],
         },
+        shareNotification(302, 35, 'Tableau des effectifs 2026.xlsx', 'Direction des ressources humaines'),
       ],
-      widgetItems: {},
+      widgetItems: {
+        spreed: [
+          {
+            title: 'Direction générale',
+            subtitle: 'Claude Petit : la sauvegarde de cette nuit s’est bien passée.',
+            linkPath: '/index.php/call/dg7hq2mz',
+            iconPath: '/ocs/v2.php/apps/spreed/api/v1/room/dg7hq2mz/avatar',
+            overlayIconPath: '',
+            minutesAgo: 50,
+          },
+        ],
+      },
       files: [
         {
           fileId: 707,
@@ -372,6 +512,22 @@ export const DEMO_USERS: readonly SimUser[] = [
           size: 48213,
           minutesAgo: 12,
           favorite: true,
+        },
+        {
+          fileId: 731,
+          path: 'Ressources humaines/Tableau des effectifs 2026.xlsx',
+          contentType: XLSX,
+          size: 30544,
+          minutesAgo: 35,
+          favorite: false,
+        },
+        {
+          fileId: 702,
+          path: 'Marchés publics/Cahier des charges – restauration scolaire.pdf',
+          contentType: PDF,
+          size: 512330,
+          minutesAgo: 60 * 30,
+          favorite: false,
         },
       ],
     },
@@ -386,19 +542,148 @@ export const DEMO_USERS: readonly SimUser[] = [
           minutesAgo: 120,
           unread: true,
         },
+        {
+          id: '6102',
+          fromName: 'Trésorerie de Villefranche',
+          fromAddress: 'tresorerie@dgfip.gouv.test',
+          subject: 'Rejet de mandat n° 2026-0412',
+          fragment: 'Le mandat cité en objet est rejeté : pièce justificative manquante.',
+          minutesAgo: 60 * 4,
+          unread: true,
+        },
+        {
+          id: '6090',
+          fromName: 'Camille Martin',
+          fromAddress: 'agent@demo-a.pleiade.test',
+          subject: 'Congés d’été de l’équipe accueil',
+          fragment: 'Voici le planning des congés proposé pour juillet et août.',
+          minutesAgo: 60 * 24 * 2,
+          unread: false,
+        },
       ],
-      appointments: [],
+      appointments: [
+        {
+          id: '6201',
+          name: 'Comité de direction (visio)',
+          location: `${JITSI}/codir-demo-a`,
+          start: '08:45',
+          durationMinutes: 60,
+          description: `Lien de la visio : ${JITSI}/codir-demo-a`,
+        },
+        {
+          id: '6202',
+          name: 'Entretien de recrutement – agent d’accueil',
+          location: 'Bureau 12',
+          start: '15:00',
+          durationMinutes: 45,
+        },
+      ],
     },
-    rooms: [],
+    rooms: [
+      {
+        roomId: '!direction:demo-a.pleiade.test',
+        name: 'Direction générale',
+        notificationCount: 2,
+        highlightCount: 0,
+        lastMessage: {
+          sender: '@operateur:demo-a.pleiade.test',
+          body: 'La sauvegarde de cette nuit s’est bien passée.',
+          minutesAgo: 50,
+        },
+        joinedMembers: 5,
+      },
+    ],
   }),
   user('operateur', 'Claude Petit', 'demo-a', {
-    nextcloud: { notifications: [], widgetItems: {}, files: [] },
-    zimbra: { messages: [], appointments: [] },
-    rooms: [],
+    nextcloud: {
+      notifications: [
+        {
+          id: 401,
+          app: 'admin_notifications',
+          minutesAgo: 25,
+          objectType: 'admin_notification',
+          objectId: 'backup-report',
+          subject: 'Rapport de sauvegarde : 3 collectivités sauvegardées',
+          message: 'Aucune erreur. Prochaine sauvegarde cette nuit à 2 h.',
+          linkPath: '/index.php/settings/admin/overview',
+          iconPath: '/apps/settings/img/admin.svg',
+          actions: [],
+        },
+      ],
+      widgetItems: {},
+      files: [
+        {
+          fileId: 9001,
+          path: 'Exploitation/Procédure de reprise d’activité.pdf',
+          contentType: PDF,
+          size: 98310,
+          minutesAgo: 60 * 8,
+          favorite: true,
+        },
+      ],
+    },
+    zimbra: {
+      messages: [
+        {
+          id: '8101',
+          fromName: 'Supervision',
+          fromAddress: 'supervision@sitiv.pleiade.test',
+          subject: 'Alerte : espace disque à 85 % sur le serveur de fichiers',
+          fragment: 'Le volume /srv/nextcloud a dépassé le seuil d’alerte.',
+          minutesAgo: 18,
+          unread: true,
+        },
+      ],
+      appointments: [
+        {
+          id: '8201',
+          name: 'Point hebdomadaire syndicat informatique (visio)',
+          location: `${JITSI}/point-hebdo-sitiv`,
+          start: '11:00',
+          durationMinutes: 30,
+          description: `Lien de la visio : ${JITSI}/point-hebdo-sitiv`,
+        },
+      ],
+    },
+    rooms: [
+      {
+        roomId: '!exploitation:demo-a.pleiade.test',
+        name: 'Exploitation',
+        notificationCount: 1,
+        highlightCount: 1,
+        lastMessage: {
+          sender: '@admin:demo-a.pleiade.test',
+          body: '@claude peux-tu regarder l’alerte disque ?',
+          minutesAgo: 16,
+        },
+        joinedMembers: 3,
+      },
+    ],
   }),
   user('agent-b', 'Sacha Girard', 'demo-b', {
     nextcloud: {
-      notifications: [shareNotification(901, 5, 'Planning déneigement.xlsx', 'Services techniques')],
+      notifications: [
+        shareNotification(901, 5, 'Planning déneigement.xlsx', 'Services techniques'),
+        {
+          id: 902,
+          app: 'calendar',
+          minutesAgo: 60,
+          objectType: 'calendar_event',
+          objectId: 'evt-crise-neige',
+          subject: 'Rappel : Cellule de crise neige en visio à 17:00',
+          message: 'Participants : services techniques, police municipale, communauté de communes.',
+          linkPath: '/index.php/apps/calendar',
+          iconPath: '/apps/calendar/img/calendar-dark.svg',
+          actions: [
+            {
+              label: 'Rejoindre la visio',
+              linkPath: `${JITSI}/cellule-crise-neige-demo-b`,
+              type: 'WEB',
+              primary: true,
+            },
+          ],
+        },
+      ],
       widgetItems: {
         recommendations: [
           {
@@ -410,6 +695,16 @@ export const DEMO_USERS: readonly SimUser[] = [
             minutesAgo: 5,
           },
         ],
+        calendar: [
+          {
+            title: 'Cellule de crise neige (visio)',
+            subtitle: 'Aujourd’hui 17:00 – 17:45',
+            linkPath: `${JITSI}/cellule-crise-neige-demo-b`,
+            iconPath: '/apps/calendar/img/calendar-dark.svg',
+            overlayIconPath: '',
+            minutesAgo: 60,
+          },
+        ],
       },
       files: [
         {
@@ -418,6 +713,14 @@ export const DEMO_USERS: readonly SimUser[] = [
           contentType: XLSX,
           size: 18220,
           minutesAgo: 5,
+          favorite: false,
+        },
+        {
+          fileId: 6290,
+          path: 'Techniques/Inventaire du sel de déneigement.ods',
+          contentType: 'application/vnd.oasis.opendocument.spreadsheet',
+          size: 9120,
+          minutesAgo: 60 * 26,
           favorite: false,
         },
       ],
@@ -433,9 +736,26 @@ export const DEMO_USERS: readonly SimUser[] = [
           minutesAgo: 25,
           unread: true,
         },
+        {
+          id: '7090',
+          fromName: 'Communauté de communes',
+          fromAddress: 'voirie@cc-demo-b.pleiade.test',
+          subject: 'Convention de déneigement 2026-2027',
+          fragment: 'Veuillez trouver la convention signée par le président.',
+          minutesAgo: 60 * 24 * 5,
+          unread: false,
+        },
       ],
       appointments: [
         { id: '7201', name: 'Réunion voirie', location: 'Centre technique', start: '10:00', durationMinutes: 60 },
+        {
+          id: '7202',
+          name: 'Cellule de crise neige (visio)',
+          location: `${JITSI}/cellule-crise-neige-demo-b`,
+          start: '17:00',
+          durationMinutes: 45,
+          description: `Lien de la visio : ${JITSI}/cellule-crise-neige-demo-b`,
+        },
       ],
     },
     rooms: [
@@ -474,3 +794,16 @@ export function parisTimeToday(now: Date, hhmm: string): Date {
 }
 
 export const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+/** Every string of the users' data with JITSI_URL_PLACEHOLDER replaced by `jitsiUrl`. */
+export function withJitsiUrl(users: readonly SimUser[], jitsiUrl: string): SimUser[] {
+  const replace = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replaceAll(JITSI_URL_PLACEHOLDER, jitsiUrl);
+    if (Array.isArray(value)) return value.map(replace);
+    if (typeof value === 'object' && value !== null) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v)]));
+    }
+    return value;
+  };
+  return users.map((u) => replace(u) as SimUser);
+}

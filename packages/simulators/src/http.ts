@@ -3,8 +3,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SimulatedApp = 'nextcloud' | 'zimbra' | 'matrix';
-export const SIMULATED_APPS: readonly SimulatedApp[] = ['nextcloud', 'zimbra', 'matrix'];
+export type SimulatedApp = 'nextcloud' | 'zimbra' | 'matrix' | 'jitsi';
+export const SIMULATED_APPS: readonly SimulatedApp[] = ['nextcloud', 'zimbra', 'matrix', 'jitsi'];
 
 /**
  * - `none`: the documented behaviour;
@@ -124,6 +124,11 @@ export async function startAppServer(
 export function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Text for an HTML page: what an upstream's page would escape. */
+export function htmlEscape(s: string): string {
+  return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function bearerToken(req: IncomingMessage): string | undefined {

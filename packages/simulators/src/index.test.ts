@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS, parisTimeToday, startSimulators } from './index.js';
+import { DEMO_USERS, parisTimeToday, SIMULATED_APPS, startSimulators } from './index.js';
 
 describe('startSimulators', () => {
   it('starts one loopback server per application and exposes credentials for every demo user', async () => {
     const sims = await startSimulators({ zimbraPreauthKeys: { 'demo-a.pleiade.test': 'ab'.repeat(32) } });
     try {
       for (const url of Object.values(sims.urls)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(new Set(Object.values(sims.urls)).size).toBe(3);
+      expect(new Set(Object.values(sims.urls)).size).toBe(SIMULATED_APPS.length);
       const usernames = ['agent', 'elu', 'admin', 'operateur', 'agent-b'];
       expect(Object.keys(sims.credentials.nextcloud).sort()).toEqual([...usernames].sort());
       expect(Object.keys(sims.credentials.matrix).sort()).toEqual([...usernames].sort());

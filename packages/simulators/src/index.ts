@@ -1,13 +1,25 @@
 // HTTP simulators of the collaboration applications the dashboard reads for each signed-in agent.
 // They follow the applications' public documentation (see each server.ts), one server per application.
 import { randomBytes } from 'node:crypto';
-import { DEMO_USERS, type SimUser } from './demo-data.js';
-import { SIMULATED_APPS, startAppServer, type AppControl, type FaultMode, type SimulatedApp } from './http.js';
-import { createMatrixHandler } from './matrix/server.js';
+import { DEMO_USERS, withJitsiUrl, type SimUser } from './demo-data.js';
+import {
+  SIMULATED_APPS,
+  startAppServer,
+  type AppControl,
+  type AppHandler,
+  type FaultMode,
+  type SimulatedApp,
+} from './http.js';
+import { createJitsiHandler, type JitsiJoin, type JitsiJwtOptions } from './jitsi/server.js';
+import { createMatrixHandler, DEFAULT_APP_SERVICE_SENDER, type MatrixAppServiceOptions } from './matrix/server.js';
 import { createNextcloudHandler } from './nextcloud/server.js';
+import { createUserinfoBearerResolver } from './nextcloud/userinfo-bearer.js';
 import { computePreauth, createZimbraHandler } from './zimbra/server.js';
 
-export { DEMO_USERS, parisTimeToday } from './demo-data.js';
+export { DEMO_USERS, JITSI_URL_PLACEHOLDER, parisTimeToday, withJitsiUrl } from './demo-data.js';
+export { HOSTILE_PAYLOADS, withHostileText, type HostileTextOptions } from './hostile-text.js';
+export type { JitsiJoin, JitsiJwtOptions } from './jitsi/server.js';
+export type { MatrixAppServiceOptions } from './matrix/server.js';
 export type {
   MatrixRoomSeed,
   NextcloudFileSeed,
@@ -35,7 +47,20 @@ export interface SimulatorsOptions {
   /** Zimbra auth token lifetime (ms), default 2 days like zimbraAuthTokenLifetime. */
   zimbraTokenLifetimeMs?: number;
   /** Extra Nextcloud bearer validation: token → Nextcloud user id, or undefined to refuse. */
-  resolveNextcloudBearer?: (token: string) => string | undefined;
+  resolveNextcloudBearer?: (token: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * Validate unknown Nextcloud bearer tokens at this OpenID provider userinfo endpoint, as
+   * user_oidc's `userinfo_bearer_validation` does (tried after resolveNextcloudBearer).
+   */
+  nextcloudBearerUserinfoUrl?: string;
+  /** Userinfo claim naming the Nextcloud user (user_oidc's uid mapping), default 'preferred_username'. */
+  nextcloudBearerUidClaim?: string;
+  /** How long a userinfo answer is reused for the same token, default 30 000 ms. */
+  nextcloudBearerCacheMs?: number;
+  /** Matrix application service allowed to act as the users of its namespace (identity assertion). */
+  matrixAppService?: MatrixAppServiceOptions;
+  /** Jitsi token authentication; without it, every room opens without a token. */
+  jitsiJwt?: JitsiJwtOptions;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -66,6 +91,10 @@ export interface SimulatorCredentials {
   nextcloud: Record<string, NextcloudCredentials>;
   zimbra: ZimbraCredentials;
   matrix: Record<string, MatrixCredentials>;
+  /** Present when started with `matrixAppService`. */
+  matrixAppService?: Required<MatrixAppServiceOptions>;
+  /** Present when started with `jitsiJwt`: what prosody's token plugin would be configured with. */
+  jitsi?: { appId: string; secret: string; audiences: string[] };
 }
 
 export interface Simulators {
@@ -80,6 +109,11 @@ export interface Simulators {
   resetCounts(): void;
   /** Makes every Zimbra auth token issued so far expired (next call: service.AUTH_EXPIRED). */
   expireZimbraTokens(): void;
+  /** Jitsi rooms joined (meeting page served), oldest first. */
+  jitsiJoins(): readonly JitsiJoin[];
+  clearJitsiJoins(): void;
+  /** Calls made to `nextcloudBearerUserinfoUrl` so far (0 without it). */
+  nextcloudUserinfoCalls(): number;
   close(): Promise<void>;
 }
 
@@ -89,41 +123,60 @@ function latencyFor(option: SimulatorsOptions['latencyMs'], app: SimulatedApp): 
 }
 
 export async function startSimulators(options: SimulatorsOptions = {}): Promise<Simulators> {
-  const users = options.users ?? DEMO_USERS;
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
-  const domains = [...new Set(users.map((u) => u.email.slice(u.email.indexOf('@') + 1)))];
-  const preauthKeys = Object.fromEntries(
-    domains.map((d) => [d, options.zimbraPreauthKeys?.[d] ?? randomBytes(32).toString('hex')]),
-  );
 
   const controls = Object.fromEntries(
     SIMULATED_APPS.map((app) => [app, { latencyMs: latencyFor(options.latencyMs, app), fault: 'none', requests: 0 }]),
   ) as Record<SimulatedApp, AppControl>;
 
-  const zimbra = createZimbraHandler({
-    users,
-    now,
-    preauthKeys,
-    tokenLifetimeMs: options.zimbraTokenLifetimeMs ?? 2 * 24 * 60 * 60 * 1000,
-  });
-  const handlers = {
-    nextcloud: createNextcloudHandler({ users, now, resolveBearer: options.resolveNextcloudBearer }),
-    zimbra: zimbra.handler,
-    matrix: createMatrixHandler({ users, now }),
+  const started: { app: SimulatedApp; close(): Promise<void>; url: string }[] = [];
+  const start = async (app: SimulatedApp, handler: AppHandler) => {
+    const running = await startAppServer(controls[app], handler, host, options.ports?.[app] ?? 0);
+    started.push({ app, ...running });
+    return running.url;
   };
 
-  const started: { app: SimulatedApp; close(): Promise<void>; url: string }[] = [];
+  const jitsi = createJitsiHandler({ now, jwt: options.jitsiJwt });
+  const userinfo = options.nextcloudBearerUserinfoUrl
+    ? createUserinfoBearerResolver({
+        userinfoUrl: options.nextcloudBearerUserinfoUrl,
+        uidClaim: options.nextcloudBearerUidClaim ?? 'preferred_username',
+        cacheMs: options.nextcloudBearerCacheMs ?? 30_000,
+        now,
+      })
+    : undefined;
+  const resolveBearer = async (token: string) =>
+    (await options.resolveNextcloudBearer?.(token)) ?? (await userinfo?.(token));
+
+  let users: SimUser[] = [];
+  let zimbra: ReturnType<typeof createZimbraHandler> | undefined;
+  let preauthKeys: Record<string, string> = {};
   try {
-    for (const app of SIMULATED_APPS) {
-      const running = await startAppServer(controls[app], handlers[app], host, options.ports?.[app] ?? 0);
-      started.push({ app, ...running });
-    }
+    // Jitsi first: the visio links of the other applications' data point to it.
+    const jitsiUrl = await start('jitsi', jitsi.handler);
+    users = withJitsiUrl(options.users ?? DEMO_USERS, jitsiUrl);
+    const domains = [...new Set(users.map((u) => u.email.slice(u.email.indexOf('@') + 1)))];
+    preauthKeys = Object.fromEntries(
+      domains.map((d) => [d, options.zimbraPreauthKeys?.[d] ?? randomBytes(32).toString('hex')]),
+    );
+    zimbra = createZimbraHandler({
+      users,
+      now,
+      preauthKeys,
+      tokenLifetimeMs: options.zimbraTokenLifetimeMs ?? 2 * 24 * 60 * 60 * 1000,
+    });
+    await start('nextcloud', createNextcloudHandler({ users, now, resolveBearer }));
+    await start('zimbra', zimbra.handler);
+    await start('matrix', createMatrixHandler({ users, now, appService: options.matrixAppService }));
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
   }
+  const zimbraState = zimbra.state;
   const urls = Object.fromEntries(started.map((s) => [s.app, s.url])) as Record<SimulatedApp, string>;
+  const appService = options.matrixAppService;
+  const jwt = options.jitsiJwt;
 
   return {
     urls,
@@ -141,6 +194,16 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
           { userId: u.matrix.userId, deviceId: u.matrix.deviceId, accessToken: u.matrix.accessToken },
         ]),
       ),
+      ...(appService
+        ? {
+            matrixAppService: {
+              asToken: appService.asToken,
+              userNamespaceRegex: appService.userNamespaceRegex,
+              senderUserId: appService.senderUserId ?? DEFAULT_APP_SERVICE_SENDER,
+            },
+          }
+        : {}),
+      ...(jwt ? { jitsi: { appId: jwt.appId, secret: jwt.secret, audiences: [...(jwt.audiences ?? ['jitsi'])] } } : {}),
     },
     setFault: (app, fault) => {
       controls[app].fault = fault;
@@ -153,7 +216,10 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
     resetCounts: () => {
       for (const app of SIMULATED_APPS) controls[app].requests = 0;
     },
-    expireZimbraTokens: () => zimbra.state.expireAllTokens(),
+    expireZimbraTokens: () => zimbraState.expireAllTokens(),
+    jitsiJoins: () => jitsi.state.joins(),
+    clearJitsiJoins: () => jitsi.state.clearJoins(),
+    nextcloudUserinfoCalls: () => userinfo?.calls ?? 0,
     close: async () => {
       await Promise.all(started.map((s) => s.close()));
     },

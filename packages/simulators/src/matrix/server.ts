@@ -5,13 +5,26 @@
 // - GET /_matrix/client/v3/account/whoami: data/api/client-server/whoami.yaml
 // - Errors: content/client-server-api/_index.md "Standard error response" (M_MISSING_TOKEN,
 //   M_UNKNOWN_TOKEN with soft_logout, M_FORBIDDEN, M_UNRECOGNIZED, M_NOT_JSON).
+// - Application service identity assertion: content/application-service-api.md "Identity assertion"
+//   (the `as_token` as access token, the user to act as in the `user_id` query parameter, which must
+//   be in the service's user namespace; without it, the service's own sender user).
 import { timingSafeEqual } from 'node:crypto';
 import { minutesBefore, type SimUser } from '../demo-data.js';
 import { bearerToken, json, type AppHandler } from '../http.js';
 
+export interface MatrixAppServiceOptions {
+  /** The application service's `as_token` (its registration file). */
+  asToken: string;
+  /** Its `namespaces.users[].regex`; the simulator matches it against the whole user id. */
+  userNamespaceRegex: string;
+  /** The user implied by `sender_localpart`, acted as without `user_id`; default `@pleiade:pleiade.test`. */
+  senderUserId?: string;
+}
+
 export interface MatrixOptions {
   users: readonly SimUser[];
   now: () => Date;
+  appService?: MatrixAppServiceOptions;
 }
 
 const CLIENT = '/_matrix/client/v3';
@@ -63,7 +76,10 @@ function joinedRoom(room: SimUser['matrix']['rooms'][number], user: SimUser, now
   };
 }
 
+export const DEFAULT_APP_SERVICE_SENDER = '@pleiade:pleiade.test';
+
 export function createMatrixHandler(options: MatrixOptions): AppHandler {
+  const namespace = new RegExp(`^(?:${options.appService?.userNamespaceRegex ?? '(?!)'})$`);
   const filters = new Map<string, string>(); // filter id → owner user id
   let nextFilterId = 1;
 
@@ -74,12 +90,34 @@ export function createMatrixHandler(options: MatrixOptions): AppHandler {
 
     const token = bearerToken(req);
     if (!token) return error(401, 'M_MISSING_TOKEN', 'Missing access token');
-    const user = options.users.find((u) => safeEqual(u.matrix.accessToken, token));
+    let user: SimUser | undefined;
+    const appService = options.appService;
+    const asAppService = appService !== undefined && safeEqual(appService.asToken, token);
+    if (asAppService) {
+      const userId = url.searchParams.get('user_id');
+      const sender = appService.senderUserId ?? DEFAULT_APP_SERVICE_SENDER;
+      if (userId === null || userId === sender) {
+        // The sender user of the registration: no rooms of its own in the demo data.
+        if (path === `${CLIENT}/account/whoami` && req.method === 'GET') {
+          return json(200, { user_id: sender, is_guest: false });
+        }
+        return error(403, 'M_FORBIDDEN', 'The application service sender user cannot use this endpoint here');
+      }
+      if (!namespace.test(userId)) {
+        return error(403, 'M_FORBIDDEN', 'Application service cannot masquerade as this user.');
+      }
+      user = options.users.find((u) => u.matrix.userId === userId);
+      if (!user) return error(403, 'M_FORBIDDEN', 'Application service has not registered this user');
+    } else {
+      user = options.users.find((u) => safeEqual(u.matrix.accessToken, token));
+    }
     if (!user) return error(401, 'M_UNKNOWN_TOKEN', 'Unknown access token', { soft_logout: false });
     const now = options.now();
 
     if (path === `${CLIENT}/account/whoami` && req.method === 'GET') {
-      return json(200, { user_id: user.matrix.userId, device_id: user.matrix.deviceId, is_guest: false });
+      // An application service acting as a user has no device of that user.
+      const device = asAppService ? {} : { device_id: user.matrix.deviceId };
+      return json(200, { user_id: user.matrix.userId, ...device, is_guest: false });
     }
 
     const filterPath = new RegExp(`^${CLIENT}/user/([^/]+)/filter$`).exec(path);

@@ -15,7 +15,7 @@ export interface NextcloudOptions {
   users: readonly SimUser[];
   now: () => Date;
   /** Extra bearer validation (e.g. a real OIDC access token): returns the Nextcloud user id or undefined. */
-  resolveBearer?: (token: string) => string | undefined;
+  resolveBearer?: (token: string) => string | undefined | Promise<string | undefined>;
 }
 
 const OCS_PREFIX = '/ocs/v2.php';
@@ -29,7 +29,7 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function authenticate(req: IncomingMessage, options: NextcloudOptions): SimUser | undefined {
+async function authenticate(req: IncomingMessage, options: NextcloudOptions): Promise<SimUser | undefined> {
   const auth = header(req, 'authorization') ?? '';
   const basic = /^Basic\s+(\S+)$/i.exec(auth);
   if (basic?.[1]) {
@@ -45,7 +45,7 @@ function authenticate(req: IncomingMessage, options: NextcloudOptions): SimUser 
   if (!token) return undefined;
   const byToken = options.users.find((u) => u.nextcloud.bearerTokens.some((t) => safeEqual(t, token)));
   if (byToken) return byToken;
-  const userId = options.resolveBearer?.(token);
+  const userId = await options.resolveBearer?.(token);
   return userId ? options.users.find((u) => u.username === userId) : undefined;
 }
 
@@ -100,6 +100,11 @@ const OK: OcsMeta = { status: 'ok', statuscode: 200, message: 'OK' };
 
 // --- resources ---------------------------------------------------------------------------------
 
+/** A seed's link: a path on this server, or an absolute URL (any scheme) kept as it is. */
+function linkTo(baseUrl: string, pathOrUrl: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(pathOrUrl) ? pathOrUrl : `${baseUrl}${pathOrUrl}`;
+}
+
 function notificationsOf(user: SimUser, baseUrl: string, now: Date) {
   return user.nextcloud.notifications.map((n) => ({
     notification_id: n.id,
@@ -116,12 +121,12 @@ function notificationsOf(user: SimUser, baseUrl: string, now: Date) {
     message: n.message,
     messageRich: '',
     messageRichParameters: [],
-    link: `${baseUrl}${n.linkPath}`,
+    link: linkTo(baseUrl, n.linkPath),
     icon: `${baseUrl}${n.iconPath}`,
     shouldNotify: true,
     actions: n.actions.map((a) => ({
       label: a.label,
-      link: `${baseUrl}${a.linkPath}`,
+      link: linkTo(baseUrl, a.linkPath),
       type: a.type,
       primary: a.primary,
     })),
@@ -145,7 +150,7 @@ function widgetItemsOf(user: SimUser, url: URL, baseUrl: string, now: Date) {
       .map(({ seed, sinceId }) => ({
         subtitle: seed.subtitle,
         title: seed.title,
-        link: `${baseUrl}${seed.linkPath}`,
+        link: linkTo(baseUrl, seed.linkPath),
         iconUrl: `${baseUrl}${seed.iconPath}`,
         overlayIconUrl: seed.overlayIconPath ? `${baseUrl}${seed.overlayIconPath}` : '',
         sinceId,
@@ -217,13 +222,13 @@ function search(user: SimUser, body: string, now: Date): SimResponse {
 // --- routing -----------------------------------------------------------------------------------
 
 export function createNextcloudHandler(options: NextcloudOptions): AppHandler {
-  return (req, body, baseUrl) => {
+  return async (req, body, baseUrl) => {
     const url = new URL(req.url ?? '/', baseUrl);
     const path = url.pathname;
     const now = options.now();
 
     if (path === '/remote.php/dav' || path === '/remote.php/dav/') {
-      const user = authenticate(req, options);
+      const user = await authenticate(req, options);
       if (!user) {
         return davError(401, 'Sabre\\DAV\\Exception\\NotAuthenticated', 'No public access to this resource.', {
           'www-authenticate': 'Basic realm="Nextcloud", charset="UTF-8"',
@@ -236,7 +241,7 @@ export function createNextcloudHandler(options: NextcloudOptions): AppHandler {
 
     if (!path.startsWith(`${OCS_PREFIX}/`)) return { status: 404, body: 'Not Found' };
 
-    const user = authenticate(req, options);
+    const user = await authenticate(req, options);
     if (!user) {
       return ocs(req, url, 401, { status: 'failure', statuscode: 997, message: 'Current user is not logged in' }, []);
     }

@@ -204,6 +204,7 @@ export function createZimbraHandler(options: ZimbraOptions): { handler: AppHandl
           ptst: 'AC',
           d: s,
           sf: String(s),
+          ...(a.description !== undefined ? { fr: a.description } : {}),
           ...(start !== undefined && end !== undefined ? { inst: [{ s }] } : {}),
         }));
       return { SearchResponse: { ...base, ...(appts.length > 0 ? { appt: appts } : {}), more: false } };
