@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { CONNECTOR_KINDS, createConnectorRequestSchema, updateConnectorRequestSchema } from './connectors.js';
+import {
+  CONNECTOR_KINDS,
+  createConnectorRequestSchema,
+  parseConnectorOptions,
+  updateConnectorRequestSchema,
+} from './connectors.js';
 
 const base = { kind: 'imap', label: 'Messagerie', baseUrl: 'https://mail.ville.fr/', authMode: 'service_account' };
 
 describe('connector contracts', () => {
   it('accept every kind with defaults, and validate options per kind', () => {
-    for (const kind of CONNECTOR_KINDS) {
+    // CalDAV needs its calendar path: no default fits every server.
+    for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav')) {
       expect(createConnectorRequestSchema.safeParse({ ...base, kind }).success, kind).toBe(true);
     }
+    expect(createConnectorRequestSchema.safeParse({ ...base, kind: 'caldav' }).error?.issues[0]?.path).toEqual([
+      'options',
+      'calendarPath',
+    ]);
     expect(createConnectorRequestSchema.parse(base)).toMatchObject({
       options: {},
       secrets: {},
@@ -22,6 +32,38 @@ describe('connector contracts', () => {
     expect(createConnectorRequestSchema.safeParse({ ...base, kind: 'nextcloud', options: { port: 1 } }).success).toBe(
       false,
     );
+  });
+
+  it('give each kind the options its connector reads, with defaults', () => {
+    const options = (kind: (typeof CONNECTOR_KINDS)[number], value: Record<string, unknown>) =>
+      parseConnectorOptions(kind, value);
+    expect(options('imap', {}).data).toEqual({ port: 993, tls: 'implicit' });
+    expect(options('imap', { host: 'imap.ville.fr', port: 143, tls: 'starttls' }).success).toBe(true);
+    expect(options('imap', { tls: true }).success).toBe(false);
+    expect(options('caldav', { calendarPath: '/{login}/agenda/' }).success).toBe(true);
+    for (const calendarPath of ['agenda', '/{login}/../admin/', '/a?b', '/a#b']) {
+      expect(options('caldav', { calendarPath }).success, calendarPath).toBe(false);
+    }
+    expect(options('matrix', { webClientUrl: 'https://chat.ville.fr', serverName: 'ville.fr' }).success).toBe(true);
+    expect(options('matrix', { webClientUrl: 'javascript:alert(1)' }).success).toBe(false);
+    expect(options('jitsi', { jwtAppId: 'pleiade' }).data).toEqual({ jwtAppId: 'pleiade', jwtAudience: 'jitsi' });
+  });
+
+  it('let every kind carry the token exchange audience and scope, and nothing unknown', () => {
+    const auth = { tokenExchangeAudience: 'nextcloud', tokenExchangeScope: 'openid files' };
+    for (const kind of CONNECTOR_KINDS) {
+      const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : {};
+      const parsed = createConnectorRequestSchema.safeParse({ ...base, kind, options: { ...auth, ...extra } });
+      expect(parsed.data?.options, kind).toMatchObject(auth);
+      expect(
+        createConnectorRequestSchema.safeParse({
+          ...base,
+          kind,
+          options: { ...extra, tokenExchangeAudience: 'x'.repeat(201) },
+        }).success,
+        kind,
+      ).toBe(false);
+    }
   });
 
   it('take only absolute http(s) base URLs without credentials, query or fragment', () => {

@@ -80,7 +80,10 @@ export const CONNECTOR_OPTIONS: { [K in ConnectorKind]: z.ZodType<Record<string,
       .trim()
       .max(500)
       .regex(/^\/[^?#\\\s]*$/, 'un chemin commençant par « / », sans « ? » ni « # »')
-      .refine((path) => !path.split('/').some((segment) => segment === '.' || segment === '..'), 'sans « . » ni « .. »'),
+      .refine(
+        (path) => !path.split('/').some((segment) => segment === '.' || segment === '..'),
+        'sans « . » ni « .. »',
+      ),
   }),
   jitsi: kindOptions({
     /** `iss` of the meeting tokens (prosody `app_id`); with the `jwtSecret` secret, links carry a JWT. */

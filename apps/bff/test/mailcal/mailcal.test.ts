@@ -142,9 +142,7 @@ describe('CalDAV agenda operation (Radicale)', () => {
       ['Commission urbanisme', 'Salle du conseil'],
       ['Visio avec la préfecture', 'https://visio.demo-a.pleiade.test/prefecture-urbanisme'],
     ]);
-    expect(new Date(agenda.events[0]?.start ?? 0).getTime()).toBe(
-      Math.floor((startedAt + 120 * 60_000) / 1000) * 1000,
-    );
+    expect(new Date(agenda.events[0]?.start ?? 0).getTime()).toBe(Math.floor((startedAt + 120 * 60_000) / 1000) * 1000);
     expect(agenda.events[0]?.allDay).toBe(false);
     expect(agenda.events[0]?.visioUrl).toBeUndefined();
     expect(agenda.events[1]?.visioUrl).toBe('https://visio.demo-a.pleiade.test/prefecture-urbanisme');

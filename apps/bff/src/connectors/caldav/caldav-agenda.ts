@@ -103,7 +103,8 @@ export async function readUpcomingEvents(
     });
   } catch (error) {
     // No such calendar: the configured path does not fit this server.
-    if (error instanceof UpstreamError && error.reason === 'HTTP_404') throw new UpstreamError('not_configured', 'HTTP_404');
+    if (error instanceof UpstreamError && error.reason === 'HTTP_404')
+      throw new UpstreamError('not_configured', 'HTTP_404');
     throw error;
   }
   const events: AgendaEvent[] = [];

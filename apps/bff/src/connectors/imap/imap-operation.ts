@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { CONNECTOR_OPTIONS } from '@pleiade/contracts';
 import type { MailData } from '@pleiade/contracts';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AddressPolicy, AddressRefusedError, ConnectorConfigError, guardedLookup } from '../address-guard.js';
 import { appLink, clip } from '../operation-kit.js';
 import type { ConnectorConfig, OperationContext, WidgetOperation } from '../operation.js';

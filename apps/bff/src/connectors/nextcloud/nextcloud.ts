@@ -178,7 +178,8 @@ export const readNextcloudFiles: WidgetOperation<'nextcloud-files'> = async (con
       size: size !== null && Number.isSafeInteger(size) && size >= 0 ? size : null,
       modifiedAt,
       // Nextcloud's permanent file link: /index.php/f/<fileid> opens the file in the Files app.
-      url: prop.fileid && /^\d+$/.test(prop.fileid) ? appLink(connector.baseUrl, `index.php/f/${prop.fileid}`) : undefined,
+      url:
+        prop.fileid && /^\d+$/.test(prop.fileid) ? appLink(connector.baseUrl, `index.php/f/${prop.fileid}`) : undefined,
     });
   }
   items.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));

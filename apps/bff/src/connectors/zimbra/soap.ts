@@ -23,7 +23,10 @@ const pending = new Map<string, Promise<string>>();
 /** `{ _content }`, `[{ _content }]` or a plain value, as Zimbra's JSON gives text. */
 const text = z.union([
   z.string(),
-  z.array(z.object({ _content: z.string() })).min(1).transform((items) => items[0]?._content ?? ''),
+  z
+    .array(z.object({ _content: z.string() }))
+    .min(1)
+    .transform((items) => items[0]?._content ?? ''),
   z.object({ _content: z.string() }).transform((item) => item._content),
 ]);
 

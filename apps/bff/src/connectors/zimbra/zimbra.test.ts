@@ -19,7 +19,13 @@ const users: SimUser[] = [
       ...agent.zimbra,
       appointments: [
         ...agent.zimbra.appointments,
-        { id: '3103', name: 'Visio préfecture', location: 'https://visio.demo.test/prefecture', start: '16:00', durationMinutes: 30 },
+        {
+          id: '3103',
+          name: 'Visio préfecture',
+          location: 'https://visio.demo.test/prefecture',
+          start: '16:00',
+          durationMinutes: 30,
+        },
         { id: '3104', name: 'Piège', location: 'javascript:alert(1)', start: '17:00', durationMinutes: 30 },
       ],
     },
