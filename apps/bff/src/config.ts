@@ -68,6 +68,8 @@ const envSchema = z
     EMBEDDED_DATA_DIR: z.string().min(1).default('.pleiade'),
     DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     SEED_DEMO: booleanFlag.optional(),
+    DEMO_APPLICATIONS: booleanFlag.optional(),
+    DEMO_APPLICATIONS_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
     COLLECTIVITES: z
       .string()
       .regex(
@@ -194,6 +196,13 @@ export interface Config {
   embeddedDataDir: string;
   devIdpPort: number;
   seedDemo: boolean;
+  /**
+   * Starts the simulators of the connected applications (Zimbra, Nextcloud, Matrix, Jitsi) with demo
+   * data and connects them to the demo collectivités. Needs the demo IdP and seedDemo.
+   */
+  demoApplications: boolean;
+  /** Latency each simulator adds to its answers (ms), to see loading states. */
+  demoApplicationsLatencyMs: number;
   /** Collectivités to create at start when missing. */
   collectivites: CollectiviteSeed[];
   /** Keyring sealing connector secrets (CONNECTOR_KEYS); undefined: generated in the data folder (not in production). */
@@ -322,6 +331,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     devIdpPort: e.DEV_IDP_PORT,
     // Demo collectivités are seeded whenever the demo IdP runs, unless told otherwise.
     seedDemo: e.SEED_DEMO ?? providers.length === 0,
+    // The demo's simulators run with the demo IdP, except in tests that bring their own upstreams.
+    demoApplications: providers.length === 0 && (e.SEED_DEMO ?? true) && (e.DEMO_APPLICATIONS ?? e.NODE_ENV !== 'test'),
+    demoApplicationsLatencyMs: e.DEMO_APPLICATIONS_LATENCY_MS,
     collectivites,
     connectorKeys: e.CONNECTOR_KEYS ? parseKeyring(e.CONNECTOR_KEYS) : undefined,
     connectorSeeds,

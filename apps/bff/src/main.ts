@@ -27,6 +27,14 @@ try {
           `  Fournisseur d'identité de démonstration : ${running.devIdpIssuer}`,
         ]
       : []),
+    ...(running.demoApplicationUrls
+      ? [
+          `  Applications simulées : ${Object.entries(running.demoApplicationUrls)
+            .map(([app, url]) => `${app} ${url}`)
+            .join(', ')}`,
+          ...running.demoApplicationNotes.map((note) => `  ${note}`),
+        ]
+      : []),
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

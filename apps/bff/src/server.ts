@@ -18,6 +18,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import type { RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
+import { startDemoApplications } from './seed/demo-applications.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -29,6 +30,10 @@ export interface RunningPleiade {
   app: Express;
   /** Issuer of the built-in demo IdP, when it runs. */
   devIdpIssuer: string | undefined;
+  /** The demo applications' simulators (Zimbra, Nextcloud, Matrix, Jitsi), when they run. */
+  demoApplicationUrls: Record<string, string> | undefined;
+  /** What a person trying the demo needs to know (the personal token to enter…). */
+  demoApplicationNotes: string[];
   close(): Promise<void>;
 }
 
@@ -116,8 +121,10 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
 
     let providers: ProviderSettings[] = config.providers;
     let devIdpIssuer: string | undefined;
+    let demoApplicationUrls: Record<string, string> | undefined;
+    let demoApplicationNotes: string[] = [];
     if (providers.length === 0) {
-      const { startDevIdp, generateDevIdpJwks } = await import('@pleiade/dev-idp');
+      const { startDevIdp, generateDevIdpJwks, DEMO_NEXTCLOUD_AUDIENCE } = await import('@pleiade/dev-idp');
       const secrets = await persistedSecret(path.join(dataDir, 'dev-idp.json'), async () => ({
         clientSecret: randomBytes(32).toString('base64url'),
         cookieKeys: [randomBytes(32).toString('base64url')],
@@ -136,9 +143,23 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
         ],
         jwks: secrets.jwks,
         cookieKeys: secrets.cookieKeys,
+        tokenExchangeAudiences: [DEMO_NEXTCLOUD_AUDIENCE],
       });
       closers.push(() => idp.close());
       devIdpIssuer = idp.issuer;
+      if (config.demoApplications && config.seedDemo) {
+        const demo = await startDemoApplications({
+          userinfoUrl: `${idp.issuer}/me`,
+          nextcloudAudience: DEMO_NEXTCLOUD_AUDIENCE,
+          latencyMs: config.demoApplicationsLatencyMs,
+          host: '127.0.0.1',
+          logger,
+        });
+        closers.push(() => demo.close());
+        await provisionConnectors(db, connectorSecrets, demo.seeds);
+        demoApplicationUrls = demo.urls;
+        demoApplicationNotes = demo.notes;
+      }
       providers = [
         {
           id: 'demo',
@@ -179,7 +200,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       pruneSessions: config.nodeEnv !== 'test',
     });
     server.on('request', app);
-    return { url: publicUrl, app, devIdpIssuer, close };
+    return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { ConnectorSeed } from '../connector-settings/provisioning.js';
+import { SecretValue } from '../connectors/secret-box.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * The connected applications of the one-command start: the simulators of Zimbra, Nextcloud,
+ * Matrix/Watcha and Jitsi with French demo data for the demo IdP's accounts, and one connector per
+ * application and demo collectivité, each showing a different way Pléiade authenticates for the
+ * person:
+ *   demo-a: Zimbra by domain pre-authentication, Nextcloud with the person's own OIDC access token
+ *           (validated by the simulator at the demo IdP's userinfo, as Nextcloud's user_oidc does),
+ *           Watcha through an application service, Jitsi with JWT;
+ *   demo-b: Zimbra by pre-authentication, Nextcloud with a token obtained by token exchange
+ *           (RFC 8693), Matrix with the person's own access token entered once, Jitsi without JWT.
+ */
+export interface DemoApplications {
+  seeds: ConnectorSeed[];
+  /** Where each simulator listens, printed at start. */
+  urls: Record<string, string>;
+  /** Printed at start: what to type where to try the personal-secret connector. */
+  notes: string[];
+  close(): Promise<void>;
+}
+
+export interface DemoApplicationsOptions {
+  /** The demo IdP's userinfo endpoint: the Nextcloud simulator validates bearer tokens there. */
+  userinfoUrl: string;
+  /** Audience the demo IdP accepts in token exchange for Nextcloud. */
+  nextcloudAudience: string;
+  latencyMs: number;
+  host: string;
+  logger: Logger;
+}
+
+/** Demo simulators listen on loopback: the connectors allow exactly that address. */
+const LOOPBACK_ONLY = ['127.0.0.1/32'];
+
+export async function startDemoApplications(options: DemoApplicationsOptions): Promise<DemoApplications> {
+  const { startSimulators, DEMO_USERS } = await import('@pleiade/simulators');
+  const asToken = randomBytes(24).toString('base64url');
+  const jitsiJwtSecret = randomBytes(32).toString('base64url');
+  const jitsiAppId = 'pleiade-demo';
+  const sims = await startSimulators({
+    host: options.host,
+    latencyMs: options.latencyMs,
+    nextcloudBearerUserinfoUrl: options.userinfoUrl,
+    matrixAppService: { asToken, userNamespaceRegex: '^@.*:demo-a\\.pleiade\\.test$' },
+    jitsiJwt: { secret: jitsiJwtSecret, appId: jitsiAppId },
+  });
+  const preauthKey = (domain: string) => {
+    const key = sims.credentials.zimbra.preauthKeys[domain];
+    if (!key) throw new Error(`no Zimbra preauth key for ${domain}`);
+    return new SecretValue(key);
+  };
+  const common = { allowPrivateNetworks: LOOPBACK_ONLY, enabled: true };
+  const seeds: ConnectorSeed[] = [
+    {
+      ...common,
+      collectivite: 'demo-a',
+      kind: 'zimbra',
+      label: 'Messagerie de la mairie',
+      baseUrl: sims.urls.zimbra,
+      authMode: 'zimbra_preauth',
+      options: {},
+      secrets: { preauthKey: preauthKey('demo-a.pleiade.test') },
+    },
+    {
+      ...common,
+      collectivite: 'demo-a',
+      kind: 'nextcloud',
+      label: 'Nextcloud de la mairie',
+      baseUrl: sims.urls.nextcloud,
+      authMode: 'oidc_token',
+      options: {},
+      secrets: {},
+    },
+    {
+      ...common,
+      collectivite: 'demo-a',
+      kind: 'matrix',
+      label: 'Watcha',
+      baseUrl: sims.urls.matrix,
+      authMode: 'service_account',
+      options: { serverName: 'demo-a.pleiade.test', webClientUrl: sims.urls.matrix },
+      secrets: { asToken: new SecretValue(asToken) },
+    },
+    {
+      ...common,
+      collectivite: 'demo-a',
+      kind: 'jitsi',
+      label: 'Visio de la mairie',
+      baseUrl: sims.urls.jitsi,
+      authMode: 'none',
+      options: { jwtAppId: jitsiAppId },
+      secrets: { jwtSecret: new SecretValue(jitsiJwtSecret) },
+    },
+    {
+      ...common,
+      collectivite: 'demo-b',
+      kind: 'zimbra',
+      label: 'Messagerie communautaire',
+      baseUrl: sims.urls.zimbra,
+      authMode: 'zimbra_preauth',
+      options: {},
+      secrets: { preauthKey: preauthKey('demo-b.pleiade.test') },
+    },
+    {
+      ...common,
+      collectivite: 'demo-b',
+      kind: 'nextcloud',
+      label: 'Nextcloud communautaire',
+      baseUrl: sims.urls.nextcloud,
+      authMode: 'token_exchange',
+      options: { tokenExchangeAudience: options.nextcloudAudience },
+      secrets: {},
+    },
+    {
+      ...common,
+      collectivite: 'demo-b',
+      kind: 'matrix',
+      label: 'Discussions',
+      baseUrl: sims.urls.matrix,
+      authMode: 'personal_secret',
+      options: { serverName: 'demo-b.pleiade.test', webClientUrl: sims.urls.matrix },
+      secrets: {},
+    },
+    {
+      ...common,
+      collectivite: 'demo-b',
+      kind: 'jitsi',
+      label: 'Visio',
+      baseUrl: sims.urls.jitsi,
+      authMode: 'none',
+      options: {},
+      secrets: {},
+    },
+  ];
+  options.logger.info({ urls: sims.urls }, 'demo application simulators started');
+  const agentB = DEMO_USERS.find((user) => user.username === 'agent-b');
+  const notes = agentB
+    ? [`Jeton Matrix de agent-b, à saisir dans le widget « Discussions » : ${agentB.matrix.accessToken}`]
+    : [];
+  return { seeds, urls: { ...sims.urls }, notes, close: () => sims.close() };
+}
