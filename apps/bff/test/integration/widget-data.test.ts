@@ -29,6 +29,7 @@ import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
  */
 
 const LOOPBACK = ['127.0.0.1/32'];
+const AS_TOKEN = `as-${randomUUID()}`;
 
 /**
  * The demo users, the agent with two visios under way whatever the time of the test (from
@@ -150,6 +151,7 @@ beforeAll(async () => {
   // The Nextcloud simulator validates bearer tokens at the demo IdP's userinfo, as user_oidc does.
   sims = await startSimulators({
     users: USERS,
+    matrixAppService: { asToken: AS_TOKEN, userNamespaceRegex: '^@.*:demo-a\\.pleiade\\.test$' },
     nextcloudBearerUserinfoUrl: await userinfoEndpoint(pleiade.running.devIdpIssuer ?? ''),
   });
 
@@ -464,6 +466,38 @@ describe('the SSRF guard at API level', () => {
   });
 });
 
+describe('a service account', () => {
+  it('reads Matrix as the signed-in person through an application service', async () => {
+    const connector = await createConnector(admin, {
+      kind: 'matrix',
+      label: 'Discussions (service)',
+      baseUrl: sims.urls.matrix,
+      authMode: 'service_account',
+      options: { serverName: 'demo-a.pleiade.test' },
+      secrets: { asToken: AS_TOKEN },
+      allowPrivateNetworks: LOOPBACK,
+    });
+    const operator = await signIn(pleiade.url, 'operateur');
+    const board = await boardOf(operator);
+    const chat = {
+      id: randomUUID(),
+      kind: 'chat' as const,
+      options: { connectorId: connector.id },
+      layout: { lg: { x: 0, y: 80, w: 4, h: 4 } },
+    };
+    const saved = await call(operator, `/api/boards/${board.id}`, 'PUT', {
+      version: board.version,
+      widgets: [...board.widgets, chat],
+    });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const response = await readData(operator, 'chat', chat.id);
+    expect(response.source).toMatchObject({ id: connector.id, authMode: 'service_account' });
+    expect(okData(response).rooms.map((room) => room.name)).toEqual(
+      simUser('operateur').matrix.rooms.map((room) => room.name),
+    );
+  });
+});
+
 describe('secrets', () => {
   it('never appear in an API response nor in the logs', () => {
     const logs = logLines.join('');
@@ -472,6 +506,7 @@ describe('secrets', () => {
       ...Object.values(sims.credentials.zimbra.preauthKeys),
       ...Object.values(sims.credentials.nextcloud).map((credential) => credential.appPassword),
       ...Object.values(sims.credentials.matrix).map((credential) => credential.accessToken),
+      AS_TOKEN,
     ];
     const body = responses.join('\n');
     for (const secret of secrets) {
