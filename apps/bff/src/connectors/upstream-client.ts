@@ -47,8 +47,18 @@ export interface UpstreamClientOptions {
 
 type QueryValue = string | number | boolean;
 
+/**
+ * Errors an upstream reports in a body with an error status (Zimbra's SOAP faults come with HTTP
+ * 500): `classify` reads the parsed JSON body and names the failure, or answers undefined to let
+ * the status decide. Only the fault's code is used, never its text.
+ */
+export interface FaultReader {
+  statuses: readonly number[];
+  classify(body: unknown): UpstreamError | undefined;
+}
+
 export interface UpstreamRequest<T> {
-  method?: Method | 'PROPFIND' | 'REPORT';
+  method?: Method | 'PROPFIND' | 'REPORT' | 'SEARCH';
   /** A fixed path from the connector's code, relative to the base URL: `/ocs/v2.php/apps/…`. */
   path: string;
   query?: Record<string, QueryValue | readonly QueryValue[] | undefined>;
@@ -63,6 +73,7 @@ export interface UpstreamRequest<T> {
   timeoutMs?: number;
   /** Cancels the call and its retries (the fan-out's per-widget timeout). */
   signal?: AbortSignal;
+  fault?: FaultReader;
 }
 
 export type ConnectionTestResult =
@@ -255,6 +266,10 @@ export class UpstreamClient {
         : mapTransportError(error);
     }
     const { status } = response;
+    if (request.fault?.statuses.includes(status)) {
+      const classified = request.fault.classify(parseJsonOrUndefined(response.data));
+      if (classified) throw classified;
+    }
     if (status === 401 || status === 403) throw new UpstreamError('credentials_refused', `HTTP_${status}`);
     if (status === 502 || status === 503) throw new UpstreamError('unreachable', `HTTP_${status}`, true);
     if (status === 504 || status === 408) throw new UpstreamError('timeout', `HTTP_${status}`, true);
@@ -269,6 +284,14 @@ export class UpstreamClient {
       { connector: this.instanceId, status: toFailureState(error).status, reason: failureReason(error) },
       'Upstream read failed',
     );
+  }
+}
+
+function parseJsonOrUndefined(data: unknown): unknown {
+  try {
+    return typeof data === 'string' ? (JSON.parse(data) as unknown) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

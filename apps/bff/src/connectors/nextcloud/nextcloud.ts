@@ -145,7 +145,7 @@ export const readNextcloudFiles: WidgetOperation<'nextcloud-files'> = async (con
   const login = upstreamLogin(credential, user.login);
   const body = await client.request({
     // WebDAV SEARCH (RFC 5323); the client's method type does not list it yet, axios sends it as is.
-    method: 'SEARCH' as 'PROPFIND',
+    method: 'SEARCH',
     path: '/remote.php/dav/',
     headers: { authorization: httpAuthorization(credential), 'content-type': 'text/xml; charset=utf-8' },
     body: recentFilesQuery(login, new Date(now.getTime() - RECENT_DAYS * 24 * 3_600_000)),

@@ -40,6 +40,30 @@ const authResponse = z.object({
   }),
 });
 
+/** `Body.Fault.Detail.Error.Code` of a SOAP fault (`service.AUTH_EXPIRED`, `account.AUTH_FAILED`…). */
+const soapFault = z.object({
+  Body: z.object({ Fault: z.object({ Detail: z.object({ Error: z.object({ Code: z.string().max(200) }) }) }) }),
+});
+
+/** Faults that mean "this auth token is no longer valid": authenticate again. */
+const TOKEN_REFUSED = new Set(['service.AUTH_EXPIRED', 'service.AUTH_REQUIRED']);
+
+/**
+ * Zimbra answers faults with HTTP 500: a refused token or refused credentials become their own
+ * states; any other fault (or a 500 without a SOAP body) stays "unreachable".
+ */
+const zimbraFaults = {
+  statuses: [500],
+  classify(body: unknown): UpstreamError | undefined {
+    const parsed = soapFault.safeParse(body);
+    if (!parsed.success) return undefined;
+    const code = parsed.data.Body.Fault.Detail.Error.Code;
+    if (TOKEN_REFUSED.has(code)) return new UpstreamError('credentials_refused', 'ZIMBRA_TOKEN_REFUSED');
+    if (code === 'account.AUTH_FAILED') return new UpstreamError('credentials_refused', 'ZIMBRA_AUTH_FAILED');
+    return new UpstreamError('unreachable', 'ZIMBRA_FAULT');
+  },
+};
+
 function tokenKey(context: OperationContext): string {
   const { credential, connector } = context;
   // The secret is part of the key: a changed or revoked password stops reusing its token.
@@ -78,52 +102,34 @@ function authRequest(context: OperationContext): Record<string, unknown> {
   throw new UpstreamError('not_configured', `CREDENTIAL_${credential.type.toUpperCase()}_UNSUPPORTED`);
 }
 
-/**
- * `renewing`: a token issued with these same credentials was just refused. When the AuthRequest
- * then fails too, the server is failing (every call answers HTTP 500), not the credentials.
- */
-async function authenticate(context: OperationContext, renewing: boolean): Promise<string> {
-  let response: z.infer<typeof authResponse>;
-  try {
-    response = await context.client.request({
-      method: 'POST',
-      path: SOAP_PATH,
-      body: { Header: { context: { _jsns: 'urn:zimbra' } }, Body: { AuthRequest: authRequest(context) } },
-      schema: authResponse,
-      signal: context.signal,
-    });
-  } catch (error) {
-    // Zimbra answers a refused AuthRequest (account.AUTH_FAILED) with a SOAP fault and HTTP 500.
-    if (error instanceof UpstreamError && error.reason === 'HTTP_500') {
-      throw renewing
-        ? new UpstreamError('unreachable', 'ZIMBRA_AUTH_HTTP_500')
-        : new UpstreamError('credentials_refused', 'ZIMBRA_AUTH_FAILED');
-    }
-    throw error;
-  }
+async function authenticate(context: OperationContext): Promise<string> {
+  const response = await context.client.request({
+    method: 'POST',
+    path: SOAP_PATH,
+    body: { Header: { context: { _jsns: 'urn:zimbra' } }, Body: { AuthRequest: authRequest(context) } },
+    schema: authResponse,
+    signal: context.signal,
+    fault: zimbraFaults,
+  });
   const { authToken, lifetime } = response.Body.AuthResponse;
   const ttl = lifetime > TOKEN_MARGIN_MS * 2 ? lifetime - TOKEN_MARGIN_MS : Math.max(lifetime / 2, MIN_TOKEN_TTL_MS);
   tokens.set(tokenKey(context), authToken, { ttl: Math.floor(ttl) });
   return authToken;
 }
 
-function freshToken(context: OperationContext, renewing: boolean): Promise<string> {
+function freshToken(context: OperationContext): Promise<string> {
   const key = tokenKey(context);
   let running = pending.get(key);
   if (!running) {
-    running = authenticate(context, renewing).finally(() => pending.delete(key));
+    running = authenticate(context).finally(() => pending.delete(key));
     pending.set(key, running);
   }
   return running;
 }
 
-/**
- * A SOAP fault that means "authenticate again". The upstream client gives no access to the body
- * of an HTTP 500 yet, so a fault (service.AUTH_EXPIRED, service.AUTH_REQUIRED) is only seen as
- * `HTTP_500`: the token is dropped and the read tried once more after a new AuthRequest.
- */
-function mayBeAuthFault(error: unknown): boolean {
-  return error instanceof UpstreamError && error.reason === 'HTTP_500';
+/** A fault saying the auth token is no longer valid (expired, or the mailbox server restarted). */
+function isTokenRefused(error: unknown): boolean {
+  return error instanceof UpstreamError && error.reason === 'ZIMBRA_TOKEN_REFUSED';
 }
 
 /**
@@ -137,11 +143,11 @@ export async function withAuthToken<T>(context: OperationContext, read: (token: 
     try {
       return await read(cached);
     } catch (error) {
-      if (!mayBeAuthFault(error)) throw error;
+      if (!isTokenRefused(error)) throw error;
       tokens.delete(key);
     }
   }
-  return read(await freshToken(context, cached !== undefined));
+  return read(await freshToken(context));
 }
 
 /** One read-only SOAP request (SearchRequest, GetFolderRequest): idempotent, so it may be retried. */
@@ -164,6 +170,7 @@ export function soapRead<T>(
     schema,
     idempotent: true,
     signal: context.signal,
+    fault: zimbraFaults,
   });
 }
 
