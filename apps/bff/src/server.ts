@@ -19,6 +19,7 @@ import { migrate } from './db/migrate.js';
 import type { RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
 import { startDemoApplications } from './seed/demo-applications.js';
+import { resealPersonalCredentials } from './widget-data/personal-credentials.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -94,6 +95,10 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     );
     const resealed = await resealConnectorSecrets(db, connectorSecrets, logger);
     if (resealed > 0) logger.info({ resealed }, 'connector secrets sealed again under the current key');
+    const personal = await resealPersonalCredentials(db, connectorSecrets, logger);
+    if (personal.resealed > 0 || personal.unreadable > 0) {
+      logger.info(personal, 'personal credentials sealed again under the current key');
+    }
     const provisioned = await provisionConnectors(db, connectorSecrets, config.connectorSeeds);
     if (provisioned > 0) logger.info({ provisioned }, 'connectors from PLEIADE_CONFIG_FILE created or updated');
 
@@ -198,6 +203,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       trustProxy: config.trustProxy,
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',
+      onClose: (closer) => closers.push(closer),
     });
     server.on('request', app);
     return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };

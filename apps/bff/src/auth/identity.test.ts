@@ -23,6 +23,7 @@ describe('mapClaims', () => {
       identity: {
         issuer,
         subject: 'sophie.bernard',
+        login: 'sophie.bernard',
         displayName: 'Sophie Bernard',
         email: 'sophie.bernard@venissieux.pleiade.test',
         collectiviteSlug: 'venissieux',
