@@ -1,5 +1,7 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Me } from '@pleiade/contracts';
+import { AdminPage } from '../admin/AdminPage';
+import { useHashView, type AppView } from '../admin/admin-route';
 import { useMe } from '../api/queries';
 import { useSessionExpired } from '../api/session-expiry';
 import { isApiError } from '../api/errors';
@@ -10,13 +12,13 @@ import { WelcomePage } from './WelcomePage';
 
 const MAIN_ID = 'contenu';
 
-function Shell({ me, children }: { me: Me | null; children: ReactNode }) {
+function Shell({ me, view = 'board', children }: { me: Me | null; view?: AppView; children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href={`#${MAIN_ID}`}>
         Aller au contenu
       </a>
-      <AppHeader me={me} />
+      <AppHeader me={me} view={view} />
       <main id={MAIN_ID} tabIndex={-1} className="app-main">
         {children}
       </main>
@@ -24,8 +26,20 @@ function Shell({ me, children }: { me: Me | null; children: ReactNode }) {
   );
 }
 
+/** A view switch is a page change for assistive technologies: focus goes to the new content. */
+function useFocusMainOnViewChange(view: AppView): void {
+  const previous = useRef(view);
+  useEffect(() => {
+    if (previous.current === view) return;
+    previous.current = view;
+    document.getElementById(MAIN_ID)?.focus();
+  }, [view]);
+}
+
 export function App() {
   const me = useMe();
+  const view = useHashView();
+  useFocusMainOnViewChange(view);
   const sessionExpired = useSessionExpired();
   const signedOut = isApiError(me.error) && me.error.status === 401;
 
@@ -39,8 +53,8 @@ export function App() {
   // A failed background refetch keeps the signed-in page: only a first load that failed is an error.
   if (me.data) {
     return (
-      <Shell me={me.data}>
-        <BoardPage />
+      <Shell me={me.data} view={view}>
+        {view === 'administration' ? <AdminPage role={me.data.role} /> : <BoardPage />}
       </Shell>
     );
   }

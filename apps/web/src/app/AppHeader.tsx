@@ -1,8 +1,10 @@
 import type { Me } from '@pleiade/contracts';
 import { LOGOUT_URL } from '../api/client';
+import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
+import { canAdminister } from '../admin/labels';
 import { ROLE_LABELS } from './roles';
 
-export function AppHeader({ me }: { me: Me | null }) {
+export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppView }) {
   return (
     <header className="app-header">
       <div className="app-header-inner">
@@ -13,6 +15,20 @@ export function AppHeader({ me }: { me: Me | null }) {
           Pléiade
           {me && <span className="brand-collectivite">{me.collectivite.name}</span>}
         </p>
+        {/* Agents and élus never see « Administration »; « Mon tableau » always leads back. */}
+        {me && (canAdminister(me.role) || view === 'administration') && (
+          <nav aria-label="Espaces">
+            {view === 'administration' ? (
+              <a className="button button-secondary" href={BOARD_HASH}>
+                Mon tableau
+              </a>
+            ) : (
+              <a className="button button-secondary" href={ADMIN_HASH}>
+                Administration
+              </a>
+            )}
+          </nav>
+        )}
         {me && (
           <div className="user-box">
             <p className="user-identity">

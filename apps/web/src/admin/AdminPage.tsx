@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Connector, Role } from '@pleiade/contracts';
+import { createConnector, deleteConnector, fetchConnectors, updateConnector } from '../api/admin-connectors';
+import { errorMessage, isApiError } from '../api/errors';
+import { ErrorPanel } from '../app/ErrorPanel';
+import { toCreateRequest, toUpdateRequest, type ConnectorFormState } from './connector-form';
+import { ConnectorCard } from './ConnectorCard';
+import { ConnectorForm, type SaveOutcome } from './ConnectorForm';
+import { canAdminister } from './labels';
+import './admin.css';
+
+export const ADMIN_TITLE = 'Administration — Applications connectées';
+const connectorsQueryKey = ['admin', 'connectors'] as const;
+
+const FORBIDDEN_MESSAGE =
+  'Cette page est réservée aux administrateurs et aux opérateurs de la collectivité. Si vous devez gérer les applications connectées, demandez ce droit à votre service informatique.';
+
+type Editing = { mode: 'create' } | { mode: 'edit'; connector: Connector } | null;
+
+const cardHeadingId = (id: string): string => `connector-card-${id}`;
+const editButtonId = (id: string): string => `connector-edit-${id}`;
+const ADD_BUTTON_ID = 'connector-add';
+const FORM_HEADING_ID = 'connector-form-title';
+const LIST_HEADING_ID = 'connector-list-title';
+
+function Forbidden() {
+  return (
+    <div className="notice" role="alert">
+      <p className="notice-title">Accès réservé</p>
+      <p>{FORBIDDEN_MESSAGE}</p>
+    </div>
+  );
+}
+
+export function AdminPage({ role }: { role: Role }) {
+  const allowed = canAdminister(role);
+  return (
+    <>
+      <h1>{ADMIN_TITLE}</h1>
+      {allowed ? <ConnectorsAdmin /> : <Forbidden />}
+    </>
+  );
+}
+
+function ConnectorsAdmin() {
+  const queryClient = useQueryClient();
+  const connectors = useQuery({
+    queryKey: connectorsQueryKey,
+    queryFn: ({ signal }) => fetchConnectors(signal),
+  });
+  const [editing, setEditing] = useState<Editing>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [focusId, setFocusId] = useState<{ id: string } | null>(null);
+
+  useEffect(() => {
+    if (focusId) document.getElementById(focusId.id)?.focus();
+  }, [focusId]);
+
+  const refresh = (): void => void queryClient.invalidateQueries({ queryKey: connectorsQueryKey });
+
+  const open = (next: Exclude<Editing, null>): void => {
+    setEditing(next);
+    setAnnouncement('');
+    setFocusId({ id: FORM_HEADING_ID });
+  };
+
+  const close = (): void => {
+    const from = editing;
+    setEditing(null);
+    setFocusId({ id: from?.mode === 'edit' ? editButtonId(from.connector.id) : ADD_BUTTON_ID });
+  };
+
+  const save = async (state: ConnectorFormState): Promise<SaveOutcome> => {
+    const target = editing;
+    try {
+      const saved =
+        target?.mode === 'edit'
+          ? await updateConnector(target.connector.id, toUpdateRequest(state))
+          : await createConnector(toCreateRequest(state));
+      queryClient.setQueryData<Connector[]>(connectorsQueryKey, (list = []) =>
+        [...list.filter((connector) => connector.id !== saved.id), saved].sort((a, b) =>
+          a.label.localeCompare(b.label, 'fr'),
+        ),
+      );
+      refresh();
+      setEditing(null);
+      setAnnouncement(
+        target?.mode === 'edit' ? `« ${saved.label} » a été enregistrée.` : `« ${saved.label} » a été ajoutée.`,
+      );
+      setFocusId({ id: cardHeadingId(saved.id) });
+      return { ok: true };
+    } catch (error) {
+      if (isApiError(error) && error.status === 403) refresh();
+      return { ok: false, error };
+    }
+  };
+
+  const remove = async (connector: Connector): Promise<{ ok: true } | { ok: false; message: string }> => {
+    try {
+      await deleteConnector(connector.id);
+    } catch (error) {
+      // Already gone (another administrator): the outcome the person asked for.
+      if (!(isApiError(error) && error.status === 404)) return { ok: false, message: errorMessage(error) };
+    }
+    queryClient.setQueryData<Connector[]>(connectorsQueryKey, (list = []) =>
+      list.filter((candidate) => candidate.id !== connector.id),
+    );
+    refresh();
+    if (editing?.mode === 'edit' && editing.connector.id === connector.id) setEditing(null);
+    setAnnouncement(`« ${connector.label} » a été supprimée.`);
+    setFocusId({ id: LIST_HEADING_ID });
+    return { ok: true };
+  };
+
+  if (isApiError(connectors.error) && connectors.error.status === 403) return <Forbidden />;
+
+  const list = connectors.data;
+  return (
+    <div className="admin-page">
+      <p className="admin-intro">
+        Les applications de la collectivité que Pléiade interroge pour les widgets des agents et des élus : adresse,
+        mode d’authentification et secrets. Les secrets ne sont jamais réaffichés.
+      </p>
+      <p role="status" className="admin-announcement">
+        {announcement}
+      </p>
+
+      {editing ? (
+        <section className="admin-panel">
+          <h2 id={FORM_HEADING_ID} tabIndex={-1}>
+            {editing.mode === 'edit' ? `Modifier « ${editing.connector.label} »` : 'Ajouter une application'}
+          </h2>
+          <ConnectorForm
+            key={editing.mode === 'edit' ? editing.connector.id : 'new'}
+            headingId={FORM_HEADING_ID}
+            {...(editing.mode === 'edit' ? { connector: editing.connector } : {})}
+            onSave={save}
+            onCancel={close}
+          />
+        </section>
+      ) : (
+        <p>
+          <button
+            type="button"
+            id={ADD_BUTTON_ID}
+            className="button button-primary"
+            onClick={() => open({ mode: 'create' })}
+          >
+            Ajouter une application
+          </button>
+        </p>
+      )}
+
+      <section aria-labelledby={LIST_HEADING_ID} className="admin-list-section">
+        <h2 id={LIST_HEADING_ID} tabIndex={-1}>
+          Applications connectées{list ? ` (${list.length})` : ''}
+        </h2>
+        {list === undefined && connectors.isError && (
+          <ErrorPanel
+            title="La liste des applications n’a pas pu être chargée."
+            error={connectors.error}
+            onRetry={() => void connectors.refetch()}
+          />
+        )}
+        {list === undefined && !connectors.isError && (
+          <p role="status" aria-busy="true" className="page-loading">
+            Chargement des applications connectées…
+          </p>
+        )}
+        {list?.length === 0 && (
+          <div className="admin-empty">
+            <p>Aucune application n’est encore connectée.</p>
+            <p>Ajoutez-en une (Nextcloud, Zimbra, Matrix, messagerie, agenda, visio) pour alimenter les widgets.</p>
+          </div>
+        )}
+        {list !== undefined && list.length > 0 && (
+          <ul className="admin-card-list">
+            {list.map((connector) => (
+              <li key={connector.id}>
+                <ConnectorCard
+                  connector={connector}
+                  headingId={cardHeadingId(connector.id)}
+                  editButtonId={editButtonId(connector.id)}
+                  onEdit={() => open({ mode: 'edit', connector })}
+                  onDelete={() => remove(connector)}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

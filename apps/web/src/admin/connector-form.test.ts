@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { createConnectorRequestSchema, updateConnectorRequestSchema, type Connector } from '@pleiade/contracts';
+import { testId } from '../test/factories';
+import {
+  FORM_KEY,
+  emptyForm,
+  fieldErrorsFromDetails,
+  firstInvalidField,
+  formFromConnector,
+  newSecretDraft,
+  newSecretNameKey,
+  newSecretValueKey,
+  secretKey,
+  toCreateRequest,
+  toUpdateRequest,
+  validateForm,
+  withKind,
+  type ConnectorFormState,
+} from './connector-form';
+
+function connector(overrides: Partial<Connector> = {}): Connector {
+  return {
+    id: testId(),
+    kind: 'zimbra',
+    label: 'Messagerie Zimbra',
+    baseUrl: 'https://mail.mairie.test',
+    authMode: 'zimbra_preauth',
+    options: {},
+    secretNames: ['preauthKey', 'spare'],
+    allowPrivateNetworks: ['10.0.0.0/8'],
+    enabled: true,
+    createdAt: '2026-11-30T08:00:00.000Z',
+    updatedAt: '2026-11-30T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function imapForm(overrides: Partial<ConnectorFormState> = {}): ConnectorFormState {
+  return {
+    ...emptyForm('imap'),
+    label: '  Courriel  ',
+    baseUrl: ' https://webmail.mairie.test ',
+    ...overrides,
+  };
+}
+
+describe('a new connector’s request body', () => {
+  it('is the form trimmed, with typed options, named secrets and one network per line', () => {
+    const secret = { ...newSecretDraft(), name: 'password', value: ' s3cret ' };
+    const blank = newSecretDraft();
+    const body = toCreateRequest(
+      imapForm({
+        authMode: 'service_account',
+        options: { host: ' ', port: '143', tls: 'starttls', tokenExchangeAudience: 'ignored', tokenExchangeScope: '' },
+        newSecrets: [secret, blank],
+        allowPrivateNetworks: '10.0.0.0/8\r\n\n  imap.interne  \n',
+        enabled: false,
+      }),
+    );
+    expect(body).toEqual({
+      kind: 'imap',
+      label: 'Courriel',
+      baseUrl: 'https://webmail.mairie.test',
+      authMode: 'service_account',
+      // Blank host left to its default; the token-exchange audience is not this mode's business.
+      options: { port: 143, tls: 'starttls' },
+      // A secret is sent exactly as typed: spaces may be part of it.
+      secrets: { password: ' s3cret ' },
+      allowPrivateNetworks: ['10.0.0.0/8', 'imap.interne'],
+      enabled: false,
+    });
+    expect(createConnectorRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('sends the token-exchange audience and scope only in that mode', () => {
+    const options = {
+      port: '993',
+      tls: 'implicit',
+      host: '',
+      tokenExchangeAudience: ' imap ',
+      tokenExchangeScope: 'mail',
+    };
+    expect(toCreateRequest(imapForm({ authMode: 'token_exchange', options })).options).toEqual({
+      port: 993,
+      tls: 'implicit',
+      tokenExchangeAudience: 'imap',
+      tokenExchangeScope: 'mail',
+    });
+  });
+
+  it('starts a changed application from its own defaults, keeping a mode the person chose if it applies', () => {
+    const chosen = withKind({ ...emptyForm('nextcloud'), authMode: 'service_account', label: 'Agenda' }, 'caldav');
+    expect(chosen).toMatchObject({ kind: 'caldav', authMode: 'service_account', label: 'Agenda' });
+    expect(chosen.options).toEqual({ calendarPath: '', tokenExchangeAudience: '', tokenExchangeScope: '' });
+    // The suggested mode follows the application; one the new application cannot use is replaced.
+    expect(withKind(emptyForm('nextcloud'), 'zimbra').authMode).toBe('zimbra_preauth');
+    expect(withKind({ ...emptyForm('zimbra'), authMode: 'service_account' }, 'jitsi').authMode).toBe('none');
+  });
+});
+
+describe('an update’s request body', () => {
+  it('never prefills a secret and leaves the secrets out when none changed', () => {
+    const form = formFromConnector(connector());
+    expect(form.existingSecrets).toEqual([
+      { name: 'preauthKey', action: 'keep', value: '' },
+      { name: 'spare', action: 'keep', value: '' },
+    ]);
+    const body = toUpdateRequest(form);
+    expect(body).toEqual({
+      label: 'Messagerie Zimbra',
+      baseUrl: 'https://mail.mairie.test',
+      authMode: 'zimbra_preauth',
+      options: {},
+      allowPrivateNetworks: ['10.0.0.0/8'],
+      enabled: true,
+    });
+    expect('secrets' in body).toBe(false);
+  });
+
+  it('sets a replaced or added secret, removes a deleted one with null and omits a kept one', () => {
+    const form = formFromConnector(connector({ secretNames: ['preauthKey', 'spare', 'kept'] }));
+    const body = toUpdateRequest({
+      ...form,
+      existingSecrets: [
+        { name: 'preauthKey', action: 'replace', value: 'nouvelle-clé' },
+        { name: 'spare', action: 'remove', value: '' },
+        // A value typed, then « annuler le remplacement »: kept, the value is not sent.
+        { name: 'kept', action: 'keep', value: 'oublié' },
+      ],
+      newSecrets: [{ ...newSecretDraft(), name: 'jwtSecret', value: 'partagé' }],
+    });
+    expect(body.secrets).toEqual({ preauthKey: 'nouvelle-clé', spare: null, jwtSecret: 'partagé' });
+    expect(updateConnectorRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('gives back the stored options, including ones the form does not describe', () => {
+    const form = formFromConnector(
+      connector({
+        kind: 'imap',
+        authMode: 'personal_secret',
+        options: { port: 143, tls: 'starttls', futureOption: 'x' },
+      }),
+    );
+    expect(form.options).toMatchObject({ port: '143', tls: 'starttls', host: '' });
+    expect(toUpdateRequest(form).options).toEqual({ port: 143, tls: 'starttls', futureOption: 'x' });
+    // A row stored before an option had its default shows that default.
+    expect(formFromConnector(connector({ kind: 'imap', options: {} })).options.tls).toBe('implicit');
+  });
+});
+
+describe('the API’s validation details', () => {
+  it('land next to their fields with the form’s French messages', () => {
+    const form = imapForm({ allowPrivateNetworks: '10.0.0.0/8\n10.0.0.0/99' });
+    const errors = fieldErrorsFromDetails(
+      [
+        { path: 'body.options.port', message: 'Too small: expected number to be >=1' },
+        {
+          path: 'body.allowPrivateNetworks.1',
+          message: 'un sous-réseau (10.0.0.0/8), une adresse IP ou un nom d’hôte',
+        },
+        { path: 'body.label', message: 'Too small: expected string to have >=1 characters' },
+        { path: 'body.baseUrl', message: 'sans fragment (#…)' },
+      ],
+      form,
+    );
+    expect(errors).toEqual({
+      'options.port': 'Indiquez un nombre entier entre 1 et 65535.',
+      allowPrivateNetworks:
+        'Ligne 2 (« 10.0.0.0/99 ») : indiquez un sous-réseau (10.0.0.0/8), une adresse IP ou un nom d’hôte.',
+      label: 'Indiquez un libellé (80 caractères au plus).',
+      baseUrl: expect.stringContaining('sans identifiants, paramètres (?…) ni fragment (#…)') as string,
+    });
+    expect(firstInvalidField(form, errors)).toBe('label');
+  });
+
+  it('point at the secret concerned, and put unknown paths at the top of the form', () => {
+    const draft = { ...newSecretDraft(), name: 'bad name', value: 'x' };
+    const form: ConnectorFormState = {
+      ...formFromConnector(connector()),
+      existingSecrets: [{ name: 'preauthKey', action: 'replace', value: '' }],
+      newSecrets: [draft],
+    };
+    const errors = fieldErrorsFromDetails(
+      [
+        { path: 'body.secrets.preauthKey', message: 'Too small' },
+        { path: 'body.secrets.bad name', message: 'Invalid key in record' },
+        { path: 'body.options.calendarPath', message: 'Unrecognized key' },
+        { path: 'body', message: 'Unrecognized key: "extra"' },
+      ],
+      form,
+    );
+    expect(Object.keys(errors)).toEqual([secretKey('preauthKey'), newSecretNameKey(draft.id), 'options', FORM_KEY]);
+    expect(errors.options).toContain('calendarPath');
+    // The options come before the secrets in the form.
+    expect(firstInvalidField(form, errors)).toBe('options');
+  });
+});
+
+describe('the check before sending', () => {
+  it('accepts a complete form', () => {
+    const form = imapForm({ authMode: 'personal_secret' });
+    expect(validateForm(form, 'create')).toEqual({});
+    expect(validateForm(form, 'update')).toEqual({});
+  });
+
+  it('finds what the contract refuses, the first one in the order of the form', () => {
+    const form = imapForm({ label: ' ', baseUrl: 'ftp://mail', options: { host: '', port: 'neuf', tls: 'implicit' } });
+    const errors = validateForm(form, 'create');
+    expect(Object.keys(errors).sort()).toEqual(['baseUrl', 'label', 'options.port']);
+    expect(firstInvalidField(form, errors)).toBe('label');
+    // An update is checked the same way, options included (the contract checks them only on creation).
+    const update = validateForm({ ...form, label: 'Courriel', baseUrl: 'https://mail.test' }, 'update');
+    expect(Object.keys(update)).toEqual(['options.port']);
+  });
+
+  it('requires a CalDAV calendar path', () => {
+    const errors = validateForm({ ...emptyForm('caldav'), label: 'Agenda', baseUrl: 'https://dav.test' }, 'create');
+    expect(Object.keys(errors)).toEqual(['options.calendarPath']);
+  });
+
+  it('does not let a typed secret be lost or clash with another', () => {
+    const withoutName = { ...newSecretDraft(), value: 'orphelin' };
+    const clash = { ...newSecretDraft(), name: 'preauthKey', value: 'x' };
+    const twiceA = { ...newSecretDraft(), name: 'jwtSecret', value: 'a' };
+    const twiceB = { ...newSecretDraft(), name: 'jwtSecret', value: 'b' };
+    const withoutValue = { ...newSecretDraft(), name: 'password' };
+    const form: ConnectorFormState = {
+      ...formFromConnector(connector()),
+      existingSecrets: [
+        { name: 'preauthKey', action: 'keep', value: '' },
+        { name: 'spare', action: 'replace', value: '' },
+      ],
+      newSecrets: [withoutName, clash, twiceA, twiceB, withoutValue, newSecretDraft()],
+    };
+    const errors = validateForm(form, 'update');
+    expect(Object.keys(errors).sort()).toEqual(
+      [
+        secretKey('spare'),
+        newSecretNameKey(withoutName.id),
+        newSecretNameKey(clash.id),
+        newSecretNameKey(twiceB.id),
+        newSecretValueKey(withoutValue.id),
+      ].sort(),
+    );
+    expect(errors[newSecretNameKey(clash.id)]).toContain('Remplacer');
+    expect(firstInvalidField(form, errors)).toBe(secretKey('spare'));
+  });
+});
