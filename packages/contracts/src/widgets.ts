@@ -62,7 +62,9 @@ const notesOptions = z
  * Options of widgets fed by a connected application. `connectorId` picks one of the
  * collectivité's connectors; absent, the BFF uses the first suitable one (WIDGET_CONNECTOR_KINDS).
  */
-const connectedOptions = z.object({ connectorId: z.uuid({ error: 'identifiant de connecteur invalide' }).optional() }).strict();
+const connectedOptions = z
+  .object({ connectorId: z.uuid({ error: 'identifiant de connecteur invalide' }).optional() })
+  .strict();
 const nextcloudDashboardOptions = connectedOptions
   .extend({
     /** Id of a Nextcloud dashboard widget (`recommendations`, `activity`, `deck`…). */
@@ -73,7 +75,7 @@ const nextcloudDashboardOptions = connectedOptions
   })
   .strict();
 
-const connectedSize = { defaultW: 4, defaultH: 4, minW: 2, minH: 2, maxW: 12, maxH: 12 };
+const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
 /** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
 export const WIDGET_CONTRACTS = {
@@ -106,7 +108,7 @@ export const WIDGET_CONTRACTS = {
     maxPerBoard: 4,
   },
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
-  visio: { options: connectedOptions, defaultOptions: {}, size: { ...connectedSize, defaultH: 3 }, maxPerBoard: 2 },
+  visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z

@@ -55,8 +55,10 @@ export interface ZimbraAppointmentSeed {
   id: string;
   name: string;
   location: string;
-  /** Today in Europe/Paris, "HH:MM". */
+  /** Europe/Paris wall-clock time, "HH:MM", on the day `dayOffset` days from today. */
   start: string;
+  /** 0 (default) today, 1 tomorrow… so the demo agenda always has something ahead. */
+  dayOffset?: number;
   durationMinutes: number;
   /** Start of the description (Zimbra's `fr` fragment), e.g. the visio link. */
   description?: string;
@@ -304,6 +306,23 @@ export const DEMO_USERS: readonly SimUser[] = [
           location: 'Salle du conseil',
           start: '14:00',
           durationMinutes: 90,
+        },
+        {
+          id: '3103',
+          name: 'Réunion de service (visio)',
+          location: `${JITSI}/reunion-service-accueil-demo-a`,
+          start: '10:00',
+          dayOffset: 1,
+          durationMinutes: 45,
+          description: `Lien de la visio : ${JITSI}/reunion-service-accueil-demo-a`,
+        },
+        {
+          id: '3104',
+          name: 'Formation au nouveau logiciel d’état civil',
+          location: 'Salle informatique',
+          start: '14:00',
+          dayOffset: 2,
+          durationMinutes: 180,
         },
       ],
     },

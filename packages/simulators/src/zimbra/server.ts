@@ -181,7 +181,7 @@ export function createZimbraHandler(options: ZimbraOptions): { handler: AppHandl
       const end = request.calExpandInstEnd === undefined ? undefined : Number(request.calExpandInstEnd);
       const appts = user.zimbra.appointments
         .map((a) => {
-          const s = parisTimeToday(now, a.start).getTime();
+          const s = parisTimeToday(now, a.start).getTime() + (a.dayOffset ?? 0) * 24 * 60 * 60_000;
           return { a, s, e: s + a.durationMinutes * 60_000 };
         })
         // With an expansion range, items with no instance in it are left out (soap.txt).

@@ -157,7 +157,7 @@ describe('Zimbra mail and agenda', () => {
     const commission = appts[1]!;
     expect(commission).toMatchObject({ loc: 'Salle du conseil', dur: 90 * 60_000, allDay: false });
     expect(commission.inst).toEqual([{ s: parisTimeToday(now, '14:00').getTime() }]);
-    // Nothing tomorrow: items without an instance in the range are left out.
+    // Tomorrow: only tomorrow's item; items without an instance in the range are left out.
     const tomorrow = await soap(
       {
         SearchRequest: {
@@ -169,7 +169,21 @@ describe('Zimbra mail and agenda', () => {
       },
       token,
     );
-    expect((tomorrow.json.Body as Json).SearchResponse).not.toHaveProperty('appt');
+    const tomorrowAppts = ((tomorrow.json.Body as Json).SearchResponse as { appt: Json[] }).appt;
+    expect(tomorrowAppts.map((a) => a.name)).toEqual(['Réunion de service (visio)']);
+    // Two days ahead and beyond the seeds: nothing.
+    const later = await soap(
+      {
+        SearchRequest: {
+          _jsns: 'urn:zimbraMail',
+          types: 'appointment',
+          calExpandInstStart: end + 3 * 86_400_000,
+          calExpandInstEnd: end + 4 * 86_400_000,
+        },
+      },
+      token,
+    );
+    expect((later.json.Body as Json).SearchResponse).not.toHaveProperty('appt');
   });
 
   it("a token only reads its own user's mailbox", async () => {

@@ -152,13 +152,15 @@ describe('Zimbra mail', () => {
 });
 
 describe('Zimbra agenda', () => {
-  it('gives today’s appointments in start order, with the visio link of the location', async () => {
+  it('gives today’s and the next days’ appointments in start order, with the visio link of the location', async () => {
     const agenda = agendaDataSchema.parse(await readZimbraAgenda(context(), {}));
     expect(agenda.events.map((e) => e.title)).toEqual([
       'Point équipe accueil',
       'Commission urbanisme',
       'Visio préfecture',
       'Piège',
+      'Réunion de service (visio)',
+      'Formation au nouveau logiciel d’état civil',
     ]);
     expect(agenda.events[0]).toMatchObject({
       location: 'Salle 2',
@@ -176,6 +178,12 @@ describe('Zimbra agenda', () => {
   it('leaves out appointments already over', async () => {
     now = parisTimeToday(new Date(), '10:15');
     const agenda = await readZimbraAgenda(context(), {});
-    expect(agenda.events.map((e) => e.title)).toEqual(['Commission urbanisme', 'Visio préfecture', 'Piège']);
+    expect(agenda.events.map((e) => e.title)).toEqual([
+      'Commission urbanisme',
+      'Visio préfecture',
+      'Piège',
+      'Réunion de service (visio)',
+      'Formation au nouveau logiciel d’état civil',
+    ]);
   });
 });
