@@ -72,29 +72,34 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
           Créez-le dans les réglages de sécurité de <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink>.
         </p>
       )}
-      <div className="cw-field">
-        <label htmlFor={`${id}-username`}>Identifiant (facultatif)</label>
-        <input
-          ref={usernameRef}
-          id={`${id}-username`}
-          className="cw-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={username}
-          aria-invalid={errors.username ? true : undefined}
-          aria-describedby={`${id}-username-help${errors.username ? ` ${id}-username-error` : ''}`}
-          onChange={(event) => setUsername(event.target.value)}
-        />
-        <p id={`${id}-username-help`} className="cw-hint">
-          Laissez vide pour utiliser votre identifiant habituel.
-        </p>
-        {errors.username && (
-          <p id={`${id}-username-error`} className="cw-field-error" role="alert">
-            {errors.username}
-          </p>
-        )}
-      </div>
+      {/* A Matrix access token names its user: no login to give. */}
+      {source.kind !== 'matrix' && (
+        <>
+          <div className="cw-field">
+            <label htmlFor={`${id}-username`}>Identifiant (facultatif)</label>
+            <input
+              ref={usernameRef}
+              id={`${id}-username`}
+              className="cw-input"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={username}
+              aria-invalid={errors.username ? true : undefined}
+              aria-describedby={`${id}-username-help${errors.username ? ` ${id}-username-error` : ''}`}
+              onChange={(event) => setUsername(event.target.value)}
+            />
+            <p id={`${id}-username-help`} className="cw-hint">
+              Laissez vide pour utiliser votre identifiant habituel.
+            </p>
+            {errors.username && (
+              <p id={`${id}-username-error`} className="cw-field-error" role="alert">
+                {errors.username}
+              </p>
+            )}
+          </div>
+        </>
+      )}
       <div className="cw-field">
         <label htmlFor={`${id}-secret`}>{label}</label>
         <input
