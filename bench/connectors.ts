@@ -117,11 +117,13 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     // Connectors: two of each application, so the 12 widgets make 12 different upstream reads.
     const admin = await signInAs('admin-banc', ['agents', 'admins-banc']);
     const createConnector = async (body: Record<string, unknown>) =>
-      ((await call(admin, `${base}/api/admin/connectors`, {
-        method: 'POST',
-        headers: MUTATION,
-        body: JSON.stringify({ allowPrivateNetworks: ['127.0.0.1/32'], ...body }),
-      })) as { id: string }).id;
+      (
+        (await call(admin, `${base}/api/admin/connectors`, {
+          method: 'POST',
+          headers: MUTATION,
+          body: JSON.stringify({ allowPrivateNetworks: ['127.0.0.1/32'], ...body }),
+        })) as { id: string }
+      ).id;
     const preauthKey = sims.credentials.zimbra.preauthKeys['demo-a.pleiade.test']!;
     const connectors = {
       zimbra: [] as string[],
@@ -166,7 +168,8 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     const layout = (i: number) => ({ lg: { x: (i % 3) * 4, y: Math.floor(i / 3) * 4, w: 4, h: 4 } });
     const dashboard = () => {
       const widgets: { kind: string; options: Record<string, unknown> }[] = [];
-      for (const z of connectors.zimbra) widgets.push({ kind: 'mail', options: { connectorId: z } }, { kind: 'agenda', options: { connectorId: z } });
+      for (const z of connectors.zimbra)
+        widgets.push({ kind: 'mail', options: { connectorId: z } }, { kind: 'agenda', options: { connectorId: z } });
       for (const c of connectors.nextcloud) {
         widgets.push(
           { kind: 'nextcloud-notifications', options: { connectorId: c } },

@@ -1,4 +1,10 @@
-import type { ConnectedWidgetKind, ConnectorAuthMode, ConnectorKind, WidgetDataOf, WidgetInstance } from '@pleiade/contracts';
+import type {
+  ConnectedWidgetKind,
+  ConnectorAuthMode,
+  ConnectorKind,
+  WidgetDataOf,
+  WidgetInstance,
+} from '@pleiade/contracts';
 import type { Logger } from '../logger.js';
 import type { UpstreamClient } from './upstream-client.js';
 

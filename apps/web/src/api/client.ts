@@ -38,7 +38,12 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** One API call: CSRF header on mutations, the stable error body to ApiError, the answer parsed by `schema`. */
-export async function request<T>(method: Method, path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  schema: Parser<T>,
+  options: RequestOptions = {},
+): Promise<T> {
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
