@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -190,6 +191,32 @@ describe('PLEIADE_CONFIG_FILE', () => {
     expect(problems.some((problem) => /providers\.0\.roles/.test(problem))).toBe(true);
     expect(problemsOf(withFile({ providers: [lemonldap] }))).toEqual([expect.stringMatching(/^LEMONLDAP_SECRET : /)]);
     expect(problemsOf({ ...required, PLEIADE_CONFIG_FILE: path.join(dir, 'missing.json') })[0]).toMatch(/illisible/);
+  });
+
+  it('reads the example file of the documentation, connectors included, and names each missing secret', () => {
+    const example = fileURLToPath(new URL('../../../config/pleiade.example.json', import.meta.url));
+    const secrets = {
+      OIDC_VILLE_EXEMPLE_SECRET: 'oidc',
+      ZIMBRA_PREAUTH_KEY: 'a'.repeat(64),
+      WATCHA_AS_TOKEN: 'as',
+      JITSI_JWT_SECRET: 'jwt',
+      INTRANET_USER: 'intranet',
+      INTRANET_APP_PASSWORD: 'app-password',
+    };
+    const config = loadConfig({ ...required, PLEIADE_CONFIG_FILE: example, ...secrets });
+    expect(config.connectorSeeds.map((seed) => [seed.kind, seed.authMode])).toEqual([
+      ['zimbra', 'zimbra_preauth'],
+      ['nextcloud', 'token_exchange'],
+      ['matrix', 'service_account'],
+      ['imap', 'personal_secret'],
+      ['caldav', 'personal_secret'],
+      ['jitsi', 'none'],
+      ['nextcloud', 'service_account'],
+    ]);
+    expect(config.connectorSeeds[0]?.secrets.preauthKey?.reveal()).toBe(secrets.ZIMBRA_PREAUTH_KEY);
+    const problems = problemsOf({ ...required, PLEIADE_CONFIG_FILE: example, OIDC_VILLE_EXEMPLE_SECRET: 'oidc' });
+    expect(problems).toHaveLength(5);
+    expect(problems.some((problem) => /ZIMBRA_PREAUTH_KEY/.test(problem))).toBe(true);
   });
 
   it('refuses OIDC_* variables together with a configuration file', () => {
