@@ -131,6 +131,32 @@ describe('ConnectorCache', () => {
     expect(await cache.read(KEY, load)).toMatchObject({ status: 'credentials_refused' });
   });
 
+  it('reads a fresh entry again on refresh, one upstream call for simultaneous refreshes', async () => {
+    const { cache } = testCache();
+    let calls = 0;
+    const load = async () => {
+      calls += 1;
+      await flush();
+      return okState(calls);
+    };
+    await cache.read(KEY, load);
+    expect(await cache.read(KEY, load)).toMatchObject({ data: 1, stale: false });
+    const refreshed = await Promise.all(Array.from({ length: 10 }, () => cache.read(KEY, load, {}, { refresh: true })));
+    for (const state of refreshed) expect(state).toMatchObject({ status: 'ok', data: 2 });
+    expect(calls).toBe(2);
+    // The refreshed data is what the next plain read serves.
+    expect(await cache.read(KEY, load)).toMatchObject({ data: 2, stale: false });
+    expect(calls).toBe(2);
+  });
+
+  it('keeps the data on a refresh that fails for a passing reason', async () => {
+    const { cache } = testCache();
+    const load = loader<number>(okState(1), failureState('timeout'));
+    await cache.read(KEY, load);
+    expect(await cache.read(KEY, load, {}, { refresh: true })).toMatchObject({ status: 'ok', data: 1, stale: true });
+    expect(load.calls.count).toBe(2);
+  });
+
   it('coalesces 100 identical simultaneous reads into one upstream request', async () => {
     let requests = 0;
     const server = http.createServer((_req, res) => {

@@ -164,7 +164,14 @@ export class ConnectorCache {
    * The cached state for `key`, or the state `load` produces. `load` should not throw (an
    * {@link UpstreamClient.read} never does); if it does, the error becomes a failure state.
    */
-  async read<T>(key: string, load: () => Promise<WidgetState<T>>, policy: CachePolicy = {}): Promise<WidgetState<T>> {
+  async read<T>(
+    key: string,
+    load: () => Promise<WidgetState<T>>,
+    policy: CachePolicy = {},
+    options: { refresh?: boolean } = {},
+  ): Promise<WidgetState<T>> {
+    if (options.refresh)
+      return this.refresh(key, load as () => Promise<WidgetState<unknown>>, policy) as Promise<WidgetState<T>>;
     const pending = this.reads.get(key);
     if (pending) return pending as Promise<WidgetState<T>>;
     const read = this.answer(key, load as () => Promise<WidgetState<unknown>>, policy).finally(() =>
@@ -172,6 +179,21 @@ export class ConnectorCache {
     );
     this.reads.set(key, read);
     return read as Promise<WidgetState<T>>;
+  }
+
+  /**
+   * « Actualiser »: reads the upstream even when the entry is fresh (a person asked for it, or a
+   * failure they want retried). Identical refreshes in flight still make one upstream call, and a
+   * passing failure still falls back to the stale data.
+   */
+  private async refresh(
+    key: string,
+    load: () => Promise<WidgetState<unknown>>,
+    policy: CachePolicy,
+  ): Promise<WidgetState<unknown>> {
+    const entry = await this.lookup(key);
+    const stale = entry && entry.state.status === 'ok' && this.now() < entry.staleUntil ? entry : undefined;
+    return this.load(key, load, policy, stale);
   }
 
   async invalidate(key: string): Promise<void> {

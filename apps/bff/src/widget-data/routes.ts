@@ -54,7 +54,9 @@ export function widgetDataRoutes(deps: WidgetDataRouteDeps): Router {
   const personal: PersonalCredentialDeps = { db: deps.db, box: deps.box, logger: deps.logger };
 
   router.get('/widgets/:widgetId/data', validate('params', widgetIdParamsSchema), async (req, res) => {
-    res.json(await readWidgetData(deps, readerOf(req, deps.tokens), String(req.params.widgetId)));
+    // ?refresh=1: « Actualiser » / « Réessayer » in the widget read the application again.
+    const refresh = req.query.refresh === '1';
+    res.json(await readWidgetData(deps, readerOf(req, deps.tokens), String(req.params.widgetId), refresh));
   });
   router.post(
     '/widgets/:widgetId/visio',

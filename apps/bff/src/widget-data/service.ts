@@ -154,6 +154,7 @@ async function readThrough<K extends ConnectedWidgetKind>(
   kind: K,
   row: ConnectorRow,
   options: WidgetOptionsOf<K>,
+  refresh = false,
 ): Promise<WidgetState<WidgetDataOf<K>>> {
   const operations = WIDGET_OPERATIONS[kind] as Partial<Record<ConnectorKind, OperationEntry<K>>>;
   const entry = operations[row.kind as ConnectorKind];
@@ -206,7 +207,7 @@ async function readThrough<K extends ConnectedWidgetKind>(
       return state;
     }
   };
-  return deps.cache.read(key, load, { ttlMs: entry.ttlMs });
+  return deps.cache.read(key, load, { ttlMs: entry.ttlMs }, { refresh });
 }
 
 function respond<K extends ConnectedWidgetKind>(
@@ -217,11 +218,12 @@ function respond<K extends ConnectedWidgetKind>(
   return { status: state.status, message: state.message, source };
 }
 
-/** GET /api/widgets/:widgetId/data */
+/** GET /api/widgets/:widgetId/data; `refresh`: read the upstream even when the cached data is fresh. */
 export async function readWidgetData(
   deps: WidgetDataDeps,
   reader: Reader,
   widgetId: string,
+  refresh = false,
 ): Promise<WidgetDataResponse<ConnectedWidgetKind>> {
   const widget = await findOwnWidget(deps.db, reader.principal, widgetId);
   if (!widget || !isConnectedWidgetKind(widget.kind)) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
@@ -230,8 +232,8 @@ export async function readWidgetData(
   const row = await pickConnector(deps.db, reader.principal, WIDGET_CONNECTOR_KINDS[kind], options.connectorId);
   if (!row) return failure('not_configured');
   const source = sourceOf(row);
-  if (kind === 'visio') return respond<'visio'>(await readVisio(deps, reader, row), source);
-  return respond(await readThrough(deps, reader, kind, row, options), source);
+  if (kind === 'visio') return respond<'visio'>(await readVisio(deps, reader, row, refresh), source);
+  return respond(await readThrough(deps, reader, kind, row, options, refresh), source);
 }
 
 /**
@@ -242,10 +244,11 @@ async function readVisio(
   deps: WidgetDataDeps,
   reader: Reader,
   jitsi: ConnectorRow,
+  refresh: boolean,
 ): Promise<WidgetState<WidgetDataOf<'visio'>>> {
   const agenda = await pickConnector(deps.db, reader.principal, WIDGET_CONNECTOR_KINDS.agenda, undefined);
   if (!agenda) return okState({ upcoming: [], agendaConnected: false, appUrl: jitsi.baseUrl });
-  const state = await readThrough(deps, reader, 'agenda', agenda, {});
+  const state = await readThrough(deps, reader, 'agenda', agenda, {}, refresh);
   if (state.status !== 'ok') return state;
   return {
     ...state,

@@ -332,6 +332,7 @@ describe('visio', () => {
     // The agenda has both; only the one on the collectivité's Jitsi is a visio of this widget.
     expect(data.upcoming.map((event) => [event.title, event.visioUrl])).toEqual([
       ['Permanence en visio', `${sims.urls.jitsi}/permanence-demo-a`],
+      ['Réunion de service (visio)', `${sims.urls.jitsi}/reunion-service-accueil-demo-a`],
     ]);
 
     const id = await widgetId(agent, 'visio');
@@ -356,7 +357,7 @@ describe('visio', () => {
 });
 
 describe('the cache', () => {
-  it('answers two identical reads with one upstream call', async () => {
+  it('answers two identical reads with one upstream call, and reads again when asked to refresh', async () => {
     // A new secret is a new cache entry: the first read must go upstream.
     await setPersonalSecret(agent, connectorsA.matrix.id, sims.credentials.matrix.agent?.accessToken ?? '');
     const id = await widgetId(agent, 'chat');
@@ -366,6 +367,13 @@ describe('the cache', () => {
     expect(calls).toBeGreaterThan(0);
     expect((await readData(agent, 'chat', id)).status).toBe('ok');
     expect(sims.requestCount('matrix')).toBe(calls);
+    // « Actualiser »: ?refresh=1 reads the application again, the next plain read serves that.
+    const refreshed = await call(agent, `/api/widgets/${id}/data?refresh=1`);
+    expect(refreshed.status).toBe(200);
+    expect((refreshed.json as { status: string }).status).toBe('ok');
+    expect(sims.requestCount('matrix')).toBe(2 * calls);
+    expect((await readData(agent, 'chat', id)).status).toBe('ok');
+    expect(sims.requestCount('matrix')).toBe(2 * calls);
   });
 });
 

@@ -59,6 +59,13 @@ describe('widget data', () => {
     expect(init?.method).toBe('GET');
   });
 
+  it('asks the BFF to read the application again on « Actualiser »', async () => {
+    const widgetId = testId();
+    const spy = stubFetch(json(200, mail));
+    await fetchWidgetData(widgetId, 'mail', undefined, true);
+    expect(spy.mock.calls[0]?.[0]).toBe(`/api/widgets/${widgetId}/data?refresh=1`);
+  });
+
   it('passes a failure state through, with its French message and source', async () => {
     const failure = { status: 'credentials_missing', message: 'Reliez votre compte pour voir vos messages.', source };
     stubFetch(json(200, failure));

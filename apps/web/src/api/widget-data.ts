@@ -28,14 +28,16 @@ export const widgetDataKeys = {
   myConnectors: ['me', 'connectors'] as const,
 };
 
+/** `refresh`: the BFF reads the application even when its cached answer is fresh (« Actualiser »). */
 export function fetchWidgetData<K extends ConnectedWidgetKind>(
   widgetId: string,
   kind: K,
   signal?: AbortSignal,
+  refresh = false,
 ): Promise<WidgetDataResponse<K>> {
   return request(
     'GET',
-    `/api/widgets/${encodeURIComponent(widgetId)}/data`,
+    `/api/widgets/${encodeURIComponent(widgetId)}/data${refresh ? '?refresh=1' : ''}`,
     widgetDataResponseSchema(kind),
     signal ? { signal } : {},
   );

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ConnectedWidgetKind, ConnectorSource, WidgetDataOf, WidgetDataResponse } from '@pleiade/contracts';
 import { errorMessage } from '../../api/errors';
-import { deletePersonalCredential, widgetDataKeys, widgetDataQuery } from '../../api/widget-data';
+import { deletePersonalCredential, fetchWidgetData, widgetDataKeys, widgetDataQuery } from '../../api/widget-data';
 import { formatDataAge } from '../time';
 import { useNowByMinute } from '../useNow';
 import { ConnectorPicker } from './ConnectorPicker';
@@ -58,7 +58,15 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
   const saved = useSavedWidget(widgetId);
   const query = useQuery({ ...widgetDataQuery(widgetId, kind, saved.connectorId), enabled: saved.saved });
   const now = useNowByMinute();
+  const queryClient = useQueryClient();
+  const dataKey = widgetDataQuery(widgetId, kind, saved.connectorId).queryKey;
+  // « Actualiser » / « Réessayer »: the BFF reads the application again rather than its cache.
+  const reload = useMutation({
+    mutationFn: () => fetchWidgetData(widgetId, kind, undefined, true),
+    onSuccess: (fresh) => queryClient.setQueryData(dataKey, fresh),
+  });
   const response = query.data;
+  const busy = query.isFetching || reload.isPending;
 
   let body: ReactNode;
   if (!saved.saved) {
@@ -88,7 +96,10 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
         {children(response.data as WidgetDataOf<K>, { source: response.source, now })}
         {response.stale && (
           <p className="cw-stale">
-            <time dateTime={response.fetchedAt}>{formatDataAge(new Date(response.fetchedAt), now)}</time>
+            <time dateTime={response.fetchedAt}>{formatDataAge(new Date(response.fetchedAt), now)}</time>{' '}
+            <button type="button" className="cw-text-button" disabled={busy} onClick={() => reload.mutate()}>
+              Actualiser
+            </button>
           </p>
         )}
       </>
@@ -103,13 +114,8 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
       <div className="widget-state widget-state-error">
         <p>{response.message}</p>
         {RETRYABLE.has(response.status) && (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={query.isFetching}
-            onClick={() => void query.refetch()}
-          >
-            Réessayer
+          <button type="button" className="button button-secondary" disabled={busy} onClick={() => reload.mutate()}>
+            {reload.isPending ? 'Nouvel essai…' : 'Réessayer'}
           </button>
         )}
       </div>
