@@ -133,7 +133,7 @@ describe('connector settings (administrator of demo-a)', () => {
       authMode: 'personal_secret',
       options: { port: 143 },
     });
-    expect(imap.options).toEqual({ port: 143, tls: true });
+    expect(imap.options).toEqual({ port: 143, tls: 'implicit' });
     expect(imap.secretNames).toEqual([]);
 
     const url = `${connectorsUrl()}/${created.id}`;
@@ -250,6 +250,7 @@ describe('who may manage connectors', () => {
         label: 'Zimbra',
         baseUrl: 'https://cal.b.test/',
         authMode: 'none',
+        options: { calendarPath: '/{login}/agenda/' },
       });
       expect(own.status, 'same label in another collectivité').toBe(201);
       const error = async (id: string, method: string, suffix = '') => {
@@ -320,6 +321,7 @@ describe('tester la connexion', () => {
       label: 'Agenda local',
       baseUrl: `${upstreamUrl}/dav/`,
       authMode: 'none',
+      options: { calendarPath: '/{login}/agenda/' },
     });
     const before = hits;
     const refused = await test(connector.id);
@@ -443,7 +445,7 @@ describe('connectors of PLEIADE_CONFIG_FILE', () => {
       await ensureCollectivites(db, first.collectivites);
       expect(await provisionConnectors(db, box1, first.connectorSeeds)).toBe(1);
       const [row] = await db.connectorInstance.findMany();
-      expect(row).toMatchObject({ kind: 'imap', label: 'Messagerie', options: { port: 993, tls: true } });
+      expect(row).toMatchObject({ kind: 'imap', label: 'Messagerie', options: { port: 993, tls: 'implicit' } });
       expect(row?.secrets).toMatch(/^sb1\.k1\./);
       expect(row?.secrets).not.toContain(SECRET_1);
       expect(row?.secrets).not.toContain('svc-pleiade');
