@@ -18,6 +18,24 @@ describe('startSimulators', () => {
     }
   });
 
+  it('answers the public endpoints a connection test reads, without credentials', async () => {
+    const sims = await startSimulators();
+    try {
+      const status = await fetch(`${sims.urls.nextcloud}/status.php`);
+      expect(status.status).toBe(200);
+      expect(await status.json()).toMatchObject({ installed: true, maintenance: false, productname: 'Nextcloud' });
+      const versions = await fetch(`${sims.urls.matrix}/_matrix/client/versions`);
+      expect(versions.status).toBe(200);
+      expect(((await versions.json()) as { versions: string[] }).versions).toContain('v1.11');
+      expect((await fetch(`${sims.urls.zimbra}/`)).status).toBe(200);
+      expect((await fetch(`${sims.urls.jitsi}/`)).status).toBe(200);
+      // Everything else still wants credentials.
+      expect((await fetch(`${sims.urls.matrix}/_matrix/client/v3/sync`)).status).toBe(401);
+    } finally {
+      await sims.close();
+    }
+  });
+
   it('close() returns even while a request hangs', async () => {
     const sims = await startSimulators();
     sims.setFault('matrix', 'hang');

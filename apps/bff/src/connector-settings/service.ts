@@ -175,6 +175,16 @@ export async function deleteConnector(deps: ConnectorServiceDeps, principal: Pri
   if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
 }
 
+/**
+ * What « tester la connexion » reads: a public endpoint each application answers without
+ * credentials (Nextcloud's status, Matrix's supported versions), else the base URL (Zimbra's and
+ * Jitsi's web pages, a webmail, a CalDAV server's root).
+ */
+const PROBE_PATHS: Partial<Record<ConnectorKind, string>> = {
+  nextcloud: '/status.php',
+  matrix: '/_matrix/client/versions',
+};
+
 const REACHABLE_MESSAGE = 'Connexion réussie : l’application répond.';
 const REACHABLE_AUTH_MESSAGE = 'Application joignable ; elle demande une authentification.';
 
@@ -208,7 +218,11 @@ export async function testConnector(
     };
   }
   try {
-    const result = await client.testConnection({ path: '/', responseType: 'text', schema: z.string() });
+    const result = await client.testConnection({
+      path: PROBE_PATHS[row.kind as ConnectorKind] ?? '/',
+      responseType: 'text',
+      schema: z.string(),
+    });
     if (result.ok) return { ok: true, message: REACHABLE_MESSAGE, latencyMs: result.latencyMs };
     const http = /^HTTP_(\d{3})(_REDIRECT)?$/.exec(result.reason);
     const httpStatus = http?.[1] ? Number(http[1]) : undefined;

@@ -44,8 +44,10 @@ describe('Jitsi simulator without token authentication', () => {
     expect(html).toContain('Visio &#60;script&#62;alert(1)&#60;/script&#62;');
   });
 
-  it('has no page at the root or below a room', async () => {
-    expect((await fetch(`${sims.urls.jitsi}/`)).status).toBe(404);
+  it('has a home page at the root, and no page below a room', async () => {
+    const home = await fetch(`${sims.urls.jitsi}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Jitsi Meet');
     expect((await fetch(`${sims.urls.jitsi}/a/b`)).status).toBe(404);
   });
 });

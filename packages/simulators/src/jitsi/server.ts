@@ -111,6 +111,9 @@ export function createJitsiHandler(options: JitsiOptions): { handler: AppHandler
     } catch {
       room = '';
     }
+    // Jitsi Meet's home page (the real one offers to start a meeting).
+    if (url.pathname === '/' && req.method === 'GET')
+      return page(200, 'Jitsi Meet', 'Démarrez ou rejoignez une visio.');
     if (!room || req.method !== 'GET') return page(404, 'Page introuvable', 'Cette adresse ne mène à aucune visio.');
 
     let displayName: string | undefined;

@@ -87,6 +87,14 @@ export function createMatrixHandler(options: MatrixOptions): AppHandler {
     const url = new URL(req.url ?? '/', baseUrl);
     const path = url.pathname;
     if (!path.startsWith('/_matrix/')) return error(404, 'M_UNRECOGNIZED', 'Unrecognized request');
+    // Supported spec versions: public, what clients ask first (client-server API, "versions").
+    if (path === '/_matrix/client/versions' && req.method === 'GET') {
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ versions: ['v1.10', 'v1.11'], unstable_features: {} }),
+      };
+    }
 
     const token = bearerToken(req);
     if (!token) return error(401, 'M_MISSING_TOKEN', 'Missing access token');

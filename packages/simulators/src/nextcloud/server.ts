@@ -227,6 +227,19 @@ export function createNextcloudHandler(options: NextcloudOptions): AppHandler {
     const path = url.pathname;
     const now = options.now();
 
+    // Public server status (what monitoring and clients read first), no authentication.
+    if (path === '/status.php' && req.method === 'GET') {
+      return json(200, {
+        installed: true,
+        maintenance: false,
+        needsDbUpgrade: false,
+        version: '30.0.4.1',
+        versionstring: '30.0.4',
+        edition: '',
+        productname: 'Nextcloud',
+        extendedSupport: false,
+      });
+    }
     if (path === '/remote.php/dav' || path === '/remote.php/dav/') {
       const user = await authenticate(req, options);
       if (!user) {

@@ -264,6 +264,14 @@ export function createZimbraHandler(options: ZimbraOptions): { handler: AppHandl
 
   const handler: AppHandler = (req, body) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    // The web client's login page lives at the root of a real Zimbra.
+    if (url.pathname === '/' && req.method === 'GET') {
+      return {
+        status: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: '<!doctype html><title>Zimbra Web Client Sign In</title>',
+      };
+    }
     if (url.pathname !== '/service/soap' && url.pathname !== '/service/soap/') {
       return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
     }
