@@ -78,8 +78,11 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+    const onIdleError = (error: Error) => logger.warn({ err: error }, 'database connection lost');
+    // An idle connection ended by the server is reported here; the pool replaces it on demand.
+    pool.on('error', onIdleError);
     closers.push(() => pool.end());
-    const db = createDb(databaseUrl);
+    const db = createDb(databaseUrl, onIdleError);
     closers.push(() => db.$disconnect());
     await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
 

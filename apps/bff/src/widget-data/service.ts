@@ -181,7 +181,12 @@ async function readThrough<K extends ConnectedWidgetKind>(
     instanceId: row.id,
     operation: `${row.kind}.${kind}`,
     scope,
-    options: { widget: cacheOptions(options as Record<string, unknown>), credential: resolved.version ?? null },
+    // The connector's updatedAt: a new address or secret must not serve what the old one answered.
+    options: {
+      widget: cacheOptions(options as Record<string, unknown>),
+      credential: resolved.version ?? null,
+      connector: row.updatedAt.toISOString(),
+    },
   });
   const schema = WIDGET_DATA_SCHEMAS[kind];
   const load = async (): Promise<WidgetState<WidgetDataOf<K>>> => {

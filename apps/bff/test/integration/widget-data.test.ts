@@ -357,6 +357,23 @@ describe('visio', () => {
 });
 
 describe('the cache', () => {
+  it('reads the new address at once when an administrator changes a connector', async () => {
+    const id = await widgetId(agent, 'mail');
+    expect((await readData(agent, 'mail', id)).status).toBe('ok');
+    const moved = await startSimulators({ users: USERS, zimbraPreauthKeys: sims.credentials.zimbra.preauthKeys });
+    const update = (baseUrl: string) =>
+      call(admin, `/api/admin/connectors/${connectorsA.zimbra.id}`, 'PUT', { baseUrl });
+    try {
+      expect((await update(moved.urls.zimbra)).status).toBe(200);
+      expect((await readData(agent, 'mail', id)).status).toBe('ok');
+      // Not the cached answer of the old address.
+      expect(moved.requestCount('zimbra')).toBeGreaterThan(0);
+    } finally {
+      expect((await update(sims.urls.zimbra)).status).toBe(200);
+      await moved.close();
+    }
+  });
+
   it('answers two identical reads with one upstream call, and reads again when asked to refresh', async () => {
     // A new secret is a new cache entry: the first read must go upstream.
     await setPersonalSecret(agent, connectorsA.matrix.id, sims.credentials.matrix.agent?.accessToken ?? '');

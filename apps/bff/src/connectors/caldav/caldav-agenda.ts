@@ -25,6 +25,8 @@ export interface AgendaEvent {
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: true,
+  // Character references (&#60;, &#x3C;) are XML too; without this they would reach people as text.
+  htmlEntities: true,
   isArray: (name) => name === 'response' || name === 'propstat',
 });
 

@@ -67,7 +67,7 @@ const users: SimUser[] = [
   },
   {
     ...demo('elu'),
-    nextcloud: { ...demo('elu').nextcloud, files: [file(811, 'Conseil/Note de synthèse.xlsx', 30)] },
+    nextcloud: { ...demo('elu').nextcloud, files: [file(811, 'Conseil/Note <v2> de "synthèse" & annexes.xlsx', 30)] },
   },
 ];
 
@@ -205,13 +205,14 @@ describe('Nextcloud recent files', () => {
     expect(Date.parse(data.items[0]?.modifiedAt ?? '')).toBe(Math.floor((now.getTime() - 12 * 60_000) / 1000) * 1000);
   });
 
-  it('searches only the signed-in person’s files', async () => {
+  it('searches only the signed-in person’s files, their names decoded from the XML', async () => {
     const elu = sims.credentials.nextcloud.elu;
     const data = await readNextcloudFiles(
       context({ type: 'basic', username: 'elu', password: elu?.appPassword ?? '' }),
       {},
     );
-    expect(data.items.map((item) => item.name)).toEqual(['Note de synthèse.xlsx']);
+    // The server escapes <, ", & as character references: the name is shown as the person wrote it.
+    expect(data.items.map((item) => item.name)).toEqual(['Note <v2> de "synthèse" & annexes.xlsx']);
   });
 });
 

@@ -78,6 +78,8 @@ export const readNextcloudNotifications: WidgetOperation<'nextcloud-notification
 const xml = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: true,
+  // Character references (&#60;, &#x3C;) are XML too; without this they would reach people as text.
+  htmlEntities: true,
   parseTagValue: false,
   isArray: (name) => name === 'response' || name === 'propstat',
 });
