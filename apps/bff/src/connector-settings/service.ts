@@ -185,7 +185,7 @@ const PROBE_PATHS: Partial<Record<ConnectorKind, string>> = {
   matrix: '/_matrix/client/versions',
 };
 
-const REACHABLE_MESSAGE = 'Connexion réussie : l’application répond.';
+const REACHABLE_MESSAGE = 'L’application répond.';
 const REACHABLE_AUTH_MESSAGE = 'Application joignable ; elle demande une authentification.';
 
 /**
