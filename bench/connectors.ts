@@ -7,6 +7,7 @@
  *   - overhead_p50_ms / overhead_p99_ms: latency of a widget read through the BFF (cache bypassed
  *     with ?refresh=1) minus the latency of the same upstream call made directly, both at a fixed
  *     OVERHEAD_RPS for OVERHEAD_SECONDS, upstream latency 0;
+ *   - *_at_20rps_p50_ms: where a read's time goes, at a light rate (HTTP floor, session, cache, upstream);
  *   - upstream_calls_per_period: SHARED_USERS people of one collectivité load the same shared widget
  *     (a Nextcloud dashboard read with the service account) within one cache period.
  * People sign in through a scripted OpenID provider (the one the BFF's tests use), so any number of
@@ -16,7 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
+import net from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
 import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
@@ -54,22 +56,69 @@ async function call(browser: TestBrowser, url: string, init?: RequestInit): Prom
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-/** Open-loop load: one call every 1000/rps ms whatever the previous ones do; latencies in ms. */
-async function fixedRate(rps: number, seconds: number, once: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  const interval = 1000 / rps;
+/**
+ * The load generator of the overhead measurement, in its own thread: its timers and sockets do not
+ * share the event loop of the BFF and the simulators it measures. GETs `url` at a fixed rate on
+ * kept-alive sockets; answers every latency (ms), or fails on an answer that is not 200 (or, with
+ * `widgetOk`, not a widget state "ok").
+ */
+const LOAD_WORKER = `
+const http = require('node:http');
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, headers, rps, seconds, widgetOk } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+const get = () => new Promise((resolve, reject) => {
+  const sent = performance.now();
+  const req = http.get(url, { agent, headers }, (res) => {
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk) => (body += chunk));
+    res.on('end', () => {
+      if (res.statusCode !== 200) return reject(new Error('HTTP ' + res.statusCode));
+      if (widgetOk && JSON.parse(body).status !== 'ok') return reject(new Error('widget ' + body.slice(0, 200)));
+      resolve(performance.now() - sent);
+    });
+    res.on('error', reject);
+  });
+  req.on('error', reject);
+});
+(async () => {
+  const latencies = [];
+  const pending = [];
   const total = Math.round(rps * seconds);
   const started = performance.now();
   for (let i = 0; i < total; i += 1) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
+    const wait = started + (i * 1000) / rps - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const sent = performance.now();
-    pending.push(once().then(() => void latencies.push(performance.now() - sent)));
+    pending.push(get().then((ms) => latencies.push(ms)));
   }
   await Promise.all(pending);
-  return latencies;
+  agent.destroy();
+  parentPort.postMessage(latencies);
+})().catch((error) => { throw error; });
+`;
+
+function loadInWorker(options: {
+  url: string;
+  headers: Record<string, string>;
+  rps: number;
+  seconds: number;
+  widgetOk?: boolean;
+}): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: options });
+    worker.once('message', (latencies: number[]) => resolve(latencies));
+    worker.once('error', reject);
+  });
+}
+
+/** A port free right now on loopback: the provider must know the callback URL before the start. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export async function runConnectorBench(): Promise<Record<string, number>> {
@@ -81,10 +130,13 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
   const database = process.env.DATABASE_URL
     ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench_conn')
     : undefined;
+  const port = await freePort();
   const running = await startPleiade(
     loadConfig({
       NODE_ENV: 'test',
-      PORT: '0',
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      SESSION_SECRET: randomUUID() + randomUUID(),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       EMBEDDED_DATA_DIR: dataDir,
@@ -109,7 +161,7 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     };
     const browser = new TestBrowser();
     const { callback } = await signInThroughFakeOp(browser, base);
-    if (callback.status !== 302) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
+    if (callback.status !== 303) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
     return browser;
   };
 
@@ -234,36 +286,32 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, 0);
     const { browser, widgetId, user } = probe!;
     const cookie = browser.jar.header(base);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-    /** One GET on a kept-alive socket; answers the status and the body. */
-    const get = (url: string, headers: Record<string, string>) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = http.get(url, { agent, headers }, (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          res.on('error', reject);
-        });
-        req.on('error', reject);
-      });
     const bffUrl = `${base}/api/widgets/${widgetId}/data?refresh=1`;
     const directUrl = `${sims.urls.nextcloud}/ocs/v2.php/apps/notifications/api/v2/notifications?format=json`;
     const basic = `Basic ${Buffer.from(`${user.username}:${user.nextcloud.appPassword}`).toString('base64')}`;
-    const direct = async () => {
-      const res = await get(directUrl, { authorization: basic, 'ocs-apirequest': 'true', accept: 'application/json' });
-      if (res.status !== 200) throw new Error(`direct: ${res.status}`);
+    const direct = {
+      url: directUrl,
+      headers: { authorization: basic, 'ocs-apirequest': 'true', accept: 'application/json' },
     };
-    const proxied = async () => {
-      const res = await get(bffUrl, { cookie, accept: 'application/json' });
-      const { status } = JSON.parse(res.body) as { status: string };
-      if (res.status !== 200 || status !== 'ok') throw new Error(`proxied: ${res.status} ${status}`);
-    };
-    await fixedRate(100, 2, direct); // warm-up: sockets, JIT
-    await fixedRate(100, 2, proxied);
-    const directLatencies = await fixedRate(OVERHEAD_RPS, OVERHEAD_SECONDS, direct);
-    const proxiedLatencies = await fixedRate(OVERHEAD_RPS, OVERHEAD_SECONDS, proxied);
-    agent.destroy();
+    const proxied = { url: bffUrl, headers: { cookie, accept: 'application/json' }, widgetOk: true };
+    await loadInWorker({ ...direct, rps: 100, seconds: 2 }); // warm-up: sockets, JIT
+    await loadInWorker({ ...proxied, rps: 100, seconds: 2 });
+    const directLatencies = await loadInWorker({ ...direct, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS });
+    const proxiedLatencies = await loadInWorker({ ...proxied, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS });
+    // Where the time goes, at a light 20 requests/s: the HTTP floor (/healthz), a signed-in call
+    // (session + person from the database: /api/me), a cached widget read, an uncached one.
+    const light = (path: string, widgetOk = false) =>
+      loadInWorker({
+        url: base + path,
+        headers: { cookie, accept: 'application/json' },
+        rps: 20,
+        seconds: 4,
+        widgetOk,
+      });
+    const floor = await light('/healthz');
+    const signedIn = await light('/api/me');
+    const cachedRead = await light(`/api/widgets/${widgetId}/data`, true);
+    const sequential = await light(`/api/widgets/${widgetId}/data?refresh=1`, true);
 
     // 3. SHARED_USERS people load the same collectivité-wide widget within one cache period.
     for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, UPSTREAM_LATENCY_MS);
@@ -296,6 +344,10 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
       proxied_p99_ms: percentile(proxiedLatencies, 99),
       overhead_p50_ms: Number((percentile(proxiedLatencies, 50) - percentile(directLatencies, 50)).toFixed(2)),
       overhead_p99_ms: Number((percentile(proxiedLatencies, 99) - percentile(directLatencies, 99)).toFixed(2)),
+      healthz_at_20rps_p50_ms: percentile(floor, 50),
+      me_at_20rps_p50_ms: percentile(signedIn, 50),
+      cached_read_at_20rps_p50_ms: percentile(cachedRead, 50),
+      proxied_at_20rps_p50_ms: percentile(sequential, 50),
       shared_widget_users: SHARED_USERS,
       upstream_calls_per_period: sharedCalls,
     };
