@@ -1,6 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { Me } from '@pleiade/contracts';
-import { AdminPage } from '../admin/AdminPage';
 import { useHashView, type AppView } from '../admin/admin-route';
 import { useMe } from '../api/queries';
 import { useSessionExpired } from '../api/session-expiry';
@@ -9,6 +8,9 @@ import { BoardPage } from '../board/BoardPage';
 import { AppHeader } from './AppHeader';
 import { ErrorPanel } from './ErrorPanel';
 import { WelcomePage } from './WelcomePage';
+
+// Administrators only: its code is fetched when they open it, not with everyone's first load.
+const AdminPage = lazy(() => import('../admin/AdminPage').then((module) => ({ default: module.AdminPage })));
 
 const MAIN_ID = 'contenu';
 
@@ -54,7 +56,19 @@ export function App() {
   if (me.data) {
     return (
       <Shell me={me.data} view={view}>
-        {view === 'administration' ? <AdminPage role={me.data.role} /> : <BoardPage />}
+        {view === 'administration' ? (
+          <Suspense
+            fallback={
+              <p role="status" className="page-loading">
+                Chargement de l’administration…
+              </p>
+            }
+          >
+            <AdminPage role={me.data.role} />
+          </Suspense>
+        ) : (
+          <BoardPage />
+        )}
       </Shell>
     );
   }
