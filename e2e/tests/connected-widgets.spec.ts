@@ -227,20 +227,18 @@ test.describe('connected widgets', () => {
         }
         // Nothing the payloads carry became an element (the widgets render none of these tags), no
         // element has an event-handler attribute, and no link took their script URLs.
-        const injected = await page
-          .locator('[data-widget-kind] .widget-body')
-          .evaluateAll((widgets) =>
-            widgets.flatMap((root) =>
-              [...root.querySelectorAll('*')]
-                .filter(
-                  (element) =>
-                    /^(script|img|svg|iframe|object|embed|video|audio|source|marquee|details|math|style|link|meta|base|textarea|x)$/i.test(
-                      element.tagName,
-                    ) || [...element.attributes].some((attribute) => /^on/i.test(attribute.name)),
-                )
-                .map((element) => element.outerHTML.slice(0, 120)),
-            ),
-          );
+        const injected = await page.locator('[data-widget-kind] .widget-body').evaluateAll((widgets) =>
+          widgets.flatMap((root) =>
+            Array.from(root.querySelectorAll('*'))
+              .filter(
+                (element) =>
+                  /^(script|img|svg|iframe|object|embed|video|audio|source|marquee|details|math|style|link|meta|base|textarea|x)$/i.test(
+                    element.tagName,
+                  ) || Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name)),
+              )
+              .map((element) => element.outerHTML.slice(0, 120)),
+          ),
+        );
         expect(injected).toEqual([]);
         const hrefs = await page
           .locator('[data-widget-kind] a')
@@ -305,7 +303,9 @@ test.describe('connected widgets', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Applications connectées');
     await expect(page.getByText('Messagerie de la mairie').first()).toBeVisible();
     await page.getByRole('button', { name: 'Tester la connexion de « Messagerie de la mairie »' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Connexion réussie : L’application répond.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Connexion réussie : L’application répond.' }),
+    ).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('admin-connectors.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -339,7 +339,7 @@ describe('tester la connexion', () => {
     expect(allow.status).toBe(200);
     const ok = await test(connector.id);
     expect(ok.ok).toBe(true);
-    expect(ok.message).toMatch(/réussie/);
+    expect(ok.message).toMatch(/répond/);
     expect(hits).toBe(before + 1);
   });
 
