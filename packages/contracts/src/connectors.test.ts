@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  authModeProblem,
+  CONNECTOR_AUTH_MODES,
+  CONNECTOR_AUTH_MODES_BY_KIND,
   CONNECTOR_KINDS,
   createConnectorRequestSchema,
   parseConnectorOptions,
@@ -12,7 +15,8 @@ describe('connector contracts', () => {
   it('accept every kind with defaults, and validate options per kind', () => {
     // CalDAV needs its calendar path: no default fits every server.
     for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav')) {
-      expect(createConnectorRequestSchema.safeParse({ ...base, kind }).success, kind).toBe(true);
+      const authMode = CONNECTOR_AUTH_MODES_BY_KIND[kind][0];
+      expect(createConnectorRequestSchema.safeParse({ ...base, kind, authMode }).success, kind).toBe(true);
     }
     expect(createConnectorRequestSchema.safeParse({ ...base, kind: 'caldav' }).error?.issues[0]?.path).toEqual([
       'options',
@@ -27,11 +31,26 @@ describe('connector contracts', () => {
     const badPort = createConnectorRequestSchema.safeParse({ ...base, options: { port: 70000 } });
     expect(badPort.error?.issues[0]?.path).toEqual(['options', 'port']);
     expect(
-      createConnectorRequestSchema.safeParse({ ...base, kind: 'jitsi', options: { jwtAppId: 'app' } }).success,
+      createConnectorRequestSchema.safeParse({ ...base, kind: 'jitsi', authMode: 'none', options: { jwtAppId: 'app' } })
+        .success,
     ).toBe(true);
     expect(createConnectorRequestSchema.safeParse({ ...base, kind: 'nextcloud', options: { port: 1 } }).success).toBe(
       false,
     );
+  });
+
+  it('accept only the authentication modes each application can use', () => {
+    for (const kind of CONNECTOR_KINDS) {
+      for (const mode of CONNECTOR_AUTH_MODES) {
+        expect(authModeProblem(kind, mode) === undefined, `${kind} ${mode}`).toBe(
+          CONNECTOR_AUTH_MODES_BY_KIND[kind].includes(mode),
+        );
+      }
+    }
+    expect(authModeProblem('zimbra', 'zimbra_preauth')).toBeUndefined();
+    expect(authModeProblem('nextcloud', 'zimbra_preauth')).toMatch(/impossible pour nextcloud/);
+    const refused = createConnectorRequestSchema.safeParse({ ...base, authMode: 'none' });
+    expect(refused.error?.issues.map((issue) => issue.path)).toEqual([['authMode']]);
   });
 
   it('give each kind the options its connector reads, with defaults', () => {
@@ -53,7 +72,13 @@ describe('connector contracts', () => {
     const auth = { tokenExchangeAudience: 'nextcloud', tokenExchangeScope: 'openid files' };
     for (const kind of CONNECTOR_KINDS) {
       const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : {};
-      const parsed = createConnectorRequestSchema.safeParse({ ...base, kind, options: { ...auth, ...extra } });
+      const authMode = CONNECTOR_AUTH_MODES_BY_KIND[kind][0];
+      const parsed = createConnectorRequestSchema.safeParse({
+        ...base,
+        kind,
+        authMode,
+        options: { ...auth, ...extra },
+      });
       expect(parsed.data?.options, kind).toMatchObject(auth);
       expect(
         createConnectorRequestSchema.safeParse({

@@ -22,6 +22,27 @@ export const connectorAuthModeSchema = z.enum(CONNECTOR_AUTH_MODES);
 export type ConnectorAuthMode = z.infer<typeof connectorAuthModeSchema>;
 
 /**
+ * The authentication modes the BFF can use for each kind (apps/bff/src/widget-data/credentials.ts
+ * resolves them): a connector with another mode could never read anything, so it is refused.
+ */
+export const CONNECTOR_AUTH_MODES_BY_KIND: { readonly [K in ConnectorKind]: readonly ConnectorAuthMode[] } = {
+  nextcloud: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
+  zimbra: ['zimbra_preauth', 'oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
+  matrix: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
+  imap: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
+  caldav: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
+  jitsi: ['none'],
+};
+
+/** The French message of a mode the kind cannot use, or undefined when it can. */
+export function authModeProblem(kind: ConnectorKind, authMode: ConnectorAuthMode): string | undefined {
+  const modes = CONNECTOR_AUTH_MODES_BY_KIND[kind];
+  return modes.includes(authMode)
+    ? undefined
+    : `mode d’authentification impossible pour ${kind} ; modes possibles : ${modes.join(', ')}`;
+}
+
+/**
  * Options every kind may carry, read by the BFF when it exchanges the person's token for this
  * application (`token_exchange` auth mode, RFC 8693 `audience` and `scope`).
  */
@@ -147,11 +168,16 @@ export const newConnectorFields = {
   enabled: z.boolean().default(true),
 };
 
-/** Checks `options` against its kind's schema, reporting each problem under `options.…`. */
+/**
+ * Checks `options` against its kind's schema, reporting each problem under `options.…`, and the
+ * auth mode against the kind (under `authMode`).
+ */
 export function checkConnectorOptions(
-  value: { kind: ConnectorKind; options: Record<string, unknown> },
+  value: { kind: ConnectorKind; authMode: ConnectorAuthMode; options: Record<string, unknown> },
   ctx: z.RefinementCtx,
 ): Record<string, unknown> | undefined {
+  const modeProblem = authModeProblem(value.kind, value.authMode);
+  if (modeProblem) ctx.addIssue({ code: 'custom', path: ['authMode'], message: modeProblem });
   const parsed = parseConnectorOptions(value.kind, value.options);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  authModeProblem,
   parseConnectorOptions,
   type Connector,
   type ConnectorKind,
@@ -138,7 +139,11 @@ export async function updateConnector(
       const data: Prisma.ConnectorInstanceUpdateInput = {};
       if (request.label !== undefined) data.label = request.label;
       if (request.baseUrl !== undefined) data.baseUrl = request.baseUrl;
-      if (request.authMode !== undefined) data.authMode = request.authMode;
+      if (request.authMode !== undefined) {
+        const problem = authModeProblem(current.kind as ConnectorKind, request.authMode);
+        if (problem) throw invalid('body.authMode', problem);
+        data.authMode = request.authMode;
+      }
       if (request.enabled !== undefined) data.enabled = request.enabled;
       if (request.options !== undefined) {
         data.options = checkOptions(current.kind as ConnectorKind, request.options) as Prisma.InputJsonObject;

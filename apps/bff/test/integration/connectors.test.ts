@@ -173,11 +173,31 @@ describe('connector settings (administrator of demo-a)', () => {
     expect(await storedSecrets(created.id)).toBeUndefined();
   });
 
+  it('refuses to switch a connector to a mode its application cannot use, and keeps it as it was', async () => {
+    const created = await call(admin, connectorsUrl(), 'POST', {
+      kind: 'jitsi',
+      label: 'Visio (mode)',
+      baseUrl: 'https://visio.test/',
+      authMode: 'none',
+    });
+    expect(created.status).toBe(201);
+    const id = connectorSchema.parse(created.json).id;
+    const { status, json } = await call(admin, `${connectorsUrl()}/${id}`, 'PUT', { authMode: 'personal_secret' });
+    expect(status).toBe(400);
+    expect(apiErrorBodySchema.parse(json).error.details?.map((detail) => detail.path)).toEqual(['body.authMode']);
+    const list = connectorListResponseSchema.parse((await call(admin, connectorsUrl())).json);
+    expect(list.connectors.find((connector) => connector.id === id)?.authMode).toBe('none');
+    expect((await call(admin, `${connectorsUrl()}/${id}`, 'DELETE')).status).toBe(204);
+  });
+
   it('refuses bad input with 400 and the field paths, and a label already used with 409', async () => {
-    const base = { kind: 'imap', label: 'Invalide', baseUrl: 'https://mail.test/', authMode: 'none' };
+    const base = { kind: 'imap', label: 'Invalide', baseUrl: 'https://mail.test/', authMode: 'personal_secret' };
     const cases: [Record<string, unknown>, string][] = [
       [{ ...base, kind: 'fax' }, 'body.kind'],
       [{ ...base, authMode: 'basic' }, 'body.authMode'],
+      // A mode the application cannot use: IMAP has no anonymous access, Jitsi needs no account.
+      [{ ...base, authMode: 'none' }, 'body.authMode'],
+      [{ ...base, kind: 'jitsi', authMode: 'personal_secret' }, 'body.authMode'],
       [{ ...base, baseUrl: 'ftp://mail.test/' }, 'body.baseUrl'],
       [{ ...base, baseUrl: 'https://user:pw@mail.test/' }, 'body.baseUrl'],
       [{ ...base, baseUrl: 'https://mail.test/#x' }, 'body.baseUrl'],
@@ -249,7 +269,7 @@ describe('who may manage connectors', () => {
         kind: 'caldav',
         label: 'Zimbra',
         baseUrl: 'https://cal.b.test/',
-        authMode: 'none',
+        authMode: 'personal_secret',
         options: { calendarPath: '/{login}/agenda/' },
       });
       expect(own.status, 'same label in another collectivité').toBe(201);
@@ -320,7 +340,7 @@ describe('tester la connexion', () => {
       kind: 'caldav',
       label: 'Agenda local',
       baseUrl: `${upstreamUrl}/dav/`,
-      authMode: 'none',
+      authMode: 'personal_secret',
       options: { calendarPath: '/{login}/agenda/' },
     });
     const before = hits;
@@ -348,7 +368,7 @@ describe('tester la connexion', () => {
       kind: 'nextcloud',
       label: 'Protégé',
       baseUrl: `${upstreamUrl}/protected/`,
-      authMode: 'none',
+      authMode: 'personal_secret',
       allowPrivateNetworks: ['127.0.0.1'],
     });
     expect(await test(protectedApp.id)).toMatchObject({ ok: true, httpStatus: 401 });
@@ -360,7 +380,7 @@ describe('tester la connexion', () => {
       kind: 'nextcloud',
       label: 'Éteint',
       baseUrl: `http://127.0.0.1:${port}/`,
-      authMode: 'none',
+      authMode: 'personal_secret',
       allowPrivateNetworks: ['127.0.0.0/8'],
     });
     expect(await test(down.id)).toMatchObject({ ok: false, status: 'unreachable', reason: 'ECONNREFUSED' });

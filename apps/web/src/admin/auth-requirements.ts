@@ -1,9 +1,14 @@
-import { CONNECTOR_AUTH_MODES, type ConnectorAuthMode, type ConnectorKind } from '@pleiade/contracts';
+import {
+  CONNECTOR_AUTH_MODES,
+  CONNECTOR_AUTH_MODES_BY_KIND,
+  type ConnectorAuthMode,
+  type ConnectorKind,
+} from '@pleiade/contracts';
 
 /**
  * What each authentication mode needs, as the BFF resolves it (apps/bff/src/widget-data/credentials.ts):
  * shown to the administrator so a connector is not saved without the secret it cannot work without.
- * Kept here until the contracts declare it (see the report of the administration screens).
+ * The modes each kind accepts come from the contracts (CONNECTOR_AUTH_MODES_BY_KIND).
  */
 export interface ExpectedSecret {
   name: string;
@@ -11,19 +16,9 @@ export interface ExpectedSecret {
   optional?: true;
 }
 
-/** Modes the BFF can use for a kind; the others are refused as « not configured » at every read. */
-const MODES_OF_KIND: Record<ConnectorKind, readonly ConnectorAuthMode[]> = {
-  nextcloud: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  zimbra: ['zimbra_preauth', 'oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  matrix: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  imap: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  caldav: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  jitsi: ['none'],
-};
-
 /** The modes offered for a kind, in the contract's order; the current one stays, even if unusual. */
 export function authModesFor(kind: ConnectorKind, current: ConnectorAuthMode): ConnectorAuthMode[] {
-  return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || MODES_OF_KIND[kind].includes(mode));
+  return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || CONNECTOR_AUTH_MODES_BY_KIND[kind].includes(mode));
 }
 
 export function expectedSecrets(kind: ConnectorKind, authMode: ConnectorAuthMode): ExpectedSecret[] {
