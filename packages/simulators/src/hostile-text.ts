@@ -1,5 +1,6 @@
 // Hostile upstream text for the tests of what renders it (BFF, SPA): every text a widget shows
 // carries a payload, and links carry a script URL, so a test can prove none of it runs.
+import type { DematDemoData } from './demat-data.js';
 import type { SimUser } from './demo-data.js';
 
 /** Classic payloads: markup, attribute breaking, script URL, template syntax. */
@@ -25,6 +26,56 @@ function isPayloadList(value: readonly string[] | HostileTextOptions): value is 
   return Array.isArray(value);
 }
 
+/** Payloads in turn, and the text tainted with the next one ('append' or 'replace'). */
+function taintWith(payloadsOrOptions: readonly string[] | HostileTextOptions) {
+  const options: HostileTextOptions = isPayloadList(payloadsOrOptions)
+    ? { payloads: payloadsOrOptions }
+    : payloadsOrOptions;
+  const payloads = options.payloads ?? HOSTILE_PAYLOADS;
+  if (payloads.length === 0) throw new Error('withHostileText: at least one payload is needed');
+  let turn = 0;
+  const next = () => payloads[turn++ % payloads.length] ?? '';
+  const taint = (text: string, payload = next()) => (options.mode === 'replace' ? payload : `${text} ${payload}`);
+  return { options, next, taint };
+}
+
+/**
+ * A copy of the dematerialisation data where each text a widget shows carries a payload:
+ * i-Parapheur tenant, desk and folder names; S2low act subjects and numbers; i-delibRE sitting
+ * names and places, people's names; Pastell entity names, flow names and document titles.
+ * Identifiers, dates and states keep their format (the applications would refuse others).
+ */
+export function withHostileDematText(
+  data: DematDemoData,
+  payloadsOrOptions: readonly string[] | HostileTextOptions = {},
+): DematDemoData {
+  const { taint } = taintWith(payloadsOrOptions);
+  return {
+    iparapheur: {
+      ...data.iparapheur,
+      tenants: data.iparapheur.tenants.map((t) => ({ ...t, name: taint(t.name) })),
+      desks: data.iparapheur.desks.map((d) => ({ ...d, name: taint(d.name), shortName: taint(d.shortName) })),
+      folders: data.iparapheur.folders.map((f) => ({ ...f, name: taint(f.name) })),
+    },
+    s2low: {
+      ...data.s2low,
+      transactions: data.s2low.transactions.map((t) => ({ ...t, subject: taint(t.subject), number: taint(t.number) })),
+    },
+    idelibre: {
+      ...data.idelibre,
+      structures: data.idelibre.structures.map((s) => ({ ...s, name: taint(s.name) })),
+      users: data.idelibre.users.map((u) => ({ ...u, firstName: taint(u.firstName), lastName: taint(u.lastName) })),
+      sittings: data.idelibre.sittings.map((s) => ({ ...s, name: taint(s.name), place: taint(s.place) })),
+    },
+    pastell: {
+      ...data.pastell,
+      entities: data.pastell.entities.map((e) => ({ ...e, denomination: taint(e.denomination) })),
+      flux: Object.fromEntries(Object.entries(data.pastell.flux).map(([id, f]) => [id, { ...f, nom: taint(f.nom) }])),
+      documents: data.pastell.documents.map((d) => ({ ...d, titre: taint(d.titre) })),
+    },
+  };
+}
+
 /**
  * A copy of `users` where each text shown by a widget holds a payload: mail subject, sender name
  * and fragment, appointment title, location and description, Nextcloud notification subject,
@@ -40,15 +91,8 @@ export function withHostileText(
   users: readonly SimUser[],
   payloadsOrOptions: readonly string[] | HostileTextOptions = {},
 ): SimUser[] {
-  const options: HostileTextOptions = isPayloadList(payloadsOrOptions)
-    ? { payloads: payloadsOrOptions }
-    : payloadsOrOptions;
-  const payloads = options.payloads ?? HOSTILE_PAYLOADS;
-  if (payloads.length === 0) throw new Error('withHostileText: at least one payload is needed');
+  const { options, next, taint } = taintWith(payloadsOrOptions);
   const link = options.link ?? "javascript:alert('xss-link')";
-  let turn = 0;
-  const next = () => payloads[turn++ % payloads.length] ?? '';
-  const taint = (text: string, payload = next()) => (options.mode === 'replace' ? payload : `${text} ${payload}`);
   const taintFileName = (path: string) => {
     const slash = path.lastIndexOf('/');
     const payload = next().replaceAll('/', '');

@@ -5,7 +5,10 @@ describe('startSimulators', () => {
   it('starts one loopback server per application and exposes credentials for every demo user', async () => {
     const sims = await startSimulators({ zimbraPreauthKeys: { 'demo-a.pleiade.test': 'ab'.repeat(32) } });
     try {
-      for (const url of Object.values(sims.urls)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      for (const [app, url] of Object.entries(sims.urls)) {
+        // S2low is reached over HTTPS only (client certificate); the others over plain HTTP.
+        expect(url).toMatch(app === 's2low' ? /^https:\/\/127\.0\.0\.1:\d+$/ : /^http:\/\/127\.0\.0\.1:\d+$/);
+      }
       expect(new Set(Object.values(sims.urls)).size).toBe(SIMULATED_APPS.length);
       const usernames = ['agent', 'elu', 'admin', 'operateur', 'agent-b'];
       expect(Object.keys(sims.credentials.nextcloud).sort()).toEqual([...usernames].sort());
@@ -13,6 +16,11 @@ describe('startSimulators', () => {
       expect(sims.credentials.zimbra.preauthKeys['demo-a.pleiade.test']).toBe('ab'.repeat(32));
       expect(sims.credentials.zimbra.preauthKeys['demo-b.pleiade.test']).toMatch(/^[0-9a-f]{64}$/);
       expect(sims.getFault('nextcloud')).toBe('none');
+      expect(Object.keys(sims.credentials.iparapheur.accounts).sort()).toEqual([...usernames].sort());
+      expect(Object.keys(sims.credentials.s2low.accounts).sort()).toEqual(['demo-a', 'demo-b']);
+      expect(sims.credentials.s2low.ca).toMatch(/^-----BEGIN CERTIFICATE-----/);
+      expect(Object.keys(sims.credentials.idelibre).sort()).toEqual(['demo-a', 'demo-b']);
+      expect(sims.credentials.pastell['pleiade-technique']?.token).toBeTruthy();
     } finally {
       await sims.close();
     }

@@ -1,6 +1,7 @@
 // HTTP simulators of the collaboration applications the dashboard reads for each signed-in agent.
 // They follow the applications' public documentation (see each server.ts), one server per application.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { DEMAT_DEMO_DATA, type DematDemoData } from './demat-data.js';
 import { DEMO_USERS, withJitsiUrl, type SimUser } from './demo-data.js';
 import {
   SIMULATED_APPS,
@@ -10,14 +11,40 @@ import {
   type FaultMode,
   type SimulatedApp,
 } from './http.js';
+import { createIdelibreHandler } from './idelibre/server.js';
+import { createIparapheurV4Handler } from './iparapheur/v4.js';
+import { createIparapheurV5Handler, IPARAPHEUR_CLIENT_ID, IPARAPHEUR_REALM_PATH } from './iparapheur/v5.js';
 import { createJitsiHandler, type JitsiJoin, type JitsiJwtOptions } from './jitsi/server.js';
 import { createMatrixHandler, DEFAULT_APP_SERVICE_SENDER, type MatrixAppServiceOptions } from './matrix/server.js';
 import { createNextcloudHandler } from './nextcloud/server.js';
 import { createUserinfoBearerResolver } from './nextcloud/userinfo-bearer.js';
+import { createPastellHandler } from './pastell/server.js';
+import { createSimulatorPki, type PemPair, type SimulatorPki } from './s2low/pki.js';
+import { createS2lowHandler } from './s2low/server.js';
 import { computePreauth, createZimbraHandler } from './zimbra/server.js';
 
+export { DEMAT_DEMO_DATA } from './demat-data.js';
+export type {
+  DematDemoData,
+  IdelibreConvocationSeed,
+  IdelibreSittingSeed,
+  IdelibreStructureSeed,
+  IdelibreUserSeed,
+  IparapheurAccountSeed,
+  IparapheurDeskSeed,
+  IparapheurFolderSeed,
+  IparapheurTenantSeed,
+  PastellDocumentSeed,
+  PastellEntitySeed,
+  PastellUserSeed,
+  S2lowAccountSeed,
+  S2lowAuthoritySeed,
+  S2lowTransactionSeed,
+} from './demat-data.js';
 export { DEMO_USERS, JITSI_URL_PLACEHOLDER, parisTimeToday, withJitsiUrl } from './demo-data.js';
-export { HOSTILE_PAYLOADS, withHostileText, type HostileTextOptions } from './hostile-text.js';
+export { HOSTILE_PAYLOADS, withHostileDematText, withHostileText, type HostileTextOptions } from './hostile-text.js';
+export { createSimulatorPki, type PemPair, type PkiOptions, type SimulatorPki } from './s2low/pki.js';
+export { S2LOW_STATUSES } from './s2low/server.js';
 export type { JitsiJoin, JitsiJwtOptions } from './jitsi/server.js';
 export type { MatrixAppServiceOptions } from './matrix/server.js';
 export type {
@@ -61,6 +88,17 @@ export interface SimulatorsOptions {
   matrixAppService?: MatrixAppServiceOptions;
   /** Jitsi token authentication; without it, every room opens without a token. */
   jitsiJwt?: JitsiJwtOptions;
+  /** Data of i-Parapheur, S2low, i-delibRE and Pastell; default: DEMAT_DEMO_DATA. */
+  demat?: DematDemoData;
+  /** i-Parapheur 5 (Keycloak) access token lifetime, default 300 000 ms; refresh tokens 1 800 000 ms. */
+  iparapheurTokenLifetimeMs?: number;
+  iparapheurRefreshLifetimeMs?: number;
+  /** i-Parapheur 4: CAS `serviceValidate` URL checking `ticket` parameters; without it, CAS is off. */
+  iparapheur4CasServiceValidateUrl?: string;
+  /** S2low's CA, server and client certificates (names = S2lowAccountSeed.certificate); default: made at start with openssl. */
+  s2lowPki?: SimulatorPki;
+  /** Pastell: failed logins per minute and address before 429 (default 5, as Pastell). */
+  pastellLoginAttemptsPerMinute?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -87,6 +125,23 @@ export interface MatrixCredentials {
   accessToken: string;
 }
 
+export interface IparapheurCredentials {
+  /** Keycloak client of the token endpoint (`ipcore-web`) and the endpoint's path. */
+  clientId: string;
+  tokenPath: string;
+  /** Demo username → password (password grant for v5, Basic or `/parapheur/api/login` for v4). */
+  accounts: Record<string, { username: string; password: string }>;
+}
+
+export interface S2lowCredentials {
+  /** PEM of the CA that issued the server's certificate: the client must trust it. */
+  ca: string;
+  /** Collectivité → its authority's technical account: login/password and client certificate. */
+  accounts: Record<string, { login: string; password: string; authorityId: number } & PemPair>;
+  /** A certificate of the same CA that no account uses (the server answers "aucun compte trouvé"). */
+  unregisteredClient: PemPair;
+}
+
 export interface SimulatorCredentials {
   nextcloud: Record<string, NextcloudCredentials>;
   zimbra: ZimbraCredentials;
@@ -95,6 +150,12 @@ export interface SimulatorCredentials {
   matrixAppService?: Required<MatrixAppServiceOptions>;
   /** Present when started with `jitsiJwt`: what prosody's token plugin would be configured with. */
   jitsi?: { appId: string; secret: string; audiences: string[] };
+  iparapheur: IparapheurCredentials;
+  s2low: S2lowCredentials;
+  /** Collectivité → its i-delibRE structure and the structure's API token (`X-AUTH-TOKEN`). */
+  idelibre: Record<string, { structureId: string; suffix: string; token: string }>;
+  /** Pastell login → credentials (Basic or `Authorization: Bearer <token>`); `pleiade-technique` sees every entity. */
+  pastell: Record<string, { login: string; password: string; token: string }>;
 }
 
 export interface Simulators {
@@ -114,12 +175,32 @@ export interface Simulators {
   clearJitsiJoins(): void;
   /** Calls made to `nextcloudBearerUserinfoUrl` so far (0 without it). */
   nextcloudUserinfoCalls(): number;
+  /** Makes every i-Parapheur 5 access token issued so far expired (next call: 401 invalid_token). */
+  expireIparapheurTokens(): void;
+  /** i-Parapheur 5 access tokens issued so far (password and refresh grants). */
+  iparapheurTokensIssued(): number;
   close(): Promise<void>;
 }
 
 function latencyFor(option: SimulatorsOptions['latencyMs'], app: SimulatedApp): number {
   if (typeof option === 'number') return option;
   return option?.[app] ?? 0;
+}
+
+/** The S2low PKI is made once per process and listen address (a few openssl runs). */
+const pkiCache = new Map<string, Promise<SimulatorPki>>();
+const UNREGISTERED_CLIENT = 'certificat-sans-compte';
+
+function s2lowPkiFor(host: string, demat: DematDemoData): Promise<SimulatorPki> {
+  const names = [...new Set(demat.s2low.accounts.map((a) => a.certificate)), UNREGISTERED_CLIENT].sort();
+  const key = `${host}|${names.join(',')}`;
+  let pki = pkiCache.get(key);
+  if (!pki) {
+    pki = createSimulatorPki({ hosts: [host], clients: names, caName: 'Pléiade simulateurs (S2low)' });
+    pkiCache.set(key, pki);
+    pki.catch(() => pkiCache.delete(key));
+  }
+  return pki;
 }
 
 export async function startSimulators(options: SimulatorsOptions = {}): Promise<Simulators> {
@@ -131,8 +212,8 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   ) as Record<SimulatedApp, AppControl>;
 
   const started: { app: SimulatedApp; close(): Promise<void>; url: string }[] = [];
-  const start = async (app: SimulatedApp, handler: AppHandler) => {
-    const running = await startAppServer(controls[app], handler, host, options.ports?.[app] ?? 0);
+  const start = async (app: SimulatedApp, handler: AppHandler, tls?: Parameters<typeof startAppServer>[4]) => {
+    const running = await startAppServer(controls[app], handler, host, options.ports?.[app] ?? 0, tls);
     started.push({ app, ...running });
     return running.url;
   };
@@ -149,9 +230,17 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
   const resolveBearer = async (token: string) =>
     (await options.resolveNextcloudBearer?.(token)) ?? (await userinfo?.(token));
 
+  const demat = options.demat ?? DEMAT_DEMO_DATA;
+  const iparapheur = createIparapheurV5Handler({
+    data: demat.iparapheur,
+    now,
+    tokenLifetimeMs: options.iparapheurTokenLifetimeMs ?? 300_000,
+    refreshLifetimeMs: options.iparapheurRefreshLifetimeMs ?? 1_800_000,
+  });
   let users: SimUser[] = [];
   let zimbra: ReturnType<typeof createZimbraHandler> | undefined;
   let preauthKeys: Record<string, string> = {};
+  let pki: SimulatorPki | undefined;
   try {
     // Jitsi first: the visio links of the other applications' data point to it.
     const jitsiUrl = await start('jitsi', jitsi.handler);
@@ -169,11 +258,47 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
     await start('nextcloud', createNextcloudHandler({ users, now, resolveBearer }));
     await start('zimbra', zimbra.handler);
     await start('matrix', createMatrixHandler({ users, now, appService: options.matrixAppService }));
+    await start('iparapheur', iparapheur.handler);
+    await start(
+      'iparapheur4',
+      createIparapheurV4Handler({
+        data: demat.iparapheur,
+        now,
+        casServiceValidateUrl: options.iparapheur4CasServiceValidateUrl,
+      }),
+    );
+    pki = options.s2lowPki ?? (await s2lowPkiFor(host, demat));
+    const fingerprints = Object.fromEntries(
+      Object.entries(pki.clients).map(([name, pair]) => [name, new X509Certificate(pair.cert).fingerprint256]),
+    );
+    await start('s2low', createS2lowHandler({ data: demat.s2low, now, certificateFingerprints: fingerprints }), {
+      key: pki.server.key,
+      cert: pki.server.cert,
+      ca: pki.ca.cert,
+      // The TLS handshake fails without a client certificate issued by this CA.
+      requestCert: true,
+      rejectUnauthorized: true,
+    });
+    await start('idelibre', createIdelibreHandler({ data: demat.idelibre, now }));
+    await start(
+      'pastell',
+      createPastellHandler({
+        data: demat.pastell,
+        now,
+        loginAttemptsPerMinute: options.pastellLoginAttemptsPerMinute ?? 5,
+      }),
+    );
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
   }
   const zimbraState = zimbra.state;
+  const s2lowPki = pki;
+  const clientPair = (name: string): PemPair => {
+    const pair = s2lowPki?.clients[name];
+    if (!pair) throw new Error(`S2low: no client certificate named ${name}`);
+    return pair;
+  };
   const urls = Object.fromEntries(started.map((s) => [s.app, s.url])) as Record<SimulatedApp, string>;
   const appService = options.matrixAppService;
   const jwt = options.jitsiJwt;
@@ -204,6 +329,39 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
           }
         : {}),
       ...(jwt ? { jitsi: { appId: jwt.appId, secret: jwt.secret, audiences: [...(jwt.audiences ?? ['jitsi'])] } } : {}),
+      iparapheur: {
+        clientId: IPARAPHEUR_CLIENT_ID,
+        tokenPath: `${IPARAPHEUR_REALM_PATH}/protocol/openid-connect/token`,
+        accounts: Object.fromEntries(
+          demat.iparapheur.accounts.map((a) => [a.username, { username: a.username, password: a.password }]),
+        ),
+      },
+      s2low: {
+        ca: s2lowPki?.ca.cert ?? '',
+        accounts: Object.fromEntries(
+          demat.s2low.accounts.flatMap((account) => {
+            const authority = demat.s2low.authorities.find((a) => a.id === account.authorityId);
+            if (!authority) return [];
+            const pair = clientPair(account.certificate);
+            return [
+              [
+                authority.collectivite,
+                { login: account.login, password: account.password, authorityId: authority.id, ...pair },
+              ],
+            ];
+          }),
+        ),
+        unregisteredClient: s2lowPki?.clients[UNREGISTERED_CLIENT] ?? { cert: '', key: '' },
+      },
+      idelibre: Object.fromEntries(
+        demat.idelibre.structures.map((s) => [
+          s.collectivite,
+          { structureId: s.id, suffix: s.suffix, token: s.apiToken },
+        ]),
+      ),
+      pastell: Object.fromEntries(
+        demat.pastell.users.map((u) => [u.login, { login: u.login, password: u.password, token: u.token }]),
+      ),
     },
     setFault: (app, fault) => {
       controls[app].fault = fault;
@@ -220,6 +378,8 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
     jitsiJoins: () => jitsi.state.joins(),
     clearJitsiJoins: () => jitsi.state.clearJoins(),
     nextcloudUserinfoCalls: () => userinfo?.calls ?? 0,
+    expireIparapheurTokens: () => iparapheur.state.expireAllTokens(),
+    iparapheurTokensIssued: () => iparapheur.state.tokensIssued(),
     close: async () => {
       await Promise.all(started.map((s) => s.close()));
     },

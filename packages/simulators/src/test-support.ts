@@ -1,4 +1,5 @@
 // Helpers shared by the simulator tests (excluded from the build).
+import { request as httpsRequest } from 'node:https';
 import { expect } from 'vitest';
 import { computePreauth, type Simulators } from './index.js';
 
@@ -81,4 +82,40 @@ export async function readEverything(sims: Simulators, username: string) {
 
 function xmlUnescape(s: string): string {
   return s.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
+
+export interface TlsResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  text: string;
+}
+
+/**
+ * A GET over HTTPS that trusts `ca` and presents a client certificate when given (fetch cannot:
+ * S2low wants one). Rejects when the TLS handshake fails.
+ */
+export function tlsGet(
+  url: string,
+  tls: { ca: string; cert?: string; key?: string },
+  headers: Record<string, string> = {},
+): Promise<TlsResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ...tls, headers, agent: false, timeout: 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export function basic(user: string, password: string): Record<string, string> {
+  return { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
