@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+import { createSimulatorPki, type SimulatorPki } from '@pleiade/simulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createLogger } from '../logger.js';
@@ -338,6 +340,90 @@ describe('TLS verification', () => {
     const trusted = client({ baseUrl: upstream.url, allowPrivateNetworks: ['127.0.0.1/32'], ca: tls.cert });
     expect((await trusted.read({ path: '/items', schema: Items })).status).toBe('ok');
     await upstream.close();
+  });
+});
+
+describe('TLS client certificate', () => {
+  let pki: SimulatorPki;
+  let other: SimulatorPki;
+  let upstream: Awaited<ReturnType<typeof startUpstream>>;
+  const seen: Array<string | undefined> = [];
+  beforeAll(async () => {
+    [pki, other] = await Promise.all([
+      createSimulatorPki({ clients: ['mairie'] }),
+      createSimulatorPki({ clients: ['intrus'], caName: 'Autre autorité' }),
+    ]);
+    const server = https.createServer(
+      { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert, requestCert: true, rejectUnauthorized: true },
+      (req, res) => {
+        const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
+        seen.push(Array.isArray(cn) ? cn.join(',') : cn);
+        json(ITEMS)(req, res);
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    upstream = {
+      requests: 0,
+      url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    };
+  });
+  afterAll(() => upstream.close());
+
+  const base = () => ({ baseUrl: upstream.url, allowPrivateNetworks: ['127.0.0.1/32'], ca: pki.ca.cert });
+
+  it('presents the configured certificate, and the upstream refuses the handshake without it', async () => {
+    const withCertificate = client({ ...base(), clientCertificate: pki.clients.mairie });
+    expect(await withCertificate.read({ path: '/items', schema: Items })).toMatchObject({ status: 'ok', data: ITEMS });
+    expect(seen).toEqual(['mairie']);
+
+    const without = client(base());
+    expect(await without.read({ path: '/items', schema: Items })).toEqual({
+      status: 'unreachable',
+      message: FAILURE_MESSAGES.unreachable,
+    });
+    const stranger = client({ ...base(), clientCertificate: other.clients.intrus });
+    expect((await stranger.read({ path: '/items', schema: Items })).status).toBe('unreachable');
+    expect(seen).toEqual(['mairie']);
+  });
+
+  it('still verifies the server: a client certificate does not make an unknown CA trusted', async () => {
+    const untrusted = client({
+      baseUrl: upstream.url,
+      allowPrivateNetworks: ['127.0.0.1/32'],
+      ca: other.ca.cert,
+      clientCertificate: pki.clients.mairie,
+    });
+    expect(await untrusted.testConnection({ path: '/items', schema: Items })).toMatchObject({
+      ok: false,
+      reason: 'TLS',
+    });
+  });
+
+  it('refuses a client certificate for plain http and an unreadable PEM, without quoting it', () => {
+    expect(() => client({ baseUrl: 'http://s2low.test', clientCertificate: pki.clients.mairie! })).toThrow(
+      ConnectorConfigError,
+    );
+    const secretKey = '-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleQ==\n-----END PRIVATE KEY-----\n';
+    let error: unknown;
+    try {
+      client({ baseUrl: 'https://s2low.test', clientCertificate: { cert: pki.clients.mairie!.cert, key: secretKey } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConnectorConfigError);
+    expect(String((error as Error).message)).not.toContain('c2VjcmV0');
+    // A key that is not the certificate's is refused too.
+    expect(() =>
+      client({
+        baseUrl: 'https://s2low.test',
+        clientCertificate: { cert: pki.clients.mairie!.cert, key: other.clients.intrus!.key },
+      }),
+    ).toThrow(ConnectorConfigError);
   });
 });
 

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
 import axios, { AxiosError, type AxiosInstance, type Method } from 'axios';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
@@ -36,6 +37,11 @@ export interface UpstreamClientOptions {
   allowPrivateNetworks?: readonly string[];
   /** Extra trusted CA certificates (an internal PKI). TLS verification itself cannot be turned off. */
   ca?: string | Buffer | Array<string | Buffer>;
+  /**
+   * TLS client certificate presented to the upstream (S2low's RGS certificate): PEM certificate
+   * (chain) and private key, with the key's passphrase when it is encrypted. https only.
+   */
+  clientCertificate?: ClientCertificate;
   /** Headers sent with every call (`OCS-APIRequest: true`…). */
   headers?: Record<string, string>;
   /** Timeout, retry and breaker; pass an instance to share one between clients of the same upstream. */
@@ -43,6 +49,12 @@ export interface UpstreamClientOptions {
   /** Name resolution (tests use it to simulate DNS rebinding); the address policy still applies. */
   lookup?: LookupFunction;
   logger?: Logger;
+}
+
+export interface ClientCertificate {
+  cert: string | Buffer;
+  key: string | Buffer;
+  passphrase?: string;
 }
 
 type QueryValue = string | number | boolean;
@@ -149,6 +161,8 @@ export class UpstreamClient {
         : new ConnectorResilience(options.resilience);
     const lookup = guardedLookup(this.policy, options.lookup);
     const maxSockets = options.maxSockets ?? DEFAULTS.maxSockets;
+    const clientCertificate =
+      options.clientCertificate && checkedClientCertificate(this.base, options.clientCertificate);
     this.agents = {
       http: new http.Agent({ keepAlive: true, maxSockets, lookup }),
       // rejectUnauthorized is fixed to true: NODE_TLS_REJECT_UNAUTHORIZED=0 does not change it either.
@@ -158,6 +172,7 @@ export class UpstreamClient {
         lookup,
         rejectUnauthorized: true,
         ...(options.ca ? { ca: options.ca } : {}),
+        ...(clientCertificate ?? {}),
       }),
     };
     this.http = axios.create({
@@ -285,6 +300,19 @@ export class UpstreamClient {
       'Upstream read failed',
     );
   }
+}
+
+/** A client certificate is only sent over TLS, and a bad PEM is a configuration error found at once. */
+function checkedClientCertificate(base: URL, certificate: ClientCertificate): ClientCertificate {
+  if (base.protocol !== 'https:') throw new ConnectorConfigError('A client certificate needs an https baseUrl');
+  const { cert, key, passphrase } = certificate;
+  try {
+    tls.createSecureContext({ cert, key, ...(passphrase === undefined ? {} : { passphrase }) });
+  } catch {
+    // The library's message may quote the PEM: not kept.
+    throw new ConnectorConfigError('The client certificate or its key cannot be read (PEM expected)');
+  }
+  return { cert, key, ...(passphrase === undefined ? {} : { passphrase }) };
 }
 
 function parseJsonOrUndefined(data: unknown): unknown {
