@@ -115,13 +115,10 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
         : {}),
       grant_types: ['authorization_code', 'refresh_token', ...(tokenExchange ? [TOKEN_EXCHANGE_GRANT_TYPE] : [])],
       response_types: ['code'],
-      // oidc-provider 9 also accepts client_secret_post from a client registered for basic.
+      // oidc-provider also accepts client_secret_post from a client registered for basic.
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
-    // oidc-provider refuses outgoing requests to special-use addresses (SSRF guard); this demo IdP
-    // and the BFF it logs out (back-channel) both live on loopback, so its guard is set aside here.
-    fetch: (url, init) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit),
     // The typings want public-key JWK members; private JWKs are what oidc-provider needs here.
     jwks: jwks as { keys: JWK[] },
     cookies: { keys: options.cookieKeys ?? [randomBytes(32).toString('base64url')] },
@@ -135,7 +132,7 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
     conformIdTokenClaims: false,
     extraTokenClaims: keepExchangedAudience,
     responseTypes: ['code'],
-    // oidc-provider 9 requires PKCE only for public clients by default.
+    // oidc-provider requires PKCE only for public clients by default.
     pkce: { required: () => true },
     // Like LemonLDAP::NG: a refresh token even without offline_access (then tied to the IdP
     // session), and the same refresh token kept for the whole session.
@@ -144,7 +141,8 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
     features: {
       devInteractions: { enabled: false },
       // For resource servers that check a token's audience (exchanged tokens carry `aud`).
-      introspection: { enabled: true },
+      // Any registered, authenticated client may introspect (there are no public clients here).
+      introspection: { enabled: true, allowedPolicy: (_ctx, client) => client.clientAuthMethod !== 'none' },
       backchannelLogout: { enabled: options.clients.some((c) => c.backchannelLogoutUri !== undefined) },
       rpInitiatedLogout: {
         enabled: true,
@@ -194,8 +192,10 @@ async function grantEverythingRequested(ctx: KoaContextWithOIDC) {
   const existing = grantId ? await Grant.find(grantId) : undefined;
   // A grant of another account (someone else signed in with prompt=login) is not reused.
   const grant = existing?.accountId === accountId ? existing : new Grant({ accountId, clientId });
-  grant.addOIDCScope(oidc.requestParamOIDCScopes);
-  if (oidc.requestParamClaims.size > 0) grant.addOIDCClaims(oidc.requestParamClaims);
+  // oidc-provider 8 has requestParamOIDCScopes (the request's OpenID scopes); its typings lag behind.
+  const { requestParamOIDCScopes } = oidc as typeof oidc & { requestParamOIDCScopes: Set<string> };
+  grant.addOIDCScope([...requestParamOIDCScopes].join(' '));
+  if (oidc.requestParamClaims.size > 0) grant.addOIDCClaims([...oidc.requestParamClaims]);
   await grant.save();
   return grant;
 }
