@@ -56,7 +56,7 @@ const oidcProviderSchema = z
 /** The scopes ProConnect releases to a service provider (its « identité pivot » and the IdP used). */
 export const PROCONNECT_SCOPES = 'openid given_name usual_name email uid siret idp_id';
 
-const email = z
+const emailList = z
   .email('une adresse électronique')
   .transform((value) => value.toLowerCase())
   .array();
@@ -73,8 +73,8 @@ const proConnectAccessSchema = z
     defaultRole: z.enum(['agent', 'elu']).optional(),
     roles: z
       .object(
-        Object.fromEntries(ROLES.map((role) => [role, email.default([])])) as {
-          [K in (typeof ROLES)[number]]: z.ZodDefault<typeof email>;
+        Object.fromEntries(ROLES.map((role) => [role, emailList.default([])])) as {
+          [K in (typeof ROLES)[number]]: z.ZodDefault<typeof emailList>;
         },
       )
       .strict()
@@ -82,7 +82,6 @@ const proConnectAccessSchema = z
     identityProviders: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
-export type ProConnectAccessInFile = z.infer<typeof proConnectAccessSchema>;
 
 /**
  * ProConnect, the State's identity federation for public agents: userinfo answered as a signed JWT,
@@ -114,7 +113,6 @@ const providerSchema = z
     message: 'indiquer soit clientSecret, soit clientSecretEnv (pas les deux)',
     path: ['clientSecret'],
   });
-export type ProviderInFile = z.infer<typeof providerSchema>;
 
 const appLinkSchema = z
   .object({
