@@ -92,7 +92,7 @@ const proConnectProviderSchema = z
     type: z.literal('proconnect'),
     ...providerFields,
     scopes: z.string().min(1).default(PROCONNECT_SCOPES),
-    /** Sent as acr_values (e.g. "eidas1"); the ID token's acr must then be one of them. */
+    /** Sent as acr_values (e.g. "eidas1"); the ID token's acr must then be one of them or a higher eIDAS level. */
     acrValues: z.string().min(1).optional(),
     /** The only algorithm accepted for the userinfo JWT (asymmetric: checked against the provider's keys). */
     userinfoSigningAlg: signingAlg.default('RS256'),

@@ -188,7 +188,7 @@ export interface ProConnectAccess {
 }
 
 export interface ProConnectSettings {
-  /** Sent as acr_values; the ID token's acr must be one of them. Undefined: none asked. */
+  /** Sent as acr_values; the ID token's acr must meet them (auth/proconnect.ts acrSatisfies). Undefined: none asked. */
   acrValues: string[] | undefined;
   /** The only algorithm accepted for the userinfo JWT. */
   userinfoSigningAlg: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProConnectAccess, ProConnectSettings } from '../config.js';
-import { mapProConnectClaims } from './proconnect.js';
+import { acrSatisfies, mapProConnectClaims } from './proconnect.js';
 
 const issuer = 'https://auth.agentconnect.gouv.fr/api/v2';
 const noOne = { agent: [], elu: [], admin: [], operator: [] };
@@ -98,5 +98,19 @@ describe('mapProConnectClaims', () => {
       'camille.martin@ville-exemple.fr',
       'elu',
     ]);
+  });
+});
+
+describe('acrSatisfies', () => {
+  it('accepts the level asked or a higher eIDAS level, and nothing else', () => {
+    expect(acrSatisfies('eidas1', ['eidas1'])).toBe(true);
+    expect(acrSatisfies('eidas3', ['eidas1'])).toBe(true);
+    expect(acrSatisfies('eidas1', ['eidas2'])).toBe(false);
+    expect(acrSatisfies('eidas0', ['eidas1'])).toBe(false);
+    expect(acrSatisfies(undefined, ['eidas1'])).toBe(false);
+    const selfAsserted = 'https://proconnect.gouv.fr/assurance/self-asserted';
+    expect(acrSatisfies(selfAsserted, [selfAsserted])).toBe(true);
+    expect(acrSatisfies(selfAsserted, ['eidas1'])).toBe(false);
+    expect(acrSatisfies('eidas2', [selfAsserted])).toBe(false);
   });
 });

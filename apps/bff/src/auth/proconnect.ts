@@ -43,3 +43,18 @@ export function mapProConnectClaims(
     },
   };
 }
+
+const EIDAS = /^eidas([123])$/;
+
+/**
+ * Whether the ID token's `acr` meets the acr_values asked: one of them, or a higher eIDAS level
+ * than the lowest eIDAS level asked (ProConnect returns the level the authentication reached:
+ * eidas2 or eidas3 satisfy eidas1). Other values (URIs) must match exactly.
+ */
+export function acrSatisfies(acr: unknown, asked: readonly string[]): boolean {
+  if (typeof acr !== 'string') return false;
+  if (asked.includes(acr)) return true;
+  const level = EIDAS.exec(acr)?.[1];
+  const lowest = asked.flatMap((value) => EIDAS.exec(value)?.[1] ?? []).sort()[0];
+  return level !== undefined && lowest !== undefined && level >= lowest;
+}

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { sirenOfSiret } from '../siren.js';
 import { mapClaims, type IdentityProblem, type MappedIdentity } from './identity.js';
 import type { OidcProvider } from './oidc.js';
-import { mapProConnectClaims } from './proconnect.js';
+import { acrSatisfies, mapProConnectClaims } from './proconnect.js';
 import { tokenSetFrom } from './session-layer.js';
 import type { TokenSet } from './token-vault.js';
 
@@ -39,7 +39,7 @@ export async function identifySignIn(
   if (settings.proconnect) {
     const { acrValues } = settings.proconnect;
     const acr = idClaims.acr;
-    if (acrValues && !(typeof acr === 'string' && acrValues.includes(acr))) {
+    if (acrValues && !acrSatisfies(acr, acrValues)) {
       throw new Error(
         `ID token acr ${JSON.stringify(acr)} is not one of the acr_values asked (${acrValues.join(' ')})`,
       );
