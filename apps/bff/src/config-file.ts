@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { checkConnectorOptions, connectorSecretNameSchema, newConnectorFields, ROLES } from '@pleiade/contracts';
-import { issuerUrl, signingAlg } from './config-schemas.js';
+import { issuerUrl, signingAlg, siren } from './config-schemas.js';
 
 /**
  * The installation's configuration file (PLEIADE_CONFIG_FILE, JSON): the OpenID providers, each
@@ -18,15 +18,29 @@ export const roleGroupsSchema = z
   )
   .strict();
 
-const providerSchema = z
+/** What every provider declares, whatever its type. */
+const providerFields = {
+  id: slug,
+  label: z.string().min(1),
+  issuer: issuerUrl,
+  clientId: z.string().min(1),
+  /** The secret itself, or the name of the environment variable holding it (preferred). */
+  clientSecret: z.string().min(1).optional(),
+  clientSecretEnv: z.string().min(1).optional(),
+  /**
+   * How a front-channel logout's `sid` is matched: "sid" (the ID token's sid claim, the standard) or
+   * "sid-or-subject" for LemonLDAP::NG 2.16, which sends the user id there. The latter lets anyone
+   * who knows a user id sign that person out of Pléiade: choose it knowingly.
+   */
+  frontChannelLogout: z.enum(['sid', 'sid-or-subject']).default('sid'),
+  idTokenSigningAlg: signingAlg.default('RS256'),
+};
+
+/** A provider whose ID token names the collectivité and the groups (LemonLDAP::NG, Keycloak…). */
+const oidcProviderSchema = z
   .object({
-    id: slug,
-    label: z.string().min(1),
-    issuer: issuerUrl,
-    clientId: z.string().min(1),
-    /** The secret itself, or the name of the environment variable holding it (preferred). */
-    clientSecret: z.string().min(1).optional(),
-    clientSecretEnv: z.string().min(1).optional(),
+    type: z.literal('oidc'),
+    ...providerFields,
     scopes: z.string().min(1).default('openid profile email groups'),
     /** Slugs of the collectivités this provider may sign people into; absent = any. */
     collectivites: z.array(slug).min(1).optional(),
@@ -36,15 +50,65 @@ const providerSchema = z
       .default({ collectivite: 'collectivite', groups: 'groups' }),
     /** Groups giving each role; `{collectivite}` stands for the person's collectivité slug. */
     roles: roleGroupsSchema,
-    /**
-     * How a front-channel logout's `sid` is matched: "sid" (the ID token's sid claim, the standard) or
-     * "sid-or-subject" for LemonLDAP::NG 2.16, which sends the user id there. The latter lets anyone
-     * who knows a user id sign that person out of Pléiade: choose it knowingly.
-     */
-    frontChannelLogout: z.enum(['sid', 'sid-or-subject']).default('sid'),
-    idTokenSigningAlg: signingAlg.default('RS256'),
   })
-  .strict()
+  .strict();
+
+/** The scopes ProConnect releases to a service provider (its « identité pivot » and the IdP used). */
+export const PROCONNECT_SCOPES = 'openid given_name usual_name email uid siret idp_id';
+
+const emailList = z
+  .email('une adresse électronique')
+  .transform((value) => value.toLowerCase())
+  .array();
+
+/**
+ * Who may sign in to one collectivité through ProConnect, which sends no groups: the people named
+ * for a role get it (the highest when named twice), everyone else of the collectivité gets
+ * `defaultRole` (agent or élu; a higher role is always given by name), or is refused without one.
+ * `identityProviders`, when set, keeps only people authenticated by those ProConnect identity
+ * providers (their `idp_id`, e.g. the collectivité's own directory).
+ */
+const proConnectAccessSchema = z
+  .object({
+    defaultRole: z.enum(['agent', 'elu']).optional(),
+    roles: z
+      .object(
+        Object.fromEntries(ROLES.map((role) => [role, emailList.default([])])) as {
+          [K in (typeof ROLES)[number]]: z.ZodDefault<typeof emailList>;
+        },
+      )
+      .strict()
+      .default({ agent: [], elu: [], admin: [], operator: [] }),
+    identityProviders: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+
+/**
+ * ProConnect, the State's identity federation for public agents: userinfo answered as a signed JWT,
+ * the organisation given by its SIRET (the collectivité is the one with its SIREN), no groups.
+ */
+const proConnectProviderSchema = z
+  .object({
+    type: z.literal('proconnect'),
+    ...providerFields,
+    scopes: z.string().min(1).default(PROCONNECT_SCOPES),
+    /** Sent as acr_values (e.g. "eidas1"); the ID token's acr must then be one of them or a higher eIDAS level. */
+    acrValues: z.string().min(1).optional(),
+    /** The only algorithm accepted for the userinfo JWT (asymmetric: checked against the provider's keys). */
+    userinfoSigningAlg: signingAlg.default('RS256'),
+    /** The collectivités (slugs) ProConnect may sign people into, with who gets which role there. */
+    access: z
+      .record(slug, proConnectAccessSchema)
+      .refine((access) => Object.keys(access).length > 0, 'au moins une collectivité'),
+  })
+  .strict();
+
+const providerSchema = z
+  .preprocess(
+    // `type` may be left out for an ordinary OpenID provider.
+    (value) => (value && typeof value === 'object' && !('type' in value) ? { ...value, type: 'oidc' } : value),
+    z.discriminatedUnion('type', [oidcProviderSchema, proConnectProviderSchema]),
+  )
   .refine((provider) => Boolean(provider.clientSecret) !== Boolean(provider.clientSecretEnv), {
     message: 'indiquer soit clientSecret, soit clientSecretEnv (pas les deux)',
     path: ['clientSecret'],
@@ -76,6 +140,8 @@ export const collectiviteSeedSchema = z
   .object({
     slug,
     name: z.string().min(1).max(120),
+    /** The collectivité's SIREN: how a ProConnect sign-in (which gives a SIRET) finds it. */
+    siren: siren.optional(),
     appLinks: z.array(appLinkSchema).max(50).optional(),
     connectors: z
       .array(connectorSeedSchema)
@@ -95,7 +161,13 @@ export const configFileSchema = z
       .array(providerSchema)
       .min(1)
       .refine((providers) => new Set(providers.map((p) => p.id)).size === providers.length, 'identifiants en double'),
-    collectivites: z.array(collectiviteSeedSchema).default([]),
+    collectivites: z
+      .array(collectiviteSeedSchema)
+      .default([])
+      .refine((collectivites) => {
+        const sirens = collectivites.flatMap((collectivite) => (collectivite.siren ? [collectivite.siren] : []));
+        return new Set(sirens).size === sirens.length;
+      }, 'un même SIREN pour deux collectivités'),
   })
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;

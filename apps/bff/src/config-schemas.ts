@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidSiren } from './siren.js';
 
 /** Value schemas shared by the environment (config.ts) and the configuration file (config-file.ts). */
 
@@ -30,3 +31,9 @@ function isLoopbackHost(hostname: string): boolean {
     hostname === '[::1]'
   );
 }
+
+/** A collectivité's SIREN: 9 digits with a valid check digit. */
+export const siren = z
+  .string()
+  .regex(/^\d{9}$/, 'un SIREN de 9 chiffres')
+  .refine(isValidSiren, 'un SIREN valide (la clé de contrôle, dernier chiffre, ne correspond pas)');

@@ -124,6 +124,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ COLLECTIVITES: 'Vénissieux' })[0]).toMatch(/^COLLECTIVITES : une liste/);
   });
 
+  it('reads a collectivité’s SIREN after its name, and refuses one with a wrong check digit', () => {
+    expect(loadConfig({ COLLECTIVITES: 'lyon=Ville de Lyon=216901231;givors=Givors' }).collectivites).toEqual([
+      { slug: 'lyon', name: 'Ville de Lyon', siren: '216901231' },
+      { slug: 'givors', name: 'Givors' },
+    ]);
+    expect(problemsOf({ COLLECTIVITES: 'lyon=Ville de Lyon=216901232' })).toEqual([
+      expect.stringMatching(/^COLLECTIVITES : 216901232 n’est pas un SIREN valide/),
+    ]);
+    expect(problemsOf({ COLLECTIVITES: 'lyon=Ville de Lyon=2169' })[0]).toMatch(/^COLLECTIVITES : une liste/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', OIDC_ISSUER: '' }).providers).toEqual([]);
   });
@@ -197,6 +208,7 @@ describe('PLEIADE_CONFIG_FILE', () => {
     const example = fileURLToPath(new URL('../../../config/pleiade.example.json', import.meta.url));
     const secrets = {
       OIDC_VILLE_EXEMPLE_SECRET: 'oidc',
+      PROCONNECT_CLIENT_SECRET: 'pc',
       ZIMBRA_PREAUTH_KEY: 'a'.repeat(64),
       WATCHA_AS_TOKEN: 'as',
       JITSI_JWT_SECRET: 'jwt',
@@ -215,8 +227,88 @@ describe('PLEIADE_CONFIG_FILE', () => {
     ]);
     expect(config.connectorSeeds[0]?.secrets.preauthKey?.reveal()).toBe(secrets.ZIMBRA_PREAUTH_KEY);
     const problems = problemsOf({ ...required, PLEIADE_CONFIG_FILE: example, OIDC_VILLE_EXEMPLE_SECRET: 'oidc' });
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems.some((problem) => /ZIMBRA_PREAUTH_KEY/.test(problem))).toBe(true);
+    expect(problems.some((problem) => /^PROCONNECT_CLIENT_SECRET : /.test(problem))).toBe(true);
+  });
+
+  it('reads the example’s ProConnect provider: scopes, acr_values, the collectivité’s SIREN and access rules', () => {
+    const example = fileURLToPath(new URL('../../../config/pleiade.example.json', import.meta.url));
+    const config = loadConfig({
+      ...required,
+      PLEIADE_CONFIG_FILE: example,
+      OIDC_VILLE_EXEMPLE_SECRET: 'oidc',
+      PROCONNECT_CLIENT_SECRET: 'pc',
+      ZIMBRA_PREAUTH_KEY: 'a'.repeat(64),
+      WATCHA_AS_TOKEN: 'as',
+      JITSI_JWT_SECRET: 'jwt',
+      INTRANET_USER: 'intranet',
+      INTRANET_APP_PASSWORD: 'app-password',
+    });
+    const proconnect = config.providers.find((provider) => provider.id === 'proconnect');
+    expect(proconnect).toMatchObject({
+      issuer: 'https://auth.proconnect.gouv.fr/api/v2',
+      clientSecret: 'pc',
+      scopes: 'openid given_name usual_name email uid siret idp_id',
+      collectivites: ['ville-exemple'],
+      proconnect: {
+        acrValues: ['eidas1'],
+        userinfoSigningAlg: 'RS256',
+        access: {
+          'ville-exemple': {
+            defaultRole: 'agent',
+            people: { admin: ['dsi@ville-exemple.fr'], agent: [], operator: [] },
+            identityProviders: undefined,
+          },
+        },
+      },
+    });
+    expect(config.providers.find((provider) => provider.id === 'ville-exemple')?.proconnect).toBeUndefined();
+    expect(config.collectivites[0]).toMatchObject({ slug: 'ville-exemple', siren: '219900040' });
+  });
+
+  it('names what is wrong in a ProConnect provider by its path', () => {
+    const proconnect = {
+      id: 'proconnect',
+      type: 'proconnect',
+      label: 'ProConnect',
+      issuer: 'https://auth.proconnect.gouv.fr/api/v2',
+      clientId: 'c',
+      clientSecret: 's',
+      access: { 'ville-a': { defaultRole: 'agent' } },
+    };
+    expect(loadConfig(withFile({ providers: [proconnect] })).providers[0]?.collectivites).toEqual(['ville-a']);
+    const cases: [unknown, RegExp][] = [
+      // A role above agent and élu is given by name, never to a whole collectivité.
+      [
+        { ...proconnect, access: { 'ville-a': { defaultRole: 'admin' } } },
+        /providers\.0\.access\.ville-a\.defaultRole/,
+      ],
+      [
+        { ...proconnect, access: { 'ville-a': { roles: { admin: ['pas-une-adresse'] } } } },
+        /providers\.0\.access\.ville-a\.roles\.admin\.0 : une adresse/,
+      ],
+      [{ ...proconnect, access: {} }, /providers\.0\.access : au moins une collectivité/],
+      // Group mapping belongs to ordinary providers: ProConnect sends no groups.
+      [{ ...proconnect, roles: { agent: ['agents'] } }, /providers\.0 : .*roles/],
+      [{ ...proconnect, userinfoSigningAlg: 'none' }, /providers\.0\.userinfoSigningAlg/],
+    ];
+    for (const [provider, expected] of cases) {
+      expect(problemsOf(withFile({ providers: [provider] })).join('\n')).toMatch(expected);
+    }
+    const twice = withFile({
+      providers: [proconnect],
+      collectivites: [
+        { slug: 'ville-a', name: 'A', siren: '216901231' },
+        { slug: 'ville-b', name: 'B', siren: '216901231' },
+      ],
+    });
+    expect(problemsOf(twice).join('\n')).toMatch(/collectivites : un même SIREN pour deux collectivités/);
+    expect(
+      problemsOf(
+        withFile({ providers: [proconnect], collectivites: [{ slug: 'x', name: 'X', siren: '216901232' }] }),
+      ).join('\n'),
+    ).toMatch(/collectivites\.0\.siren : un SIREN valide/);
   });
 
   it('refuses OIDC_* variables together with a configuration file', () => {

@@ -3,6 +3,7 @@ import type { Role } from '@pleiade/contracts';
 import { readConfigFile, type CollectiviteSeed } from './config-file.js';
 import { issuerUrl, signingAlg } from './config-schemas.js';
 import { parseKeyring, SecretValue, type ConnectorKey } from './connectors/secret-box.js';
+import { isValidSiren } from './siren.js';
 import type { ConnectorSeed } from './connector-settings/provisioning.js';
 
 /**
@@ -73,8 +74,8 @@ const envSchema = z
     COLLECTIVITES: z
       .string()
       .regex(
-        /^\s*[a-z0-9-]+=[^;=]+(;\s*[a-z0-9-]+=[^;=]+)*\s*;?\s*$/,
-        'une liste « slug=Nom;slug=Nom » (slug en minuscules, chiffres et tirets)',
+        /^\s*[a-z0-9-]+=[^;=]+(=\s*\d{9}\s*)?(;\s*[a-z0-9-]+=[^;=]+(=\s*\d{9}\s*)?)*\s*;?\s*$/,
+        'une liste « slug=Nom;slug=Nom=SIREN » (slug en minuscules, chiffres et tirets ; SIREN facultatif, 9 chiffres)',
       )
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -156,15 +157,13 @@ export interface IdentityMapping {
   roleGroups: Record<Role, string[]>;
 }
 
-/** One OpenID provider the BFF trusts, and what it may vouch for. */
-export interface ProviderSettings {
+interface ProviderBase {
   id: string;
   label: string;
   issuer: string;
   clientId: string;
   clientSecret: string;
   scopes: string;
-  identity: IdentityMapping;
   /** Collectivités this provider may sign people into; undefined = any known collectivité. */
   collectivites: string[] | undefined;
   /** See config-file.ts: whether a front-channel `sid` may also name a subject (LemonLDAP::NG 2.16). */
@@ -172,6 +171,39 @@ export interface ProviderSettings {
   /** The only algorithm accepted for ID token signatures. */
   idTokenSigningAlg: string;
 }
+
+/** A provider whose ID token names the collectivité and the groups (LemonLDAP::NG, Keycloak…). */
+export interface ClaimsProviderSettings extends ProviderBase {
+  identity: IdentityMapping;
+  proconnect?: undefined;
+}
+
+/** Who gets which role in one collectivité when signing in through ProConnect (see config-file.ts). */
+export interface ProConnectAccess {
+  defaultRole: Role | undefined;
+  /** E-mail addresses (lower case) given each role by name. */
+  people: Record<Role, string[]>;
+  /** `idp_id`s accepted; undefined = any identity provider of the federation. */
+  identityProviders: string[] | undefined;
+}
+
+export interface ProConnectSettings {
+  /** Sent as acr_values; the ID token's acr must meet them (auth/proconnect.ts acrSatisfies). Undefined: none asked. */
+  acrValues: string[] | undefined;
+  /** The only algorithm accepted for the userinfo JWT. */
+  userinfoSigningAlg: string;
+  /** By collectivité slug; a collectivité absent here is not open to ProConnect sign-ins. */
+  access: Record<string, ProConnectAccess>;
+}
+
+/** ProConnect: identity from a signed userinfo JWT, collectivité from the SIRET, roles from `access`. */
+export interface ProConnectProviderSettings extends ProviderBase {
+  proconnect: ProConnectSettings;
+  identity?: undefined;
+}
+
+/** One OpenID provider the BFF trusts, and what it may vouch for. */
+export type ProviderSettings = ClaimsProviderSettings | ProConnectProviderSettings;
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -244,8 +276,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
   const collectivites: CollectiviteSeed[] = (e.COLLECTIVITES ?? '')
     .split(';')
-    .map((entry) => entry.split('='))
-    .flatMap(([slug, name]) => (slug?.trim() && name?.trim() ? [{ slug: slug.trim(), name: name.trim() }] : []));
+    .map((entry) => entry.split('=').map((part) => part.trim()))
+    .flatMap(([slug, name, siren]) => (slug && name ? [{ slug, name, ...(siren ? { siren } : {}) }] : []));
+  const badSirens = collectivites.flatMap(({ siren }) => (siren && !isValidSiren(siren) ? [siren] : []));
+  if (badSirens.length > 0) {
+    throw new ConfigError(
+      badSirens.map(
+        (siren) => `COLLECTIVITES : ${siren} n’est pas un SIREN valide (la clé de contrôle ne correspond pas)`,
+      ),
+    );
+  }
 
   const connectorSeeds: ConnectorSeed[] = [];
   let providers: ProviderSettings[] = [];
@@ -276,22 +316,41 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           `${provider.clientSecretEnv ?? `providers.${index}.clientSecret`} : secret du fournisseur « ${provider.id} » absent`,
         );
       }
-      return {
+      const base = {
         id: provider.id,
         label: provider.label,
         issuer: provider.issuer,
         clientId: provider.clientId,
         clientSecret: secret ?? '',
         scopes: provider.scopes,
+        frontChannelSidIsSubject: provider.frontChannelLogout === 'sid-or-subject',
+        idTokenSigningAlg: provider.idTokenSigningAlg,
+      };
+      if (provider.type === 'proconnect') {
+        return {
+          ...base,
+          collectivites: Object.keys(provider.access),
+          proconnect: {
+            acrValues: provider.acrValues?.split(/\s+/).filter(Boolean),
+            userinfoSigningAlg: provider.userinfoSigningAlg,
+            access: Object.fromEntries(
+              Object.entries(provider.access).map(([collectivite, access]) => [
+                collectivite,
+                { defaultRole: access.defaultRole, people: access.roles, identityProviders: access.identityProviders },
+              ]),
+            ),
+          },
+        } satisfies ProConnectProviderSettings;
+      }
+      return {
+        ...base,
         identity: {
           collectiviteClaim: provider.claims.collectivite,
           groupsClaim: provider.claims.groups,
           roleGroups: provider.roles,
         },
         collectivites: provider.collectivites,
-        frontChannelSidIsSubject: provider.frontChannelLogout === 'sid-or-subject',
-        idTokenSigningAlg: provider.idTokenSigningAlg,
-      };
+      } satisfies ClaimsProviderSettings;
     });
     file.value.collectivites.forEach((collectivite, index) => {
       (collectivite.connectors ?? []).forEach((connector, position) => {

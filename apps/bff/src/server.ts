@@ -61,7 +61,9 @@ async function listen(server: http.Server, port: number, host: string): Promise<
  */
 export async function startPleiade(config: Config, logger: Logger): Promise<RunningPleiade> {
   const closers: (() => Promise<void>)[] = [];
+  let closing = false;
   const close = async () => {
+    closing = true;
     for (const closer of closers.reverse())
       await closer().catch((error: unknown) => logger.warn({ err: error }, 'shutdown step failed'));
   };
@@ -78,7 +80,12 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
-    const onIdleError = (error: Error) => logger.warn({ err: error }, 'database connection lost');
+    // On Ctrl+C the embedded PostgreSQL stops at once (its own exit hook), ending idle connections:
+    // expected then, and no warning for the person who pressed it.
+    const onIdleError = (error: Error) =>
+      closing
+        ? logger.debug({ err: error }, 'database connection ended while stopping')
+        : logger.warn({ err: error }, 'database connection lost');
     // An idle connection ended by the server is reported here; the pool replaces it on demand.
     pool.on('error', onIdleError);
     closers.push(() => pool.end());

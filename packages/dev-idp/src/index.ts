@@ -9,7 +9,15 @@ import Provider, {
   type JWK,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
-import { authenticate, claimsOf, DEMO_ACCOUNTS, findDemoAccount } from './accounts.js';
+import {
+  authenticate,
+  claimsOf,
+  DEMO_ACCOUNTS,
+  findDemoAccount,
+  proConnectClaimsOf,
+  PROCONNECT_DEMO_ACCOUNTS,
+  type DemoAccount,
+} from './accounts.js';
 import { createMemoryAdapter } from './memory-adapter.js';
 import { errorPage, loggedOutPage, loginPage, logoutPage, type Page } from './pages.js';
 import {
@@ -19,7 +27,7 @@ import {
   TOKEN_EXCHANGE_GRANT_TYPE,
 } from './token-exchange.js';
 
-export { DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
+export { DEMO_ACCOUNTS, DEMO_IDP_IDS, DEMO_SIRETS, PROCONNECT_DEMO_ACCOUNTS, type DemoAccount } from './accounts.js';
 export { ACCESS_TOKEN_TYPE, DEMO_NEXTCLOUD_AUDIENCE, TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange.js';
 
 export interface DevIdpClient {
@@ -31,7 +39,18 @@ export interface DevIdpClient {
   backchannelLogoutUri?: string;
 }
 
+/**
+ * `standard`: like LemonLDAP::NG (groups and collectivité in the ID token). `proconnect`: like the
+ * State's ProConnect federation: the « identité pivot » (given_name, usual_name, email, uid, siret,
+ * idp_id) only at userinfo, answered as a signed JWT (RS256); no groups; `nonce` and `state` of at
+ * least 32 characters required at authorization, `state` at end_session; acr `eidas1`; access
+ * tokens of one minute and no refresh token; the accounts of PROCONNECT_DEMO_ACCOUNTS.
+ */
+export type DevIdpProfile = 'standard' | 'proconnect';
+
 export interface DevIdpOptions {
+  /** Default 'standard'. */
+  profile?: DevIdpProfile;
   /** 0 = random free port */
   port: number;
   /** Listen address, default '127.0.0.1'. */
@@ -48,6 +67,8 @@ export interface DevIdpOptions {
    * [DEMO_NEXTCLOUD_AUDIENCE]; an empty list turns the grant off.
    */
   tokenExchangeAudiences?: readonly string[];
+  /** Access token lifetime; default 3600 s (60 s in the ProConnect profile, as ProConnect). */
+  accessTokenTtlSeconds?: number;
 }
 
 export interface DevIdp {
@@ -65,7 +86,9 @@ export async function generateDevIdpJwks(): Promise<{ keys: object[] }> {
 
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const jwks = options.jwks ?? (await generateDevIdpJwks());
-  const exchangeAudiences = options.tokenExchangeAudiences ?? [DEMO_NEXTCLOUD_AUDIENCE];
+  const profile = options.profile ?? 'standard';
+  const exchangeAudiences = options.tokenExchangeAudiences ?? (profile === 'standard' ? [DEMO_NEXTCLOUD_AUDIENCE] : []);
+  const accounts = profile === 'proconnect' ? PROCONNECT_DEMO_ACCOUNTS : DEMO_ACCOUNTS;
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,22 +109,32 @@ export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const issuer = `http://${options.publicHost ?? 'localhost'}:${port}`;
   let provider: Provider;
   try {
-    provider = new Provider(issuer, configuration(options, jwks, exchangeAudiences.length > 0));
+    provider = new Provider(issuer, configuration(options, jwks, exchangeAudiences.length > 0, profile, accounts));
   } catch (err) {
     await close();
     throw err;
   }
   if (exchangeAudiences.length > 0) registerTokenExchange(provider, exchangeAudiences);
+  if (profile === 'proconnect') requireProConnectParameters(provider);
   const callback = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', issuer).pathname;
-    if (path.startsWith('/interaction/')) void handleInteraction(provider, path, req, res);
+    if (path.startsWith('/interaction/')) void handleInteraction(provider, path, req, res, profile, accounts);
     else void callback(req, res);
   });
   return { issuer, close };
 }
 
-function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenExchange: boolean): Configuration {
+const PROCONNECT_CLAIMS = ['given_name', 'usual_name', 'email', 'uid', 'siret', 'idp_id'] as const;
+
+function configuration(
+  options: DevIdpOptions,
+  jwks: { keys: object[] },
+  tokenExchange: boolean,
+  profile: DevIdpProfile,
+  accounts: readonly DemoAccount[],
+): Configuration {
+  const proconnect = profile === 'proconnect';
   return {
     adapter: createMemoryAdapter(),
     clients: options.clients.map((c): ClientMetadata => ({
@@ -113,38 +146,50 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
       ...(c.backchannelLogoutUri
         ? { backchannel_logout_uri: c.backchannelLogoutUri, backchannel_logout_session_required: true }
         : {}),
-      grant_types: ['authorization_code', 'refresh_token', ...(tokenExchange ? [TOKEN_EXCHANGE_GRANT_TYPE] : [])],
+      // ProConnect issues no refresh token.
+      grant_types: [
+        'authorization_code',
+        ...(proconnect ? [] : ['refresh_token']),
+        ...(tokenExchange ? [TOKEN_EXCHANGE_GRANT_TYPE] : []),
+      ],
       response_types: ['code'],
-      // oidc-provider 9 also accepts client_secret_post from a client registered for basic.
+      id_token_signed_response_alg: 'RS256',
+      // ProConnect answers userinfo as a JWT signed with the algorithm registered for the client.
+      ...(proconnect ? { userinfo_signed_response_alg: 'RS256' } : {}),
+      // oidc-provider also accepts client_secret_post from a client registered for basic.
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
-    // oidc-provider refuses outgoing requests to special-use addresses (SSRF guard); this demo IdP
-    // and the BFF it logs out (back-channel) both live on loopback, so its guard is set aside here.
-    fetch: (url, init) => globalThis.fetch(url, { ...init, dispatcher: undefined } as RequestInit),
     // The typings want public-key JWK members; private JWKs are what oidc-provider needs here.
     jwks: jwks as { keys: JWK[] },
     cookies: { keys: options.cookieKeys ?? [randomBytes(32).toString('base64url')] },
-    claims: {
-      openid: ['sub'],
-      profile: ['name', 'given_name', 'family_name', 'preferred_username'],
-      email: ['email'],
-      groups: ['groups', 'collectivite'],
-    },
-    // LemonLDAP::NG puts the scope claims in the ID token too, and the BFF reads them there.
-    conformIdTokenClaims: false,
+    // ProConnect: one scope per claim.
+    claims: proconnect
+      ? { openid: ['sub'], ...Object.fromEntries(PROCONNECT_CLAIMS.map((claim) => [claim, [claim]])) }
+      : {
+          openid: ['sub'],
+          profile: ['name', 'given_name', 'family_name', 'preferred_username'],
+          email: ['email'],
+          groups: ['groups', 'collectivite'],
+        },
+    // LemonLDAP::NG puts the scope claims in the ID token too, and the BFF reads them there;
+    // ProConnect gives them at userinfo only.
+    conformIdTokenClaims: proconnect,
+    ...(proconnect ? { acrValues: ['eidas1'] } : {}),
     extraTokenClaims: keepExchangedAudience,
     responseTypes: ['code'],
-    // oidc-provider 9 requires PKCE only for public clients by default.
+    // oidc-provider requires PKCE only for public clients by default.
     pkce: { required: () => true },
     // Like LemonLDAP::NG: a refresh token even without offline_access (then tied to the IdP
     // session), and the same refresh token kept for the whole session.
-    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: (_ctx, client) => !proconnect && client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: false,
     features: {
       devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: proconnect },
       // For resource servers that check a token's audience (exchanged tokens carry `aud`).
-      introspection: { enabled: true },
+      // Any registered, authenticated client may introspect (there are no public clients here).
+      introspection: { enabled: true, allowedPolicy: (_ctx, client) => client.clientAuthMethod !== 'none' },
       backchannelLogout: { enabled: options.clients.some((c) => c.backchannelLogoutUri !== undefined) },
       rpInitiatedLogout: {
         enabled: true,
@@ -154,8 +199,10 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
       },
     },
     findAccount: (_ctx, sub) => {
-      const account = findDemoAccount(sub);
-      return account && { accountId: sub, claims: () => claimsOf(account) };
+      const account = findDemoAccount(sub, accounts);
+      return (
+        account && { accountId: sub, claims: () => (proconnect ? proConnectClaimsOf(account) : claimsOf(account)) }
+      );
     },
     loadExistingGrant: grantEverythingRequested,
     renderError: (ctx, out) => {
@@ -168,7 +215,7 @@ function configuration(options: DevIdpOptions, jwks: { keys: object[] }, tokenEx
     // Explicit values, also to silence oidc-provider's "you SHOULD change this" notices.
     clientBasedCORS: () => false,
     ttl: {
-      AccessToken: 3600,
+      AccessToken: options.accessTokenTtlSeconds ?? (proconnect ? 60 : 3600),
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 3600,
@@ -194,13 +241,38 @@ async function grantEverythingRequested(ctx: KoaContextWithOIDC) {
   const existing = grantId ? await Grant.find(grantId) : undefined;
   // A grant of another account (someone else signed in with prompt=login) is not reused.
   const grant = existing?.accountId === accountId ? existing : new Grant({ accountId, clientId });
-  grant.addOIDCScope(oidc.requestParamOIDCScopes);
-  if (oidc.requestParamClaims.size > 0) grant.addOIDCClaims(oidc.requestParamClaims);
+  // oidc-provider 8 has requestParamOIDCScopes (the request's OpenID scopes); its typings lag behind.
+  const { requestParamOIDCScopes } = oidc as typeof oidc & { requestParamOIDCScopes: Set<string> };
+  grant.addOIDCScope([...requestParamOIDCScopes].join(' '));
+  if (oidc.requestParamClaims.size > 0) grant.addOIDCClaims([...oidc.requestParamClaims]);
   await grant.save();
   return grant;
 }
 
-function render(ctx: KoaContextWithOIDC, page: Page) {
+/**
+ * ProConnect refuses an authorization request without `state` and `nonce` (32 characters at least)
+ * and a logout request without `state`: so does this profile, so that tests see Pléiade send them.
+ */
+function requireProConnectParameters(provider: Provider) {
+  provider.use(async (ctx, next) => {
+    const query = ctx.query;
+    const value = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
+    const missing =
+      ctx.method === 'GET' && ctx.path === '/auth'
+        ? ['state', 'nonce'].filter((name) => value(name).length < 32)
+        : ctx.method === 'GET' && ctx.path === '/session/end'
+          ? ['state'].filter((name) => value(name) === '')
+          : [];
+    if (missing.length > 0) {
+      ctx.status = 400;
+      render(ctx, errorPage('La demande est incomplète.', `${missing.join(', ')} manquant ou trop court`));
+      return;
+    }
+    await next();
+  });
+}
+
+function render(ctx: Pick<KoaContextWithOIDC, 'set' | 'type' | 'body'>, page: Page) {
   ctx.set('Content-Security-Policy', page.csp);
   ctx.type = 'html';
   ctx.body = page.html;
@@ -230,7 +302,22 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 /** GET shows the login form; POST checks it. Only /interaction/<uid> exists. */
-async function handleInteraction(provider: Provider, path: string, req: IncomingMessage, res: ServerResponse) {
+async function handleInteraction(
+  provider: Provider,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  profile: DevIdpProfile,
+  accounts: readonly DemoAccount[],
+) {
+  const login = (username: string, failed: boolean) =>
+    loginPage({
+      action: path,
+      username,
+      failed,
+      accounts,
+      service: profile === 'proconnect' ? 'proconnect' : 'pleiade',
+    });
   try {
     const details = await provider.interactionDetails(req, res);
     // The interaction cookie is scoped to this path, so another uid means a stale tab.
@@ -246,7 +333,7 @@ async function handleInteraction(provider: Provider, path: string, req: Incoming
       return;
     }
     if (req.method === 'GET') {
-      send(res, 200, loginPage({ action: path, username: '', failed: false, accounts: DEMO_ACCOUNTS }));
+      send(res, 200, login('', false));
       return;
     }
     if (req.method !== 'POST') {
@@ -255,15 +342,16 @@ async function handleInteraction(provider: Provider, path: string, req: Incoming
     }
     const form = await readForm(req);
     const username = form.get('username') ?? '';
-    const account = authenticate(username, form.get('password') ?? '');
+    const account = authenticate(username, form.get('password') ?? '', accounts);
     if (!account) {
-      send(res, 200, loginPage({ action: path, username, failed: true, accounts: DEMO_ACCOUNTS }));
+      send(res, 200, login(username, true));
       return;
     }
     await provider.interactionFinished(
       req,
       res,
-      { login: { accountId: account.username } },
+      // ProConnect's lowest level (eIDAS « faible »), a password.
+      { login: { accountId: account.username, ...(profile === 'proconnect' ? { acr: 'eidas1', amr: ['pwd'] } : {}) } },
       { mergeWithLastSubmission: false },
     );
   } catch (err) {

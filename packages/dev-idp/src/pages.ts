@@ -72,17 +72,23 @@ export function loginPage(input: {
   username: string;
   failed: boolean;
   accounts: readonly DemoAccount[];
+  /** Which service this demo IdP stands for: Pléiade's own, or ProConnect (accounts shown with their SIRET). */
+  service: 'pleiade' | 'proconnect';
 }): Page {
+  const proconnect = input.service === 'proconnect';
   const invalid = input.failed ? ' aria-invalid="true" aria-describedby="login-error"' : '';
   const alert = input.failed
     ? '<p id="login-error" class="alert" role="alert">Identifiant ou mot de passe incorrect.</p>\n'
     : '';
   const accounts = input.accounts
-    .map((a) => `<li><code>${escapeHtml(a.username)}</code> — ${escapeHtml(a.name)}, ${escapeHtml(a.description)}</li>`)
+    .map(
+      (a) =>
+        `<li><code>${escapeHtml(a.username)}</code> — ${escapeHtml(a.name)}, ${escapeHtml(a.description)}${proconnect ? ` (SIRET ${escapeHtml(a.siret)})` : ''}</li>`,
+    )
     .join('\n');
   return layout(
-    `Connexion — ${PRODUCT}`,
-    `<h1>Connexion à Pléiade</h1>
+    proconnect ? 'Connexion — ProConnect (démonstration)' : `Connexion — ${PRODUCT}`,
+    `<h1>${proconnect ? 'Connexion avec ProConnect (démonstration)' : 'Connexion à Pléiade'}</h1>
 ${alert}<form method="post" action="${escapeHtml(input.action)}">
 <label for="username">Identifiant</label>
 <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escapeHtml(input.username)}"${invalid}${input.failed ? '' : ' autofocus'}>
@@ -92,7 +98,7 @@ ${alert}<form method="post" action="${escapeHtml(input.action)}">
 </form>
 <section class="note" aria-labelledby="demo-accounts">
 <h2 id="demo-accounts">Comptes de démonstration</h2>
-<p>Ce fournisseur d’identité sert uniquement à essayer Pléiade. Le mot de passe de tous les comptes est <code>demo</code>.</p>
+<p>${proconnect ? 'Ce fournisseur d’identité imite ProConnect pour essayer Pléiade.' : 'Ce fournisseur d’identité sert uniquement à essayer Pléiade.'} Le mot de passe de tous les comptes est <code>demo</code>.</p>
 <ul>
 ${accounts}
 </ul>

@@ -5,8 +5,8 @@ import {
   errors,
   type AccessToken,
   type ClientCredentials,
+  type KoaContextWithOIDC,
   type Provider,
-  type TokenEndpointGrantContext,
 } from 'oidc-provider';
 
 export const TOKEN_EXCHANGE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -35,8 +35,11 @@ type ExchangeParams = { [K in (typeof PARAMETERS)[number]]?: string };
  * an audience the IdP will not issue for is `invalid_target`; a scope beyond the subject token's
  * is `invalid_scope` (RFC 6749 §5.2).
  */
-async function exchange(ctx: TokenEndpointGrantContext<ExchangeParams>, audiences: ReadonlySet<string>) {
-  const { params, client, provider } = ctx.oidc;
+async function exchange(ctx: KoaContextWithOIDC, audiences: ReadonlySet<string>) {
+  const { client, provider } = ctx.oidc;
+  // oidc-provider passes only the parameters registered below (PARAMETERS), as strings.
+  const params = (ctx.oidc.params ?? {}) as ExchangeParams;
+  if (!client) throw new errors.InvalidClient('client authentication is required');
   if (params.actor_token !== undefined || params.actor_token_type !== undefined) {
     throw new errors.InvalidRequest('delegation (actor_token) is not supported');
   }
@@ -65,15 +68,16 @@ async function exchange(ctx: TokenEndpointGrantContext<ExchangeParams>, audience
 
   const granted = subject.scopes;
   const requested = params.scope ? params.scope.split(' ').filter(Boolean) : [...granted];
-  const beyond = requested.filter((s) => !granted.has(s));
+  const beyond = requested.filter((scope) => !granted.has(scope));
   if (beyond.length > 0) throw new errors.InvalidScope('scope exceeds the subject_token scope', beyond.join(' '));
+  if (requested.length === 0) throw new errors.InvalidScope('scope is empty', '');
 
   const token = new provider.AccessToken({
     accountId: subject.accountId,
     client,
     grantId: subject.grantId,
     gty: EXCHANGED,
-    scope: requested.join(' ') || undefined,
+    scope: requested.join(' '),
     claims: subject.claims,
     sid: subject.sid,
     sessionUid: subject.sessionUid,
@@ -102,7 +106,7 @@ export function keepExchangedAudience(_ctx: unknown, token: AccessToken | Client
 /** Registers the grant; every client registered for it may exchange the access tokens it was given. */
 export function registerTokenExchange(provider: Provider, audiences: readonly string[]): void {
   const allowed = new Set(audiences);
-  provider.registerGrantType<ExchangeParams>(TOKEN_EXCHANGE_GRANT_TYPE, (ctx) => exchange(ctx, allowed), PARAMETERS);
+  provider.registerGrantType(TOKEN_EXCHANGE_GRANT_TYPE, (ctx) => exchange(ctx, allowed), [...PARAMETERS]);
   // oidc-provider's introspection writes `aud` from the model; put the exchanged audience back.
   provider.use(async (ctx, next) => {
     await next();

@@ -14,13 +14,17 @@ export interface MappedIdentity {
   role: Role;
 }
 
-export type IdentityProblem = 'NO_COLLECTIVITE' | 'NO_ROLE';
+/**
+ * Why a valid sign-in gives no identity: no collectivité named (or none with that name or SIREN),
+ * a collectivité this provider may not sign people into, or no role there.
+ */
+export type IdentityProblem = 'NO_COLLECTIVITE' | 'UNKNOWN_COLLECTIVITE' | 'NO_ROLE';
 
 export type MappingResult = { ok: true; identity: MappedIdentity } | { ok: false; problem: IdentityProblem };
 
 /** A person in several role groups gets the highest role (a role without a rank does not compile). */
 const ROLE_RANK: Record<Role, number> = { operator: 4, admin: 3, agent: 2, elu: 1 };
-const ROLE_PRECEDENCE = [...ROLES].sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a]);
+export const ROLE_PRECEDENCE = [...ROLES].sort((a, b) => ROLE_RANK[b] - ROLE_RANK[a]);
 
 function readGroups(value: unknown): string[] {
   // LemonLDAP::NG sends an array; other providers a comma- or semicolon-joined string.
@@ -34,7 +38,7 @@ function readGroups(value: unknown): string[] {
   return [];
 }
 
-function readString(value: unknown): string | undefined {
+export function readString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 

@@ -1,19 +1,28 @@
 import type { Request } from 'express';
 import * as jose from 'jose';
 import * as client from 'openid-client';
-import { Strategy, type AuthenticateOptions } from 'openid-client/passport';
+import { Strategy, type AuthenticateOptions, type StrategyOptions, type VerifyFunction } from 'openid-client/passport';
 import type { ProviderSettings } from '../config.js';
 
 /**
  * openid-client's strategy always sends PKCE (S256) but adds `state` only when the provider does
  * not advertise PKCE, and `nonce` only for implicit/hybrid flows. Pléiade sends all three: the
- * strategy stores whatever the request carries and checks it at the callback.
+ * strategy stores whatever the request carries and checks it at the callback. A provider may ask
+ * for more (`OidcProvider.authorizationParams`: ProConnect's acr_values).
  */
 export class PkceStateNonceStrategy extends Strategy {
+  private readonly extraParams: Record<string, string>;
+
+  constructor(options: StrategyOptions & { authorizationParams?: Record<string, string> }, verify: VerifyFunction) {
+    super(options, verify);
+    this.extraParams = options.authorizationParams ?? {};
+  }
+
   override authorizationRequestParams<T extends AuthenticateOptions>(req: Request, options: T) {
     const params = new URLSearchParams(super.authorizationRequestParams(req, options));
     params.set('state', client.randomState());
     params.set('nonce', client.randomNonce());
+    for (const [name, value] of Object.entries(this.extraParams)) params.set(name, value);
     return params;
   }
 }
@@ -29,8 +38,16 @@ export class OidcProvider {
       .discovery(
         new URL(this.settings.issuer),
         this.settings.clientId,
-        // Only signed ID tokens, with this algorithm: never "none", whatever the provider advertises.
-        { client_secret: this.settings.clientSecret, id_token_signed_response_alg: this.settings.idTokenSigningAlg },
+        {
+          client_secret: this.settings.clientSecret,
+          // Only signed ID tokens, with this algorithm: never "none", whatever the provider advertises.
+          id_token_signed_response_alg: this.settings.idTokenSigningAlg,
+          // ProConnect answers userinfo as a JWT: with this set, openid-client refuses any other
+          // answer or algorithm, and (non-repudiation checks, below) verifies it with the provider's keys.
+          ...(this.settings.proconnect
+            ? { userinfo_signed_response_alg: this.settings.proconnect.userinfoSigningAlg }
+            : {}),
+        },
         undefined,
         {
           // The configuration allows http issuers on loopback only (demo IdP, test LemonLDAP::NG).
@@ -41,6 +58,7 @@ export class OidcProvider {
       .then((configuration) => {
         // openid-client skips the ID token's signature when it comes straight from the token
         // endpoint; Pléiade checks it anyway (a proxy or a plain-http hop must not forge identities).
+        // The same switch verifies a userinfo JWT's signature against the provider's JWKS.
         client.enableNonRepudiationChecks(configuration);
         return configuration;
       })
@@ -49,6 +67,20 @@ export class OidcProvider {
         throw error;
       });
     return this.configuration;
+  }
+
+  /** Parameters this provider's authorization requests carry besides the standard ones. */
+  get authorizationParams(): Record<string, string> {
+    const acrValues = this.settings.proconnect?.acrValues;
+    return acrValues?.length ? { acr_values: acrValues.join(' ') } : {};
+  }
+
+  /**
+   * The person's claims from the userinfo endpoint, for the subject of the ID token. For ProConnect,
+   * only a JWT signed with the configured algorithm by a key of the provider's JWKS is accepted.
+   */
+  async userinfo(accessToken: string, subject: string): Promise<Record<string, unknown>> {
+    return client.fetchUserInfo(await this.configurationPromise, accessToken, subject);
   }
 
   async refresh(refreshToken: string): Promise<client.TokenEndpointResponse & client.TokenEndpointResponseHelpers> {
@@ -74,6 +106,9 @@ export class OidcProvider {
     const params: Record<string, string> = {
       post_logout_redirect_uri: postLogoutRedirectUri,
       client_id: this.settings.clientId,
+      // Required by ProConnect, harmless elsewhere. Not checked on return: the page it comes back
+      // to (/) changes nothing, and the session is already gone.
+      state: client.randomState(),
     };
     if (idToken) params.id_token_hint = idToken;
     return client.buildEndSessionUrl(configuration, params).href;

@@ -8,7 +8,7 @@ const MESSAGES: Record<AuthProblem, { title: string; text: string }> = {
   },
   NO_ROLE: {
     title: 'Accès non autorisé',
-    text: 'Votre compte n’appartient à aucun groupe donnant accès à Pléiade. Contactez le service informatique de votre collectivité.',
+    text: 'Votre compte est valide, mais aucun accès à Pléiade ne lui est donné dans votre collectivité (aucun groupe ni aucune règle ne lui attribue de rôle). Contactez le service informatique de votre collectivité.',
   },
   CALLBACK_FAILED: {
     title: 'La connexion n’a pas abouti',

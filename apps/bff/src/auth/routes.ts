@@ -9,11 +9,11 @@ import {
 import type { Passport } from 'passport';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { mapClaims } from './identity.js';
 import { PkceStateNonceStrategy, type OidcProvider } from './oidc.js';
 import type { SessionUser, SignInResult } from './principal.js';
 import type { SessionIndex } from './session-index.js';
-import { tokenSetFrom, type TokenKeeper } from './session-layer.js';
+import type { TokenKeeper } from './session-layer.js';
+import { identifySignIn } from './sign-in.js';
 import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
 
@@ -82,32 +82,28 @@ export function authRoutes(options: AuthRoutesOptions): Router {
             scope: provider.settings.scopes,
             callbackURL: `${publicUrl}/auth/callback`,
             sessionKey: `oidc:${id}`,
+            authorizationParams: provider.authorizationParams,
           },
           (tokens, verified) => {
-            const claims: Record<string, unknown> = tokens.claims() ?? {};
-            const mapped = mapClaims(provider.settings.issuer, claims, provider.settings.identity);
-            if (!mapped.ok) {
-              verified(null, false, { message: mapped.problem });
-              return;
-            }
-            const allowed = provider.settings.collectivites;
-            if (allowed && !allowed.includes(mapped.identity.collectiviteSlug)) {
-              // A provider vouches only for its own collectivités: it cannot sign anyone into another tenant.
-              verified(null, false, { message: 'UNKNOWN_COLLECTIVITE' });
-              return;
-            }
-            provisionUser(db, mapped.identity)
-              .then((result) =>
-                result.ok
-                  ? verified(null, {
-                      userId: result.userId,
-                      providerId: id,
-                      tokens: tokenSetFrom(tokens),
-                      subject: mapped.identity.subject,
-                      ...(typeof claims.sid === 'string' ? { oidcSid: claims.sid } : {}),
-                    } satisfies SignInResult)
-                  : verified(null, false, { message: result.problem }),
-              )
+            identifySignIn(db, provider, tokens, logger)
+              .then(async (signIn) => {
+                if (!signIn.ok) {
+                  verified(null, false, { message: signIn.problem });
+                  return;
+                }
+                const result = await provisionUser(db, signIn.identity);
+                if (!result.ok) {
+                  verified(null, false, { message: result.problem });
+                  return;
+                }
+                verified(null, {
+                  userId: result.userId,
+                  providerId: id,
+                  tokens: signIn.tokens,
+                  subject: signIn.identity.subject,
+                  ...(signIn.oidcSid !== undefined ? { oidcSid: signIn.oidcSid } : {}),
+                } satisfies SignInResult);
+              })
               .catch((error: unknown) => verified(error));
           },
         ),

@@ -6,6 +6,8 @@ export const DEMO_COLLECTIVITES: CollectiviteSeed[] = [
   {
     slug: 'demo-a',
     name: 'Commune de démonstration A',
+    // Fictitious (département 99 has no commune): the SIRETs of the demo ProConnect accounts start with it.
+    siren: '219900016',
     appLinks: [
       {
         label: 'Messagerie',
@@ -42,6 +44,7 @@ export const DEMO_COLLECTIVITES: CollectiviteSeed[] = [
   {
     slug: 'demo-b',
     name: 'Communauté de communes de démonstration B',
+    siren: '249900028',
     appLinks: [
       {
         label: 'Messagerie',
@@ -62,13 +65,23 @@ export const DEMO_COLLECTIVITES: CollectiviteSeed[] = [
 /**
  * Creates the collectivités that do not exist yet, with their launcher links. Idempotent: an
  * existing collectivité keeps its name, and its links once it has any (an administrator's edits win).
+ * A SIREN given here is set (the configuration is its only source); one another collectivité
+ * already holds stops the start with both named.
  */
 export async function ensureCollectivites(db: Db, seeds: CollectiviteSeed[]): Promise<void> {
   for (const seed of seeds) {
+    if (seed.siren) {
+      const holder = await db.collectivite.findUnique({ where: { siren: seed.siren }, select: { slug: true } });
+      if (holder && holder.slug !== seed.slug) {
+        throw new Error(
+          `Le SIREN ${seed.siren} de la collectivité « ${seed.slug} » est déjà celui de « ${holder.slug} ».`,
+        );
+      }
+    }
     const collectivite = await db.collectivite.upsert({
       where: { slug: seed.slug },
-      create: { slug: seed.slug, name: seed.name },
-      update: {},
+      create: { slug: seed.slug, name: seed.name, siren: seed.siren ?? null },
+      update: seed.siren ? { siren: seed.siren } : {},
     });
     if (!seed.appLinks?.length || (await db.appLink.count({ where: { collectiviteId: collectivite.id } })) > 0)
       continue;

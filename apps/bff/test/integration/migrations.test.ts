@@ -38,7 +38,7 @@ describe('migrations', () => {
     await expect(db.oidcSession.findMany()).resolves.toEqual([]);
     await expect(db.logoutTokenUse.findMany()).resolves.toEqual([]);
     await expect(db.connectorInstance.findMany()).resolves.toEqual([]);
-    const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test' } });
+    const collectivite = await db.collectivite.create({ data: { slug: 'test', name: 'Test', siren: '216901231' } });
     const user = await db.user.create({
       data: {
         issuer: 'i',

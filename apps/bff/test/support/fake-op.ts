@@ -29,6 +29,19 @@ export type IdTokenScenario =
   | 'wrong-nonce'
   | 'missing-nonce';
 
+/** How the userinfo endpoint answers (ProConnect answers a JWT signed by a key of its JWKS). */
+export type UserinfoScenario =
+  /** A JWT signed by the key in the JWKS: sign-in must work (control). */
+  | 'signed-jwt'
+  /** Signed by another key, under the kid of the published key (forged). */
+  | 'signed-by-another-key'
+  /** A valid JWT whose payload was changed after signing (here: another SIRET). */
+  | 'payload-altered-after-signing'
+  /** `alg: none`, empty signature. */
+  | 'unsigned-alg-none'
+  /** Plain JSON, not a JWT. */
+  | 'plain-json';
+
 export interface FakeOpOptions {
   clientId?: string;
   clientSecret?: string;
@@ -57,6 +70,12 @@ export interface FakeOp {
   scenario: IdTokenScenario;
   /** Claims of the person signing in (sub, collectivite, groups…), merged into the ID token. */
   claims: Record<string, unknown>;
+  /** How the next userinfo request is answered. */
+  userinfoScenario: UserinfoScenario;
+  /** What userinfo says of the person (sub is the ID token's). */
+  userinfoClaims: Record<string, unknown>;
+  /** Userinfo requests with a valid access token. */
+  userinfoRequests: number;
   readonly authorizationRequests: AuthorizationRequest[];
   readonly tokenRequests: TokenRequest[];
   /** Lets a test deliver the code of one authorization to another browser's callback. */
@@ -110,6 +129,7 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
   const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...key.publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
   const codes = new Map<string, PendingCode>();
+  const accessTokens = new Set<string>();
   let issuer = '';
 
   const op: FakeOp = {
@@ -120,6 +140,9 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
     clientSecret,
     scenario: 'valid',
     claims: { sub: 'agent-fake', name: 'Agent Témoin', collectivite: 'demo-a', groups: ['agents'] },
+    userinfoScenario: 'signed-jwt',
+    userinfoClaims: {},
+    userinfoRequests: 0,
     authorizationRequests: [],
     tokenRequests: [],
     issuedCodes: [],
@@ -184,6 +207,36 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
     }
   }
 
+  function userinfo(req: http.IncomingMessage, res: http.ServerResponse) {
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !accessTokens.has(token)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer error="invalid_token"' }).end();
+      return;
+    }
+    op.userinfoRequests += 1;
+    const now = Math.floor(Date.now() / 1000);
+    const payload = { sub: op.claims.sub, ...op.userinfoClaims, iss: issuer, aud: clientId, iat: now, exp: now + 60 };
+    const header = { alg: 'RS256', typ: 'JWT', kid };
+    const jwt = (body: string) => {
+      res.writeHead(200, { 'content-type': 'application/jwt; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    switch (op.userinfoScenario) {
+      case 'signed-jwt':
+        return jwt(signRs256(header, payload, key.privateKey));
+      case 'signed-by-another-key':
+        return jwt(signRs256(header, payload, otherKey.privateKey));
+      case 'payload-altered-after-signing': {
+        const [head, , signature] = signRs256(header, payload, key.privateKey).split('.');
+        return jwt(`${head}.${json64({ ...payload, siret: '24990002800013' })}.${signature}`);
+      }
+      case 'unsigned-alg-none':
+        return jwt(`${json64({ alg: 'none', typ: 'JWT' })}.${json64(payload)}.`);
+      case 'plain-json':
+        return sendJson(res, 200, payload);
+    }
+  }
+
   function authorize(url: URL, res: http.ServerResponse) {
     const params = Object.fromEntries(url.searchParams);
     op.authorizationRequests.push(params);
@@ -242,8 +295,10 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
       return;
     }
     record.accepted = true;
+    const accessToken = randomBytes(24).toString('base64url');
+    accessTokens.add(accessToken);
     sendJson(res, 200, {
-      access_token: randomBytes(24).toString('base64url'),
+      access_token: accessToken,
       token_type: 'Bearer',
       expires_in: 300,
       scope: pending.scope,
@@ -259,6 +314,8 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
         authorization_endpoint: `${issuer}/authorize`,
         token_endpoint: `${issuer}/token`,
         jwks_uri: `${issuer}/jwks`,
+        userinfo_endpoint: `${issuer}/userinfo`,
+        userinfo_signing_alg_values_supported: ['RS256'],
         end_session_endpoint: `${issuer}/logout`,
         response_types_supported: ['code'],
         grant_types_supported: ['authorization_code'],
@@ -270,6 +327,8 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
       });
     } else if (req.method === 'GET' && url.pathname === '/jwks') {
       sendJson(res, 200, { keys: [jwk] });
+    } else if (req.method === 'GET' && url.pathname === '/userinfo') {
+      userinfo(req, res);
     } else if (req.method === 'GET' && url.pathname === '/authorize') {
       authorize(url, res);
     } else if (req.method === 'POST' && url.pathname === '/token') {
