@@ -7,6 +7,7 @@ import { ApiError, errorMessage, isApiError } from '../api/errors';
 import { currentBoardQuery, queryKeys } from '../api/queries';
 import { Catalogue } from './Catalogue';
 import {
+  GRID_COMPACTOR,
   GRID_MARGIN,
   ROW_HEIGHT,
   addBlocker,
@@ -279,6 +280,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
             gridConfig={gridConfig}
             dragConfig={dragConfig}
             resizeConfig={resizeConfig}
+            compactor={GRID_COMPACTOR}
             onLayoutChange={handleLayoutChange}
           >
             {ordered.map((widget) => (

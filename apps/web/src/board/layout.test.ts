@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKPOINT_NAMES,
-  MAX_ROW,
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
   boardWidgetsSchema,
@@ -10,9 +9,10 @@ import {
 import { widget } from '../test/factories';
 import {
   addBlocker,
+  GRID_COMPACTOR,
   applyGridLayout,
   breakpointForWidth,
-  clampGridItem,
+  colsOf,
   createWidget,
   gridLayoutFor,
   inReadingOrder,
@@ -43,29 +43,6 @@ describe('breakpointForWidth', () => {
   });
 });
 
-describe('clampGridItem', () => {
-  it('rounds to integers and keeps the item inside the grid and its size bounds', () => {
-    expect(clampGridItem({ x: 2.4, y: 1.6, w: 3.5, h: 2.2 }, 'notes', 'lg')).toEqual({ x: 2, y: 2, w: 4, h: 2 });
-    expect(clampGridItem({ x: -3, y: -1, w: 1, h: 1 }, 'notes', 'lg')).toEqual({ x: 0, y: 0, w: 2, h: 2 });
-    expect(clampGridItem({ x: 11, y: 0, w: 4, h: 40 }, 'notes', 'lg')).toEqual({ x: 8, y: 0, w: 4, h: 16 });
-    expect(clampGridItem({ x: 0, y: 9999, w: 4, h: 3 }, 'welcome', 'lg').y).toBe(MAX_ROW);
-  });
-
-  it('never makes a widget wider than the breakpoint has columns', () => {
-    expect(clampGridItem({ x: 1, y: 0, w: 12, h: 3 }, 'welcome', 'xs')).toEqual({ x: 0, y: 0, w: 2, h: 3 });
-    expect(clampGridItem({ x: 4, y: 0, w: 12, h: 3 }, 'welcome', 'sm')).toEqual({ x: 0, y: 0, w: 6, h: 3 });
-  });
-
-  it('replaces values that are not numbers by safe ones', () => {
-    expect(clampGridItem({ x: Number.NaN, y: Infinity, w: Number.NaN, h: -Infinity }, 'notes', 'md')).toEqual({
-      x: 0,
-      y: 0,
-      w: 2,
-      h: 2,
-    });
-  });
-});
-
 describe('gridLayoutFor', () => {
   it('derives a missing breakpoint from the nearest wider one and compacts it', () => {
     const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
@@ -89,6 +66,22 @@ describe('gridLayoutFor', () => {
   it('closes vertical gaps the way the grid does', () => {
     const a = widget('notes', { x: 0, y: 5, w: 4, h: 4 });
     expect(positionsOf(gridLayoutFor([a], 'lg'))).toEqual([{ i: a.id, x: 0, y: 0, w: 4, h: 4 }]);
+  });
+
+  it('is what the grid’s compactor keeps, so the grid reports no change on mount', () => {
+    const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 6, h: 4 } } });
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      const shown = gridLayoutFor([a, b], breakpoint);
+      expect(GRID_COMPACTOR.compact(shown, colsOf(breakpoint))).toEqual(
+        shown.map((item) => ({ ...item, moved: false })),
+      );
+    }
+  });
+
+  it('has the grid compactor forget the item being dragged once compacted', () => {
+    const [item] = GRID_COMPACTOR.compact([{ i: 'a', x: 0, y: 3, w: 2, h: 2, moved: true }], 12);
+    expect(item).toMatchObject({ y: 0, moved: false });
   });
 });
 

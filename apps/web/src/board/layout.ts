@@ -1,110 +1,63 @@
 import {
   BREAKPOINT_NAMES,
   BREAKPOINTS,
-  MAX_ROW,
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
+  clampGridItem,
+  colsOf,
+  bottomOf,
+  compactLayout,
+  layoutOn,
+  newWidgetLayout,
+  sizeBounds,
   widgetInstanceSchema,
   type Breakpoint,
   type GridItem,
+  type SizeBounds,
   type WidgetInstance,
   type WidgetKind,
   type WidgetLayout,
 } from '@pleiade/contracts';
-import {
-  bottom,
-  cloneLayout,
-  moveElement,
-  verticalCompactor,
-  type Layout,
-  type LayoutItem,
-} from 'react-grid-layout/core';
+import { cloneLayout, moveElement, type Compactor, type Layout, type LayoutItem } from 'react-grid-layout/core';
+
+export { clampGridItem, colsOf, sizeBounds, type SizeBounds };
 
 export const ROW_HEIGHT = 60;
 export const GRID_MARGIN: readonly [number, number] = [16, 16];
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
-export interface SizeBounds {
-  minW: number;
-  maxW: number;
-  minH: number;
-  maxH: number;
-}
+/**
+ * The grid compacts with the contracts' algorithm, the one the BFF places widgets with, so what this
+ * module computes is exactly what the grid shows. `moved` marks the item being dragged: reset, as
+ * react-grid-layout's own compactors do, or the next drag would walk through it.
+ */
+export const GRID_COMPACTOR: Compactor = {
+  type: 'vertical',
+  allowOverlap: false,
+  compact: (layout) => compactLayout(layout).map((item) => ({ ...item, moved: false })),
+};
 
 /** The widest breakpoint whose minimum width the container reaches. */
 export function breakpointForWidth(width: number): Breakpoint {
   return BREAKPOINT_NAMES.find((name) => width >= BREAKPOINTS[name].minWidth) ?? 'xs';
 }
 
-export function colsOf(breakpoint: Breakpoint): number {
-  return BREAKPOINTS[breakpoint].cols;
-}
-
-/** Size bounds of a kind on a breakpoint: a widget can never be wider than the grid. */
-export function sizeBounds(kind: WidgetKind, breakpoint: Breakpoint): SizeBounds {
-  const cols = colsOf(breakpoint);
-  const { minW, maxW, minH, maxH } = WIDGET_CONTRACTS[kind].size;
-  return { minW: Math.min(minW, cols), maxW: Math.min(maxW, cols), minH, maxH };
+/**
+ * The layout the grid shows on a breakpoint (the contracts' `layoutOn`), with each kind's size
+ * bounds for the grid's resize handles.
+ */
+export function gridLayoutFor(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): Layout {
+  const kinds = new Map(widgets.map((widget) => [widget.id, widget.kind]));
+  return layoutOn(widgets, breakpoint).map(({ id, ...position }) => ({
+    i: id,
+    ...position,
+    ...sizeBounds(kinds.get(id) ?? null, breakpoint),
+  }));
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
-}
-
-function toInteger(value: number, fallback: number): number {
-  return Number.isFinite(value) ? Math.round(value) : fallback;
-}
-
-/** What the server accepts: integers, inside the grid, within the kind's size bounds. */
-export function clampGridItem(
-  item: { x: number; y: number; w: number; h: number },
-  kind: WidgetKind,
-  breakpoint: Breakpoint,
-): GridItem {
-  const cols = colsOf(breakpoint);
-  const bounds = sizeBounds(kind, breakpoint);
-  const w = clamp(toInteger(item.w, bounds.minW), bounds.minW, bounds.maxW);
-  const h = clamp(toInteger(item.h, bounds.minH), bounds.minH, bounds.maxH);
-  const x = clamp(toInteger(item.x, 0), 0, cols - w);
-  const y = clamp(toInteger(item.y, 0), 0, MAX_ROW);
-  return { x, y, w, h };
-}
-
-interface Placement {
-  position: GridItem;
-  /** The stored position it comes from, on this breakpoint or a wider one. */
-  source: GridItem;
-}
-
-/** The widget's own position on a breakpoint, or one derived from the nearest wider breakpoint it has. */
-function placementOn(widget: WidgetInstance, breakpoint: Breakpoint): Placement {
-  const index = BREAKPOINT_NAMES.indexOf(breakpoint);
-  for (let i = index; i >= 0; i--) {
-    const name = BREAKPOINT_NAMES[i];
-    const source = name ? widget.layout[name] : undefined;
-    if (source) return { position: clampGridItem(source, widget.kind, breakpoint), source };
-  }
-  const source = widget.layout.lg;
-  return { position: clampGridItem(source, widget.kind, breakpoint), source };
-}
-
-/**
- * The layout the grid shows on a breakpoint, compacted the way the grid compacts, so that the grid's
- * first onLayoutChange reports exactly this and does not look like a user's change.
- */
-export function gridLayoutFor(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): Layout {
-  const cols = colsOf(breakpoint);
-  const placed = widgets.map((widget) => ({ widget, ...placementOn(widget, breakpoint) }));
-  // Narrowing stacks items that were side by side; the compactor breaks ties by input order, so
-  // feeding them in the wider breakpoint's reading order keeps that order.
-  placed.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
-  const items: LayoutItem[] = placed.map(({ widget, position }) => ({
-    i: widget.id,
-    ...position,
-    ...sizeBounds(widget.kind, breakpoint),
-  }));
-  return verticalCompactor.compact(items, cols);
 }
 
 function samePosition(
@@ -175,15 +128,7 @@ export function addBlocker(widgets: readonly WidgetInstance[], kind: WidgetKind)
 
 /** A new widget of default size and options, placed under everything else on every breakpoint. */
 export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[], id: string): WidgetInstance {
-  const { defaultW, defaultH } = WIDGET_CONTRACTS[kind].size;
-  const positionFor = (breakpoint: Breakpoint): GridItem =>
-    clampGridItem({ x: 0, y: bottom(gridLayoutFor(widgets, breakpoint)), w: defaultW, h: defaultH }, kind, breakpoint);
-  const layout: WidgetLayout = {
-    lg: positionFor('lg'),
-    md: positionFor('md'),
-    sm: positionFor('sm'),
-    xs: positionFor('xs'),
-  };
+  const layout: WidgetLayout = newWidgetLayout(kind, widgets, 'bottom');
   // Parsing builds the right member of the union from the kind without a cast.
   return widgetInstanceSchema.parse({
     id,
@@ -218,7 +163,7 @@ export function updateWidgetOptions(
 }
 
 function compacted(layout: LayoutItem[], cols: number): Layout {
-  return verticalCompactor.compact(layout, cols);
+  return GRID_COMPACTOR.compact(layout, cols);
 }
 
 function positionChanged(layout: Layout, original: LayoutItem): boolean {
@@ -247,7 +192,7 @@ export function moveInLayout(layout: Layout, id: string, direction: Direction, c
     return positionChanged(result, original) ? result : null;
   }
   const step = direction === 'up' ? -1 : 1;
-  const limit = direction === 'up' ? original.y : bottom(layout) - original.y;
+  const limit = direction === 'up' ? original.y : bottomOf(layout) - original.y;
   for (let distance = 1; distance <= limit; distance++) {
     const result = attempt(original.x, original.y + step * distance);
     const moved = result.find((item) => item.i === id);
