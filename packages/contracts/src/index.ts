@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './connectors.js';
 export * from './widget-data.js';
 export * from './grid.js';
+export * from './policies/index.js';

@@ -1,17 +1,19 @@
-import { widgetInstanceSchema, type Board, type WidgetInstance } from '@pleiade/contracts';
+import { can, widgetInstanceSchema, type Board, type BoardResource, type WidgetInstance } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
 
-interface BoardRow {
+export interface BoardRow {
   id: string;
+  collectiviteId: string;
+  ownerId: string;
   name: string;
   version: number;
   updatedAt: Date;
   widgets: { id: string; kind: string; options: unknown; layout: unknown; position: number }[];
 }
 
-/** Élus see boards prepared for them and cannot change them. */
-export function canEditBoards(principal: Principal): boolean {
-  return principal.role !== 'elu';
+/** What the policies know of a stored board. */
+export function boardResourceOf(row: Pick<BoardRow, 'collectiviteId' | 'ownerId'>): BoardResource {
+  return { collectiviteId: row.collectiviteId, kind: 'personal', ownerId: row.ownerId, audience: [] };
 }
 
 /** Shapes a board for the API from allow-listed fields; a stored widget that no longer parses is left out. */
@@ -31,7 +33,7 @@ export function presentBoard(row: BoardRow, principal: Principal): Board {
     id: row.id,
     name: row.name,
     version: row.version,
-    readOnly: !canEditBoards(principal),
+    readOnly: !can(principal, 'board.edit', boardResourceOf(row)),
     updatedAt: row.updatedAt.toISOString(),
     widgets,
   };

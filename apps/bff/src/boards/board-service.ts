@@ -1,9 +1,10 @@
-import type { Board, ConnectorKind, SaveBoardRequest } from '@pleiade/contracts';
+import { can, type Board, type ConnectorKind, type SaveBoardRequest } from '@pleiade/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
+import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { canEditBoards, presentBoard } from './board-presenter.js';
+import { boardResourceOf, presentBoard } from './board-presenter.js';
 import { defaultWidgets } from './default-board.js';
 
 const withWidgets = { widgets: true } as const;
@@ -19,9 +20,13 @@ function widgetRows(request: SaveBoardRequest['widgets'], boardId: string): Pris
   }));
 }
 
-/** Every lookup is scoped to the principal's collectivité and ownership: other tenants' boards do not exist. */
-function ownedBy(principal: Principal, boardId: string) {
-  return { id: boardId, ownerId: principal.userId, collectiviteId: principal.collectiviteId };
+/**
+ * Every lookup is scoped to the principal's collectivité (another tenant's board does not exist for
+ * the query); within it, the policies decide, and a board the person may not read answers 404
+ * exactly as a missing one.
+ */
+function inCollectivite(principal: Principal, boardId: string) {
+  return { id: boardId, collectiviteId: principal.collectiviteId };
 }
 
 export async function getCurrentBoard(db: Db, principal: Principal): Promise<Board> {
@@ -36,14 +41,13 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
     where: { collectiviteId: principal.collectiviteId, enabled: true },
     select: { kind: true },
   });
+  const own = { collectiviteId: principal.collectiviteId, ownerId: principal.userId };
   const widgets = defaultWidgets(
-    principal.role,
+    can(principal, 'board.edit', boardResourceOf(own)),
     connectors.map((connector) => connector.kind as ConnectorKind),
   );
   const created = await db.$transaction(async (tx) => {
-    const board = await tx.board.create({
-      data: { name: 'Mon tableau de bord', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
-    });
+    const board = await tx.board.create({ data: { name: 'Mon tableau de bord', ...own } });
     await tx.widgetInstance.createMany({ data: widgetRows(widgets, board.id) });
     return tx.board.findUniqueOrThrow({ where: { id: board.id }, include: withWidgets });
   });
@@ -51,8 +55,9 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
 }
 
 export async function getBoard(db: Db, principal: Principal, boardId: string): Promise<Board> {
-  const board = await db.board.findFirst({ where: ownedBy(principal, boardId), include: withWidgets });
+  const board = await db.board.findFirst({ where: inCollectivite(principal, boardId), include: withWidgets });
   if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
+  authorize(principal, 'board.read', boardResourceOf(board));
   return presentBoard(board, principal);
 }
 
@@ -68,11 +73,14 @@ export async function saveBoard(
   request: SaveBoardRequest,
 ): Promise<Board> {
   const saved = await db.$transaction(async (tx) => {
-    const board = await tx.board.findFirst({ where: ownedBy(principal, boardId), select: { id: true } });
+    const board = await tx.board.findFirst({
+      where: inCollectivite(principal, boardId),
+      select: { collectiviteId: true, ownerId: true },
+    });
     if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
-    if (!canEditBoards(principal)) throw new AppError('FORBIDDEN', 'Ce tableau est en lecture seule.');
+    authorize(principal, 'board.edit', boardResourceOf(board));
     const { count } = await tx.board.updateMany({
-      where: { ...ownedBy(principal, boardId), version: request.version },
+      where: { ...inCollectivite(principal, boardId), version: request.version },
       data: { version: { increment: 1 }, updatedAt: new Date() },
     });
     if (count === 0) {

@@ -6,8 +6,8 @@ describe('defaultWidgets', () => {
   it('is a valid board, already compact on every breakpoint, whatever the applications connected', () => {
     const sets = [[], ['zimbra'], ['nextcloud', 'matrix'], [...CONNECTOR_KINDS]] as const;
     for (const kinds of sets) {
-      for (const role of ['agent', 'elu'] as const) {
-        const widgets = defaultWidgets(role, kinds);
+      for (const editable of [true, false]) {
+        const widgets = defaultWidgets(editable, kinds);
         expect(boardWidgetsSchema.safeParse(widgets).success).toBe(true);
         for (const breakpoint of BREAKPOINT_NAMES) {
           // What the grid shows is what is stored: nothing overlaps and nothing moves.
@@ -20,8 +20,8 @@ describe('defaultWidgets', () => {
     }
   });
 
-  it('gives one widget per connected application, and no notes to élus', () => {
-    expect(defaultWidgets('agent', ['zimbra', 'jitsi']).map((widget) => widget.kind)).toEqual([
+  it('gives one widget per connected application, and no notes on a board its owner cannot edit (élus)', () => {
+    expect(defaultWidgets(true, ['zimbra', 'jitsi']).map((widget) => widget.kind)).toEqual([
       'welcome',
       'app-launcher',
       'notes',
@@ -29,11 +29,11 @@ describe('defaultWidgets', () => {
       'agenda',
       'visio',
     ]);
-    expect(defaultWidgets('elu').map((widget) => widget.kind)).toEqual(['welcome', 'app-launcher']);
+    expect(defaultWidgets(false).map((widget) => widget.kind)).toEqual(['welcome', 'app-launcher']);
   });
 
   it('fills the first free places, three connected widgets per row on large screens', () => {
-    const widgets = defaultWidgets('agent', ['zimbra', 'nextcloud', 'matrix', 'jitsi']);
+    const widgets = defaultWidgets(true, ['zimbra', 'nextcloud', 'matrix', 'jitsi']);
     const connected = widgets.filter((widget) => !['welcome', 'app-launcher', 'notes'].includes(widget.kind));
     expect(connected.map((widget) => widget.layout.lg)).toEqual([
       { x: 0, y: 3, w: 4, h: 5 },

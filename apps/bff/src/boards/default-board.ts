@@ -5,7 +5,6 @@ import {
   type Breakpoint,
   type ConnectedWidgetKind,
   type ConnectorKind,
-  type Role,
   type WidgetInstance,
 } from '@pleiade/contracts';
 
@@ -23,10 +22,10 @@ const CONNECTED_WIDTH: Record<Breakpoint, number> = { lg: 4, md: 5, sm: 6, xs: 2
 
 /**
  * The board everyone gets at first sign-in, until administrators can prepare their own: welcome,
- * launcher, notes (not for élus, whose board is read-only), then one widget per application their
- * collectivité has connected, placed where nothing else is at every breakpoint.
+ * launcher, notes (only on a board its owner may edit: not for élus), then one widget per
+ * application their collectivité has connected, placed where nothing else is at every breakpoint.
  */
-export function defaultWidgets(role: Role, connectorKinds: readonly ConnectorKind[] = []): WidgetInstance[] {
+export function defaultWidgets(editable: boolean, connectorKinds: readonly ConnectorKind[] = []): WidgetInstance[] {
   const widgets: WidgetInstance[] = [
     {
       id: randomUUID(),
@@ -51,7 +50,7 @@ export function defaultWidgets(role: Role, connectorKinds: readonly ConnectorKin
       },
     },
   ];
-  if (role !== 'elu') {
+  if (editable) {
     widgets.push({
       id: randomUUID(),
       kind: 'notes',

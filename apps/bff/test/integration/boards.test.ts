@@ -37,8 +37,11 @@ describe('identity', () => {
     expect(me).toMatchObject({
       displayName: 'Camille Martin',
       role: 'agent',
+      groups: ['agents', 'app-nextcloud', 'app-pastell'],
       collectivite: { slug: 'demo-a', name: 'Commune de démonstration A' },
     });
+    // What the SPA asks the policies with: the same collectivité id as the API's.
+    expect(me.collectivite.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(me)).not.toMatch(/token/i);
   });
 
