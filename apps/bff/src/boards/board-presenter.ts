@@ -1,19 +1,13 @@
-import { can, widgetInstanceSchema, type Board, type BoardResource, type WidgetInstance } from '@pleiade/contracts';
+import { can, widgetInstanceSchema, type Board, type WidgetInstance } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
+import { boardResourceOf, type BoardAccessRow } from './board-access.js';
 
-export interface BoardRow {
+export interface BoardRow extends BoardAccessRow {
   id: string;
-  collectiviteId: string;
-  ownerId: string;
   name: string;
   version: number;
   updatedAt: Date;
   widgets: { id: string; kind: string; options: unknown; layout: unknown; position: number }[];
-}
-
-/** What the policies know of a stored board. */
-export function boardResourceOf(row: Pick<BoardRow, 'collectiviteId' | 'ownerId'>): BoardResource {
-  return { collectiviteId: row.collectiviteId, kind: 'personal', ownerId: row.ownerId, audience: [] };
 }
 
 /** Shapes a board for the API from allow-listed fields; a stored widget that no longer parses is left out. */

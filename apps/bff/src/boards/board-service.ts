@@ -4,7 +4,8 @@ import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { boardResourceOf, presentBoard } from './board-presenter.js';
+import { boardAccessFields, boardResourceOf, ownBoardOf } from './board-access.js';
+import { presentBoard } from './board-presenter.js';
 import { defaultWidgets } from './default-board.js';
 
 const withWidgets = { widgets: true } as const;
@@ -31,7 +32,7 @@ function inCollectivite(principal: Principal, boardId: string) {
 
 export async function getCurrentBoard(db: Db, principal: Principal): Promise<Board> {
   const existing = await db.board.findFirst({
-    where: { ownerId: principal.userId, collectiviteId: principal.collectiviteId },
+    where: { kind: 'PERSONAL', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
     orderBy: { createdAt: 'asc' },
     include: withWidgets,
   });
@@ -41,7 +42,7 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
     where: { collectiviteId: principal.collectiviteId, enabled: true },
     select: { kind: true },
   });
-  const own = { collectiviteId: principal.collectiviteId, ownerId: principal.userId };
+  const own = ownBoardOf(principal);
   const widgets = defaultWidgets(
     can(principal, 'board.edit', boardResourceOf(own)),
     connectors.map((connector) => connector.kind as ConnectorKind),
@@ -75,7 +76,7 @@ export async function saveBoard(
   const saved = await db.$transaction(async (tx) => {
     const board = await tx.board.findFirst({
       where: inCollectivite(principal, boardId),
-      select: { collectiviteId: true, ownerId: true },
+      select: boardAccessFields,
     });
     if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
     authorize(principal, 'board.edit', boardResourceOf(board));

@@ -1,5 +1,6 @@
 import {
   WIDGET_CONNECTOR_KINDS,
+  can,
   WIDGET_CONTRACTS,
   WIDGET_DATA_SCHEMAS,
   isConnectedWidgetKind,
@@ -12,6 +13,7 @@ import {
   type WidgetDataResponse,
 } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
+import { boardAccessFields, readableBoards, widgetResourceOf } from '../boards/board-access.js';
 import { openSecrets, type ConnectorSecrets } from '../connector-settings/secrets.js';
 import { cacheKey, type ConnectorCache } from '../connectors/cache.js';
 import { startVisio, visioFromAgenda } from '../connectors/jitsi/jitsi.js';
@@ -94,13 +96,19 @@ function failure(status: FailureStatus, source?: ConnectorSource) {
   return { ...failureState(status), ...(source ? { source } : {}) };
 }
 
-/** The widget, if it is on the person's own current board; another person's answers like a missing one. */
-async function findOwnWidget(db: Db, principal: Principal, widgetId: string) {
-  // One query: the widget, if it is on a board of this person in their collectivité.
-  return db.widgetInstance.findFirst({
-    where: { id: widgetId, board: { ownerId: principal.userId, collectiviteId: principal.collectiviteId } },
-    select: { kind: true, options: true },
+/**
+ * The widget, if the policy `widget.read` lets the person read it: looked up among the boards
+ * `board.read` allows (widget ids are unique per board only, so an id on a board they cannot read
+ * never hides theirs), then decided widget by widget. Anything else answers like a missing widget.
+ */
+async function findReadableWidget(db: Db, principal: Principal, widgetId: string) {
+  // One query: the widget on the boards this person reads, with what the policies need of its board.
+  const candidates = await db.widgetInstance.findMany({
+    where: { id: widgetId, board: readableBoards(principal) },
+    select: { kind: true, options: true, board: { select: boardAccessFields } },
+    orderBy: { board: { createdAt: 'asc' } },
   });
+  return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board)));
 }
 
 /** The widget's options with their defaults; stored options were validated when the board was saved. */
@@ -235,7 +243,7 @@ export async function readWidgetData(
 ): Promise<WidgetDataResponse<ConnectedWidgetKind>> {
   // Independent reads side by side: one database round trip less on every widget read.
   const [widget, connectors] = await Promise.all([
-    findOwnWidget(deps.db, reader.principal, widgetId),
+    findReadableWidget(deps.db, reader.principal, widgetId),
     enabledConnectors(deps.db, reader.principal),
   ]);
   if (!widget || !isConnectedWidgetKind(widget.kind)) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
@@ -277,7 +285,7 @@ export async function startWidgetVisio(
   roomName: string | undefined,
 ): Promise<StartVisioResponse> {
   const [widget, connectors] = await Promise.all([
-    findOwnWidget(deps.db, reader.principal, widgetId),
+    findReadableWidget(deps.db, reader.principal, widgetId),
     enabledConnectors(deps.db, reader.principal),
   ]);
   if (widget?.kind !== 'visio') throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
