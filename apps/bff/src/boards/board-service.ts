@@ -1,5 +1,12 @@
-import { can, type Board, type ConnectorKind, type SaveBoardRequest } from '@pleiade/contracts';
-import type { Prisma } from '../generated/prisma/client.js';
+import {
+  can,
+  isUnavailable,
+  type Board,
+  type ConnectorKind,
+  type ErrorDetail,
+  type SaveBoardRequest,
+} from '@pleiade/contracts';
+import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
@@ -10,15 +17,35 @@ import { defaultWidgets } from './default-board.js';
 
 const withWidgets = { widgets: true } as const;
 
-function widgetRows(request: SaveBoardRequest['widgets'], boardId: string): Prisma.WidgetInstanceCreateManyInput[] {
-  return request.map((widget, position) => ({
-    id: widget.id,
-    boardId,
-    kind: widget.kind,
-    options: widget.options,
-    layout: widget.layout,
-    position,
-  }));
+type StoredWidget = { id: string; kind: string; options: Prisma.JsonValue };
+
+/**
+ * The rows of a save, in order. A widget to reconfigure keeps its stored kind and options (only its
+ * position comes from the request); one the board does not hold is refused.
+ */
+function widgetRows(
+  request: SaveBoardRequest['widgets'],
+  boardId: string,
+  stored: ReadonlyMap<string, StoredWidget>,
+): Prisma.WidgetInstanceCreateManyInput[] {
+  const rows: Prisma.WidgetInstanceCreateManyInput[] = [];
+  const missing: ErrorDetail[] = [];
+  request.forEach((widget, position) => {
+    const row = { id: widget.id, boardId, layout: widget.layout, position };
+    if (!isUnavailable(widget)) {
+      rows.push({ ...row, kind: widget.kind, options: widget.options });
+      return;
+    }
+    const kept = stored.get(widget.id);
+    if (kept) rows.push({ ...row, kind: kept.kind, options: kept.options ?? Prisma.JsonNull });
+    else
+      missing.push({
+        path: `body.widgets.${position}.id`,
+        message: 'Ce widget à reconfigurer n’est pas sur ce tableau.',
+      });
+  });
+  if (missing.length > 0) throw new AppError('VALIDATION_FAILED', 'La requête est invalide.', missing);
+  return rows;
 }
 
 /**
@@ -49,7 +76,7 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
   );
   const created = await db.$transaction(async (tx) => {
     const board = await tx.board.create({ data: { name: 'Mon tableau de bord', ...own } });
-    await tx.widgetInstance.createMany({ data: widgetRows(widgets, board.id) });
+    await tx.widgetInstance.createMany({ data: widgetRows(widgets, board.id, new Map()) });
     return tx.board.findUniqueOrThrow({ where: { id: board.id }, include: withWidgets });
   });
   return presentBoard(created, principal);
@@ -90,8 +117,17 @@ export async function saveBoard(
         'Ce tableau a été modifié ailleurs depuis son chargement. Rechargez-le avant de le modifier.',
       );
     }
+    // Widgets to reconfigure are sent back without their options: they are taken as stored.
+    const kept = request.widgets.filter(isUnavailable).map((widget) => widget.id);
+    const stored = kept.length
+      ? await tx.widgetInstance.findMany({
+          where: { boardId, id: { in: kept } },
+          select: { id: true, kind: true, options: true },
+        })
+      : [];
+    const rows = widgetRows(request.widgets, boardId, new Map(stored.map((widget) => [widget.id, widget])));
     await tx.widgetInstance.deleteMany({ where: { boardId } });
-    await tx.widgetInstance.createMany({ data: widgetRows(request.widgets, boardId) });
+    await tx.widgetInstance.createMany({ data: rows });
     return tx.board.findUniqueOrThrow({ where: { id: boardId }, include: withWidgets });
   });
   return presentBoard(saved, principal);

@@ -111,10 +111,16 @@ async function findReadableWidget(db: Db, principal: Principal, widgetId: string
   return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board)));
 }
 
-/** The widget's options with their defaults; stored options were validated when the board was saved. */
-function optionsOf<K extends ConnectedWidgetKind>(kind: K, stored: unknown): WidgetOptionsOf<K> {
+/**
+ * The widget's options with their defaults, or `valid: false` when the stored ones no longer match
+ * the contract (the widget is to be reconfigured: never read with other options than those chosen).
+ */
+function optionsOf<K extends ConnectedWidgetKind>(
+  kind: K,
+  stored: unknown,
+): { valid: true; options: WidgetOptionsOf<K> } | { valid: false } {
   const parsed = WIDGET_CONTRACTS[kind].options.safeParse(stored ?? {});
-  return (parsed.success ? parsed.data : WIDGET_CONTRACTS[kind].defaultOptions) as WidgetOptionsOf<K>;
+  return parsed.success ? { valid: true, options: parsed.data as WidgetOptionsOf<K> } : { valid: false };
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
@@ -248,7 +254,9 @@ export async function readWidgetData(
   ]);
   if (!widget || !isConnectedWidgetKind(widget.kind)) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const kind = widget.kind;
-  const options = optionsOf(kind, widget.options);
+  const parsed = optionsOf(kind, widget.options);
+  if (!parsed.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
+  const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS[kind], options.connectorId);
   if (!row) return failure('not_configured');
   const source = sourceOf(row);
@@ -288,8 +296,9 @@ export async function startWidgetVisio(
     findReadableWidget(deps.db, reader.principal, widgetId),
     enabledConnectors(deps.db, reader.principal),
   ]);
-  if (widget?.kind !== 'visio') throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
-  const options = optionsOf('visio', widget.options);
+  const parsed = widget?.kind === 'visio' ? optionsOf('visio', widget.options) : undefined;
+  if (!parsed?.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
+  const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS.visio, options.connectorId);
   const secrets = row ? openConnectorSecrets(deps, row) : undefined;
   if (!row || !secrets) throw new AppError('NOT_FOUND', NO_VISIO);

@@ -114,7 +114,9 @@ describe('board layout', () => {
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('BOARD_VERSION_CONFLICT');
     const current = await currentBoard(agent);
-    expect(current.widgets.map((widget) => (widget.kind === 'notes' ? widget.options.text : ''))).toEqual(['first']);
+    expect(
+      current.widgets.map((widget) => ('options' in widget && widget.kind === 'notes' ? widget.options.text : '')),
+    ).toEqual(['first']);
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {

@@ -18,6 +18,8 @@ import {
   gridLayoutFor,
   inReadingOrder,
   moveWidget,
+  reconfigureBlocker,
+  reconfigureWidget,
   removeWidget,
   resizeWidget,
   updateWidgetOptions,
@@ -31,6 +33,7 @@ import {
   blockedMoveAnnouncement,
   blockedResizeAnnouncement,
   movedAnnouncement,
+  reconfiguredAnnouncement,
   removedAnnouncement,
   resizedAnnouncement,
 } from './messages';
@@ -174,6 +177,18 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
     [announce, requestFocus, session, titles],
   );
 
+  const handleReconfigure = useCallback(
+    (id: string) => {
+      const current = session.widgets();
+      const next = reconfigureWidget(current, id);
+      if (next === current) return;
+      session.commit(next);
+      announce(reconfiguredAnnouncement(titles.get(id) ?? ''));
+      requestFocus(id);
+    },
+    [announce, requestFocus, session, titles],
+  );
+
   const handleAdd = useCallback(
     (kind: WidgetKind) => {
       const current = session.widgets();
@@ -295,9 +310,11 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
                   widget={widget}
                   title={titles.get(widget.id) ?? ''}
                   readOnly={readOnly}
+                  reconfigureBlocker={reconfigureBlocker(widgets, widget.id)}
                   onMove={handleMove}
                   onResize={handleResize}
                   onRemove={handleRemove}
+                  onReconfigure={handleReconfigure}
                   onOptionsChange={handleOptionsChange}
                 />
               </section>

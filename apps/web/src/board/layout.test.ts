@@ -4,9 +4,10 @@ import {
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
   boardWidgetsSchema,
-  type WidgetInstance,
+  isUnavailable,
+  type BoardWidget,
 } from '@pleiade/contracts';
-import { widget } from '../test/factories';
+import { unavailableWidget, widget } from '../test/factories';
 import {
   addBlocker,
   GRID_COMPACTOR,
@@ -17,6 +18,8 @@ import {
   gridLayoutFor,
   inReadingOrder,
   moveWidget,
+  reconfigureBlocker,
+  reconfigureWidget,
   removeWidget,
   resizeWidget,
   shownPosition,
@@ -177,10 +180,54 @@ describe('removeWidget and updateWidgetOptions', () => {
     const welcome = widget('welcome', { x: 4, y: 0, w: 4, h: 3 });
     const widgets = [note, welcome];
     const next = updateWidgetOptions(widgets, note.id, { text: 'Réunion à 14 h' });
-    expect(next[0]?.options).toEqual({ text: 'Réunion à 14 h' });
+    expect(next[0]).toMatchObject({ options: { text: 'Réunion à 14 h' } });
     expect(next[1]).toBe(welcome);
     expect(updateWidgetOptions(widgets, welcome.id, { text: 'x' })).toBe(widgets);
     expect(updateWidgetOptions(widgets, note.id, { text: 'x'.repeat(10_001) })).toBe(widgets);
+  });
+});
+
+describe('widgets to reconfigure', () => {
+  it('take their place on the grid with their kind’s bounds, or generic ones for an unknown kind', () => {
+    const broken = unavailableWidget('welcome', { x: 0, y: 2, w: 12, h: 12 });
+    const unknown = unavailableWidget(null, { x: 0, y: 9, w: 3, h: 3 });
+    expect(positionsOf(gridLayoutFor([broken, unknown], 'lg'))).toEqual([
+      { i: broken.id, x: 0, y: 0, w: 12, h: 6 },
+      { i: unknown.id, x: 0, y: 6, w: 3, h: 3 },
+    ]);
+  });
+
+  it('do not count toward their kind’s limit, nor take options', () => {
+    const broken = unavailableWidget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    expect(addBlocker([broken], 'welcome')).toBeNull();
+    expect(updateWidgetOptions([broken], broken.id, {})).toEqual([broken]);
+  });
+
+  it('become a working widget of their kind with its default options, at their place', () => {
+    const broken = unavailableWidget(
+      'notes',
+      { x: 4, y: 0, w: 4, h: 4 },
+      { layout: { xs: { x: 0, y: 3, w: 2, h: 4 } } },
+    );
+    const [reconfigured] = reconfigureWidget([broken], broken.id);
+    expect(reconfigured).toEqual({
+      id: broken.id,
+      kind: 'notes',
+      options: { text: '' },
+      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 2, h: 4 } },
+    });
+    expect(reconfigured && isUnavailable(reconfigured)).toBe(false);
+  });
+
+  it('cannot be reconfigured when their kind is unknown or at its limit', () => {
+    const unknown = unavailableWidget(null, { x: 0, y: 0, w: 4, h: 3 });
+    expect(reconfigureBlocker([unknown], unknown.id)).toEqual({ reason: 'unknown-kind' });
+    const welcome = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    const broken = unavailableWidget('welcome', { x: 4, y: 0, w: 4, h: 3 });
+    expect(reconfigureBlocker([welcome, broken], broken.id)).toEqual({ reason: 'kind-limit', max: 1 });
+    const widgets = [welcome, broken];
+    expect(reconfigureWidget(widgets, broken.id)).toBe(widgets);
+    expect(reconfigureBlocker([broken], broken.id)).toBeNull();
   });
 });
 
@@ -257,7 +304,11 @@ describe('any sequence of edits', () => {
     };
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const directions: Direction[] = ['left', 'right', 'up', 'down'];
-    let widgets: readonly WidgetInstance[] = [];
+    // Two widgets to reconfigure among them: edits move them too, and they stay as they are.
+    let widgets: readonly BoardWidget[] = [
+      unavailableWidget('notes', { x: 0, y: 0, w: 4, h: 4 }),
+      unavailableWidget(null, { x: 4, y: 0, w: 3, h: 3 }),
+    ];
     let ids = 0;
     for (let step = 0; step < 300; step++) {
       const breakpoint = pick(BREAKPOINT_NAMES);

@@ -14,6 +14,8 @@ import {
   type Breakpoint,
   type GridItem,
   type SizeBounds,
+  isUnavailable,
+  type BoardWidget,
   type WidgetInstance,
   type WidgetKind,
   type WidgetLayout,
@@ -47,7 +49,7 @@ export function breakpointForWidth(width: number): Breakpoint {
  * The layout the grid shows on a breakpoint (the contracts' `layoutOn`), with each kind's size
  * bounds for the grid's resize handles.
  */
-export function gridLayoutFor(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): Layout {
+export function gridLayoutFor(widgets: readonly BoardWidget[], breakpoint: Breakpoint): Layout {
   const kinds = new Map(widgets.map((widget) => [widget.id, widget.kind]));
   return layoutOn(widgets, breakpoint).map(({ id, ...position }) => ({
     i: id,
@@ -67,7 +69,7 @@ function samePosition(
   return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }
 
-function withPosition(widget: WidgetInstance, breakpoint: Breakpoint, item: GridItem): WidgetInstance {
+function withPosition<W extends BoardWidget>(widget: W, breakpoint: Breakpoint, item: GridItem): W {
   const layout: WidgetLayout = { ...widget.layout };
   layout[breakpoint] = item;
   return { ...widget, layout };
@@ -78,10 +80,10 @@ function withPosition(widget: WidgetInstance, breakpoint: Breakpoint, item: Grid
  * reports what is already shown (it does so on mount and on every breakpoint change).
  */
 export function applyGridLayout(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   breakpoint: Breakpoint,
   layout: Layout,
-): readonly WidgetInstance[] {
+): readonly BoardWidget[] {
   const shown = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
   const reported = new Map(layout.map((item) => [item.i, item]));
   let changed = false;
@@ -97,13 +99,13 @@ export function applyGridLayout(
 }
 
 /** Position of one widget as shown on a breakpoint. */
-export function shownPosition(widgets: readonly WidgetInstance[], id: string, breakpoint: Breakpoint): GridItem | null {
+export function shownPosition(widgets: readonly BoardWidget[], id: string, breakpoint: Breakpoint): GridItem | null {
   const item = gridLayoutFor(widgets, breakpoint).find((candidate) => candidate.i === id);
   return item ? { x: item.x, y: item.y, w: item.w, h: item.h } : null;
 }
 
 /** Widgets in reading order (row, then column) on a breakpoint, so that tab order follows the screen. */
-export function inReadingOrder(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): WidgetInstance[] {
+export function inReadingOrder<W extends BoardWidget>(widgets: readonly W[], breakpoint: Breakpoint): W[] {
   const positions = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
   return [...widgets].sort((a, b) => {
     const pa = positions.get(a.id);
@@ -113,21 +115,22 @@ export function inReadingOrder(widgets: readonly WidgetInstance[], breakpoint: B
   });
 }
 
-export function countOfKind(widgets: readonly WidgetInstance[], kind: WidgetKind): number {
-  return widgets.filter((widget) => widget.kind === kind).length;
+/** Working widgets of a kind: one to reconfigure does not count (it does not work as that kind). */
+export function countOfKind(widgets: readonly BoardWidget[], kind: WidgetKind): number {
+  return widgets.filter((widget) => !isUnavailable(widget) && widget.kind === kind).length;
 }
 
 export type AddBlocker = { reason: 'kind-limit'; max: number } | { reason: 'board-limit'; max: number };
 
 /** Why a kind cannot be added any more, or null when it can. */
-export function addBlocker(widgets: readonly WidgetInstance[], kind: WidgetKind): AddBlocker | null {
+export function addBlocker(widgets: readonly BoardWidget[], kind: WidgetKind): AddBlocker | null {
   if (widgets.length >= MAX_WIDGETS_PER_BOARD) return { reason: 'board-limit', max: MAX_WIDGETS_PER_BOARD };
   const max = WIDGET_CONTRACTS[kind].maxPerBoard;
   return countOfKind(widgets, kind) >= max ? { reason: 'kind-limit', max } : null;
 }
 
 /** A new widget of default size and options, placed under everything else on every breakpoint. */
-export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[], id: string): WidgetInstance {
+export function createWidget(kind: WidgetKind, widgets: readonly BoardWidget[], id: string): WidgetInstance {
   const layout: WidgetLayout = newWidgetLayout(kind, widgets, 'bottom');
   // Parsing builds the right member of the union from the kind without a cast.
   return widgetInstanceSchema.parse({
@@ -138,23 +141,66 @@ export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[
   });
 }
 
-export function removeWidget(widgets: readonly WidgetInstance[], id: string): readonly WidgetInstance[] {
+export function removeWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
   return widgets.filter((widget) => widget.id !== id);
 }
 
 /**
  * Replaces a widget's options. The result is parsed against the contracts, so options that do not
- * belong to the widget's kind leave the list unchanged.
+ * belong to the widget's kind leave the list unchanged, as does a widget to reconfigure.
  */
 export function updateWidgetOptions(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   options: unknown,
-): readonly WidgetInstance[] {
+): readonly BoardWidget[] {
   let changed = false;
   const next = widgets.map((widget) => {
-    if (widget.id !== id) return widget;
+    if (widget.id !== id || isUnavailable(widget)) return widget;
     const parsed = widgetInstanceSchema.safeParse({ ...widget, options });
+    if (!parsed.success) return widget;
+    changed = true;
+    return parsed.data;
+  });
+  return changed ? next : widgets;
+}
+
+/**
+ * Why a widget to reconfigure cannot be: its kind is unknown here, or the board already has as many
+ * working widgets of that kind as allowed. Null when it can.
+ */
+export function reconfigureBlocker(
+  widgets: readonly BoardWidget[],
+  id: string,
+): { reason: 'unknown-kind' } | { reason: 'kind-limit'; max: number } | null {
+  const widget = widgets.find((candidate) => candidate.id === id);
+  if (!widget || !isUnavailable(widget)) return null;
+  if (widget.kind === null) return { reason: 'unknown-kind' };
+  const max = WIDGET_CONTRACTS[widget.kind].maxPerBoard;
+  return countOfKind(widgets, widget.kind) >= max ? { reason: 'kind-limit', max } : null;
+}
+
+/**
+ * A widget to reconfigure becomes a working widget of its kind, with the kind's default options, at
+ * its place. The list is unchanged when it cannot (see reconfigureBlocker).
+ */
+export function reconfigureWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
+  if (reconfigureBlocker(widgets, id)) return widgets;
+  let changed = false;
+  const next = widgets.map((widget) => {
+    if (widget.id !== id || !isUnavailable(widget) || widget.kind === null) return widget;
+    const { kind } = widget;
+    const layout: WidgetLayout = { lg: clampGridItem(widget.layout.lg, kind, 'lg') };
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      const item = widget.layout[breakpoint];
+      if (item) layout[breakpoint] = clampGridItem(item, kind, breakpoint);
+    }
+    const parsed = widgetInstanceSchema.safeParse({
+      id,
+      kind,
+      layout,
+      options: structuredClone(WIDGET_CONTRACTS[kind].defaultOptions),
+    });
     if (!parsed.success) return widget;
     changed = true;
     return parsed.data;
@@ -221,15 +267,15 @@ export function resizeInLayout(
 }
 
 export interface KeyboardResult {
-  widgets: readonly WidgetInstance[];
+  widgets: readonly BoardWidget[];
   position: GridItem;
 }
 
 function keyboardEdit(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
-  edit: (layout: Layout, cols: number, widget: WidgetInstance) => Layout | null,
+  edit: (layout: Layout, cols: number, widget: BoardWidget) => Layout | null,
 ): KeyboardResult | null {
   const widget = widgets.find((candidate) => candidate.id === id);
   if (!widget) return null;
@@ -241,7 +287,7 @@ function keyboardEdit(
 }
 
 export function moveWidget(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,
@@ -250,7 +296,7 @@ export function moveWidget(
 }
 
 export function resizeWidget(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,
