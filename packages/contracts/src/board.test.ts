@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveBoardRequestSchema, utf8ByteLength } from './board.js';
+import { boardSchema, isUnavailable, saveBoardRequestSchema, utf8ByteLength } from './board.js';
 import { MAX_WIDGETS_PER_BOARD, WIDGET_CONTRACTS, WIDGET_KINDS } from './widgets.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -43,6 +43,54 @@ describe('saveBoardRequestSchema', () => {
   it('checks positions against each breakpoint’s columns', () => {
     const widget = { ...notes(1), layout: { lg: { x: 0, y: 0, w: 4, h: 4 }, xs: { x: 1, y: 0, w: 2, h: 4 } } };
     expect(pathsOf({ version: 1, widgets: [widget] })).toContain('widgets.0.layout.xs.x');
+  });
+});
+
+describe('widgets to reconfigure', () => {
+  const unavailable = (n: number, kind: string | null = 'notes') => ({
+    id: id(n),
+    state: 'needs_reconfiguration',
+    kind,
+    layout: { lg: { x: 0, y: n, w: 4, h: 3 } },
+  });
+
+  it('are part of a board, known kind or not, and are told apart from working widgets', () => {
+    const parsed = saveBoardRequestSchema.parse({
+      version: 2,
+      widgets: [notes(1), unavailable(2), unavailable(3, null)],
+    });
+    expect(parsed.widgets.map(isUnavailable)).toEqual([false, true, true]);
+    expect(
+      boardSchema.safeParse({
+        id: id(9),
+        name: 'Mon tableau',
+        version: 2,
+        readOnly: false,
+        updatedAt: '2026-12-04T08:00:00.000Z',
+        widgets: [unavailable(2, null)],
+      }).success,
+    ).toBe(true);
+  });
+
+  it('carry no options: the stored ones stay on the server', () => {
+    expect(pathsOf({ version: 1, widgets: [{ ...unavailable(1), options: { text: 'x' } }] })).toEqual(['widgets.0']);
+    expect(pathsOf({ version: 1, widgets: [unavailable(1, 'meteo')] })).toEqual(['widgets.0.kind']);
+  });
+
+  it('do not count toward their kind’s limit, but toward the board’s', () => {
+    const max = WIDGET_CONTRACTS.notes.maxPerBoard;
+    const full = Array.from({ length: max }, (_, n) => notes(n));
+    expect(pathsOf({ version: 1, widgets: [...full, unavailable(100)] })).toEqual([]);
+    const many = Array.from({ length: MAX_WIDGETS_PER_BOARD + 1 }, (_, n) => unavailable(n, null));
+    expect(pathsOf({ version: 1, widgets: many })).toContain('widgets');
+  });
+
+  it('keep the paths of errors, like every widget', () => {
+    const misplaced = { ...unavailable(1, null), layout: { lg: { x: 10, y: 0, w: 4, h: 3 } } };
+    expect(pathsOf({ version: 1, widgets: [notes(0), misplaced] })).toEqual(['widgets.1.layout.lg.x']);
+    expect(pathsOf({ version: 1, widgets: [{ ...notes(0), options: { text: 3 } }] })).toEqual([
+      'widgets.0.options.text',
+    ]);
   });
 });
 

@@ -1,13 +1,52 @@
 import { z } from 'zod';
+import { sizeOf } from './grid.js';
 import {
   BREAKPOINT_NAMES,
   BREAKPOINTS,
   MAX_BOARD_BYTES,
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
+  WIDGET_KINDS,
   widgetInstanceSchema,
+  widgetLayoutSchema,
   type WidgetInstance,
 } from './widgets.js';
+
+/**
+ * A stored widget this version cannot show: its options no longer match its kind's contract, or its
+ * kind is unknown here (after a downgrade, say). The BFF keeps its kind and options as stored, never
+ * sends them, and keeps the widget at every save that still lists it: only the person's removal (a
+ * save without it) or reconfiguration (a save with a valid widget of that id) changes it.
+ */
+export const unavailableWidgetSchema = z
+  .object({
+    id: z.uuid(),
+    state: z.literal('needs_reconfiguration'),
+    /** Its kind when this version knows it (its options no longer match); null for an unknown kind. */
+    kind: z.enum(WIDGET_KINDS).nullable(),
+    layout: widgetLayoutSchema,
+  })
+  .strict();
+export type UnavailableWidget = z.infer<typeof unavailableWidgetSchema>;
+
+/** A widget of a board as the API gives it and takes it back. */
+export type BoardWidget = WidgetInstance | UnavailableWidget;
+
+export function isUnavailable(widget: BoardWidget): widget is UnavailableWidget {
+  return 'state' in widget;
+}
+
+/**
+ * One widget of a board: an unavailable one when it says so (`state`), else a widget of its kind.
+ * Each is checked by its own schema, so errors keep their paths (`widgets.3.options.text`).
+ */
+export const boardWidgetSchema = z.unknown().transform((input, ctx): BoardWidget => {
+  const unavailable = typeof input === 'object' && input !== null && 'state' in input;
+  const parsed = (unavailable ? unavailableWidgetSchema : widgetInstanceSchema).safeParse(input);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+  return z.NEVER;
+});
 
 /** UTF-8 size of a string; works the same in the browser and in Node without extra typings. */
 export function utf8ByteLength(text: string): number {
@@ -19,8 +58,11 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-/** Checks that need the whole list: unique ids, per-kind counts, size bounds, total size. */
-function checkWidgets(widgets: WidgetInstance[], ctx: z.RefinementCtx): void {
+/**
+ * Checks that need the whole list: unique ids, per-kind counts, size bounds, total size. Unavailable
+ * widgets count for none of their kind's limits (they do not work as that kind until reconfigured).
+ */
+function checkWidgets(widgets: BoardWidget[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   const perKind = new Map<string, number>();
   widgets.forEach((widget, index) => {
@@ -28,21 +70,23 @@ function checkWidgets(widgets: WidgetInstance[], ctx: z.RefinementCtx): void {
       ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Identifiant de widget en double.' });
     }
     seen.add(widget.id);
-    const count = (perKind.get(widget.kind) ?? 0) + 1;
-    perKind.set(widget.kind, count);
-    const contract = WIDGET_CONTRACTS[widget.kind];
-    if (count > contract.maxPerBoard) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, 'kind'],
-        message: `Au plus ${contract.maxPerBoard} widget(s) « ${widget.kind} » par tableau.`,
-      });
+    if (!isUnavailable(widget)) {
+      const count = (perKind.get(widget.kind) ?? 0) + 1;
+      perKind.set(widget.kind, count);
+      const { maxPerBoard } = WIDGET_CONTRACTS[widget.kind];
+      if (count > maxPerBoard) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'kind'],
+          message: `Au plus ${maxPerBoard} widget(s) « ${widget.kind} » par tableau.`,
+        });
+      }
     }
+    const { minW, maxW, minH, maxH } = sizeOf(widget.kind);
     for (const breakpoint of BREAKPOINT_NAMES) {
       const item = widget.layout[breakpoint];
       if (!item) continue;
       const cols = BREAKPOINTS[breakpoint].cols;
-      const { minW, maxW, minH, maxH } = contract.size;
       const path = [index, 'layout', breakpoint];
       if (item.x + item.w > cols) {
         ctx.addIssue({ code: 'custom', path: [...path, 'x'], message: `Le widget dépasse les ${cols} colonnes.` });
@@ -66,7 +110,7 @@ function checkWidgets(widgets: WidgetInstance[], ctx: z.RefinementCtx): void {
 }
 
 export const boardWidgetsSchema = z
-  .array(widgetInstanceSchema)
+  .array(boardWidgetSchema)
   .max(MAX_WIDGETS_PER_BOARD, `Au plus ${MAX_WIDGETS_PER_BOARD} widgets par tableau.`)
   .superRefine(checkWidgets);
 
@@ -87,7 +131,7 @@ export const boardSchema = z.object({
   /** True when the signed-in person may not change this board (élus). */
   readOnly: z.boolean(),
   updatedAt: z.iso.datetime(),
-  widgets: z.array(widgetInstanceSchema),
+  widgets: z.array(boardWidgetSchema),
 });
 export type Board = z.infer<typeof boardSchema>;
 

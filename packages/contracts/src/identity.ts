@@ -11,7 +11,9 @@ export const meSchema = z.object({
   displayName: z.string(),
   email: z.string().nullable(),
   role: roleSchema,
-  collectivite: z.object({ slug: z.string(), name: z.string() }),
+  /** The person's groups at their identity provider (audiences of boards, widgets and links). */
+  groups: z.array(z.string()),
+  collectivite: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
 });
 export type Me = z.infer<typeof meSchema>;
 

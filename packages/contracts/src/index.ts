@@ -4,3 +4,5 @@ export * from './identity.js';
 export * from './errors.js';
 export * from './connectors.js';
 export * from './widget-data.js';
+export * from './grid.js';
+export * from './policies/index.js';

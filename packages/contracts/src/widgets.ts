@@ -32,6 +32,10 @@ export const WIDGET_KINDS = [
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
+export function isWidgetKind(kind: string): kind is WidgetKind {
+  return (WIDGET_KINDS as readonly string[]).includes(kind);
+}
+
 export interface WidgetSize {
   defaultW: number;
   defaultH: number;

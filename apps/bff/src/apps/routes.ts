@@ -13,7 +13,12 @@ export function identityRoutes(db: Db): Router {
       displayName: principal.displayName,
       email: principal.email,
       role: principal.role,
-      collectivite: { slug: principal.collectiviteSlug, name: principal.collectiviteName },
+      groups: principal.groups,
+      collectivite: {
+        id: principal.collectiviteId,
+        slug: principal.collectiviteSlug,
+        name: principal.collectiviteName,
+      },
     };
     res.json(me);
   });

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BREAKPOINTS,
   WIDGET_CONNECTOR_KINDS,
-  WIDGET_CONTRACTS,
+  newWidgetLayout,
   type Breakpoint,
   type ConnectedWidgetKind,
   type ConnectorKind,
-  type GridItem,
-  type Role,
   type WidgetInstance,
-  type WidgetLayout,
 } from '@pleiade/contracts';
 
 /** Connected widgets a new person gets, in this order, when their collectivité has a suitable connector. */
@@ -24,26 +20,12 @@ const DEFAULT_CONNECTED_KINDS = [
 /** Width of a connected widget at each breakpoint: three per row on large screens, two on medium, one below. */
 const CONNECTED_WIDTH: Record<Breakpoint, number> = { lg: 4, md: 5, sm: 6, xs: 2 };
 
-function overlaps(a: GridItem, b: GridItem): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/** The first free place (top to bottom, left to right) for a w×h item among `taken`. */
-function firstFreePlace(taken: readonly GridItem[], cols: number, w: number, h: number): GridItem {
-  for (let y = 0; ; y += 1) {
-    for (let x = 0; x + w <= cols; x += 1) {
-      const candidate = { x, y, w, h };
-      if (!taken.some((item) => overlaps(item, candidate))) return candidate;
-    }
-  }
-}
-
 /**
  * The board everyone gets at first sign-in, until administrators can prepare their own: welcome,
- * launcher, notes (not for élus, whose board is read-only), then one widget per application their
- * collectivité has connected, placed where nothing else is at every breakpoint.
+ * launcher, notes (only on a board its owner may edit: not for élus), then one widget per
+ * application their collectivité has connected, placed where nothing else is at every breakpoint.
  */
-export function defaultWidgets(role: Role, connectorKinds: readonly ConnectorKind[] = []): WidgetInstance[] {
+export function defaultWidgets(editable: boolean, connectorKinds: readonly ConnectorKind[] = []): WidgetInstance[] {
   const widgets: WidgetInstance[] = [
     {
       id: randomUUID(),
@@ -68,7 +50,7 @@ export function defaultWidgets(role: Role, connectorKinds: readonly ConnectorKin
       },
     },
   ];
-  if (role !== 'elu') {
+  if (editable) {
     widgets.push({
       id: randomUUID(),
       kind: 'notes',
@@ -84,15 +66,8 @@ export function defaultWidgets(role: Role, connectorKinds: readonly ConnectorKin
   const available = new Set(connectorKinds);
   for (const kind of DEFAULT_CONNECTED_KINDS) {
     if (!WIDGET_CONNECTOR_KINDS[kind].some((connectorKind) => available.has(connectorKind))) continue;
-    const h = WIDGET_CONTRACTS[kind].size.defaultH;
-    const layout = Object.fromEntries(
-      (Object.keys(BREAKPOINTS) as Breakpoint[]).map((breakpoint) => {
-        const taken = widgets.flatMap((widget) => widget.layout[breakpoint] ?? []);
-        const { cols } = BREAKPOINTS[breakpoint];
-        return [breakpoint, firstFreePlace(taken, cols, Math.min(CONNECTED_WIDTH[breakpoint], cols), h)];
-      }),
-    ) as Required<WidgetLayout>;
-    widgets.push({ id: randomUUID(), kind, options: {}, layout } as WidgetInstance);
+    const layout = newWidgetLayout(kind, widgets, 'first-free', CONNECTED_WIDTH);
+    widgets.push({ id: randomUUID(), kind, options: {}, layout });
   }
   return widgets;
 }

@@ -1,6 +1,11 @@
 import type { Request, RequestHandler } from 'express';
+import type { PolicyAction } from '@pleiade/contracts';
+import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
+
+/** Actions decided on the collectivité as a whole. */
+type CollectiviteAction = Extract<PolicyAction, `collectivite.${string}`>;
 
 /** The header every state-changing API call must carry: a cross-site form cannot set it. */
 export const CSRF_HEADER = 'x-requested-with';
@@ -77,14 +82,16 @@ export function principalOf(req: Request): Principal {
 }
 
 /**
- * Settings of a collectivité: its administrators only. An operator of the installation is treated
- * as an administrator of their own collectivité (administering any collectivité comes later).
+ * Lets through those the policy allows to do `action` on their own collectivité (administration
+ * routes, whose lookups are all scoped to that collectivité); 403 for the others.
  */
-export const requireCollectiviteAdmin: RequestHandler = (req, _res, next) => {
-  const role = req.user?.role;
-  if (role === 'admin' || role === 'operator') {
+export function requireAllowed(action: CollectiviteAction): RequestHandler {
+  return (req, _res, next) => {
+    const principal = principalOf(req);
+    authorize(principal, action, { collectiviteId: principal.collectiviteId });
     next();
-    return;
-  }
-  next(new AppError('FORBIDDEN', 'Réservé aux administrateurs de la collectivité.'));
-};
+  };
+}
+
+/** Connector settings: the collectivité's administrators (policy `collectivite.administerConnectors`). */
+export const requireCollectiviteAdmin: RequestHandler = requireAllowed('collectivite.administerConnectors');

@@ -1,5 +1,6 @@
 import {
   WIDGET_CONNECTOR_KINDS,
+  can,
   WIDGET_CONTRACTS,
   WIDGET_DATA_SCHEMAS,
   isConnectedWidgetKind,
@@ -12,6 +13,7 @@ import {
   type WidgetDataResponse,
 } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
+import { boardAccessFields, readableBoards, widgetResourceOf } from '../boards/board-access.js';
 import { openSecrets, type ConnectorSecrets } from '../connector-settings/secrets.js';
 import { cacheKey, type ConnectorCache } from '../connectors/cache.js';
 import { startVisio, visioFromAgenda } from '../connectors/jitsi/jitsi.js';
@@ -94,19 +96,31 @@ function failure(status: FailureStatus, source?: ConnectorSource) {
   return { ...failureState(status), ...(source ? { source } : {}) };
 }
 
-/** The widget, if it is on the person's own current board; another person's answers like a missing one. */
-async function findOwnWidget(db: Db, principal: Principal, widgetId: string) {
-  // One query: the widget, if it is on a board of this person in their collectivité.
-  return db.widgetInstance.findFirst({
-    where: { id: widgetId, board: { ownerId: principal.userId, collectiviteId: principal.collectiviteId } },
-    select: { kind: true, options: true },
+/**
+ * The widget, if the policy `widget.read` lets the person read it: looked up among the boards
+ * `board.read` allows (widget ids are unique per board only, so an id on a board they cannot read
+ * never hides theirs), then decided widget by widget. Anything else answers like a missing widget.
+ */
+async function findReadableWidget(db: Db, principal: Principal, widgetId: string) {
+  // One query: the widget on the boards this person reads, with what the policies need of its board.
+  const candidates = await db.widgetInstance.findMany({
+    where: { id: widgetId, board: readableBoards(principal) },
+    select: { kind: true, options: true, board: { select: boardAccessFields } },
+    orderBy: { board: { createdAt: 'asc' } },
   });
+  return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board)));
 }
 
-/** The widget's options with their defaults; stored options were validated when the board was saved. */
-function optionsOf<K extends ConnectedWidgetKind>(kind: K, stored: unknown): WidgetOptionsOf<K> {
+/**
+ * The widget's options with their defaults, or `valid: false` when the stored ones no longer match
+ * the contract (the widget is to be reconfigured: never read with other options than those chosen).
+ */
+function optionsOf<K extends ConnectedWidgetKind>(
+  kind: K,
+  stored: unknown,
+): { valid: true; options: WidgetOptionsOf<K> } | { valid: false } {
   const parsed = WIDGET_CONTRACTS[kind].options.safeParse(stored ?? {});
-  return (parsed.success ? parsed.data : WIDGET_CONTRACTS[kind].defaultOptions) as WidgetOptionsOf<K>;
+  return parsed.success ? { valid: true, options: parsed.data as WidgetOptionsOf<K> } : { valid: false };
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
@@ -235,12 +249,14 @@ export async function readWidgetData(
 ): Promise<WidgetDataResponse<ConnectedWidgetKind>> {
   // Independent reads side by side: one database round trip less on every widget read.
   const [widget, connectors] = await Promise.all([
-    findOwnWidget(deps.db, reader.principal, widgetId),
+    findReadableWidget(deps.db, reader.principal, widgetId),
     enabledConnectors(deps.db, reader.principal),
   ]);
   if (!widget || !isConnectedWidgetKind(widget.kind)) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const kind = widget.kind;
-  const options = optionsOf(kind, widget.options);
+  const parsed = optionsOf(kind, widget.options);
+  if (!parsed.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
+  const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS[kind], options.connectorId);
   if (!row) return failure('not_configured');
   const source = sourceOf(row);
@@ -277,11 +293,12 @@ export async function startWidgetVisio(
   roomName: string | undefined,
 ): Promise<StartVisioResponse> {
   const [widget, connectors] = await Promise.all([
-    findOwnWidget(deps.db, reader.principal, widgetId),
+    findReadableWidget(deps.db, reader.principal, widgetId),
     enabledConnectors(deps.db, reader.principal),
   ]);
-  if (widget?.kind !== 'visio') throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
-  const options = optionsOf('visio', widget.options);
+  const parsed = widget?.kind === 'visio' ? optionsOf('visio', widget.options) : undefined;
+  if (!parsed?.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
+  const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS.visio, options.connectorId);
   const secrets = row ? openConnectorSecrets(deps, row) : undefined;
   if (!row || !secrets) throw new AppError('NOT_FOUND', NO_VISIO);

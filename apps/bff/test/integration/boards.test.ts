@@ -37,8 +37,11 @@ describe('identity', () => {
     expect(me).toMatchObject({
       displayName: 'Camille Martin',
       role: 'agent',
+      groups: ['agents', 'app-nextcloud', 'app-pastell'],
       collectivite: { slug: 'demo-a', name: 'Commune de démonstration A' },
     });
+    // What the SPA asks the policies with: the same collectivité id as the API's.
+    expect(me.collectivite.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(me)).not.toMatch(/token/i);
   });
 
@@ -111,7 +114,9 @@ describe('board layout', () => {
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('BOARD_VERSION_CONFLICT');
     const current = await currentBoard(agent);
-    expect(current.widgets.map((widget) => (widget.kind === 'notes' ? widget.options.text : ''))).toEqual(['first']);
+    expect(
+      current.widgets.map((widget) => ('options' in widget && widget.kind === 'notes' ? widget.options.text : '')),
+    ).toEqual(['first']);
   });
 
   it('lets exactly one of two concurrent saves on the same version win', async () => {

@@ -50,6 +50,20 @@ describe('migrations', () => {
       },
     });
     const board = await db.board.create({ data: { name: 'B', ownerId: user.id, collectiviteId: collectivite.id } });
+    // A personal board has an owner; the collectivité's templates and published boards have none.
+    await expect(
+      db.board.create({
+        data: { name: 'Modèle', kind: 'TEMPLATE', audience: ['finances'], collectiviteId: collectivite.id },
+      }),
+    ).resolves.toMatchObject({ ownerId: null, audience: ['finances'] });
+    await expect(
+      db.board.create({ data: { name: 'Sans propriétaire', collectiviteId: collectivite.id } }),
+    ).rejects.toThrow(/board_owner_by_kind/);
+    await expect(
+      db.board.create({
+        data: { name: 'Publié', kind: 'PUBLISHED', ownerId: user.id, collectiviteId: collectivite.id },
+      }),
+    ).rejects.toThrow(/board_owner_by_kind/);
     await db.widgetInstance.create({
       data: {
         id: '00000000-0000-4000-8000-000000000001',
@@ -87,7 +101,8 @@ describe('migrations', () => {
       include: { widgets: true, owner: true },
     });
     expect(loaded.widgets[0]?.options).toEqual({ text: 'é' });
-    expect(loaded.owner.groups).toEqual(['agents']);
+    expect(loaded).toMatchObject({ kind: 'PERSONAL', audience: [] });
+    expect(loaded.owner?.groups).toEqual(['agents']);
   });
 
   it('do not race when several instances start at once', async () => {

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Connector, Role } from '@pleiade/contracts';
+import type { Connector, Me } from '@pleiade/contracts';
 import { createConnector, deleteConnector, fetchConnectors, updateConnector } from '../api/admin-connectors';
 import { errorMessage, isApiError } from '../api/errors';
 import { ErrorPanel } from '../app/ErrorPanel';
+import { canAdminister } from '../app/permissions';
 import { toCreateRequest, toUpdateRequest, type ConnectorFormState } from './connector-form';
 import { ConnectorCard } from './ConnectorCard';
 import { ConnectorForm, type SaveOutcome } from './ConnectorForm';
-import { canAdminister } from './labels';
 import './admin.css';
 
 export const ADMIN_TITLE = 'Administration — Applications connectées';
@@ -33,8 +33,8 @@ function Forbidden() {
   );
 }
 
-export function AdminPage({ role }: { role: Role }) {
-  const allowed = canAdminister(role);
+export function AdminPage({ me }: { me: Me }) {
+  const allowed = canAdminister(me);
   return (
     <>
       <h1>{ADMIN_TITLE}</h1>

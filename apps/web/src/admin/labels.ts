@@ -1,9 +1,4 @@
-import type { ConnectorAuthMode, ConnectorKind, Role } from '@pleiade/contracts';
-
-/** Who may open the administration page; the API answers 403 to everyone else anyway. */
-export function canAdminister(role: Role): boolean {
-  return role === 'admin' || role === 'operator';
-}
+import type { ConnectorAuthMode, ConnectorKind } from '@pleiade/contracts';
 
 export const KIND_LABELS: Record<ConnectorKind, string> = {
   nextcloud: 'Nextcloud',

@@ -25,7 +25,8 @@ const me = {
   displayName: 'Camille Martin',
   email: 'camille.martin@demo-a.test',
   role: 'agent',
-  collectivite: { slug: 'demo-a', name: 'Commune de démonstration A' },
+  groups: ['agents'],
+  collectivite: { id: testId(), slug: 'demo-a', name: 'Commune de démonstration A' },
 };
 
 afterEach(() => {

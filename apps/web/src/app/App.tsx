@@ -64,7 +64,7 @@ export function App() {
               </p>
             }
           >
-            <AdminPage role={me.data.role} />
+            <AdminPage me={me.data} />
           </Suspense>
         ) : (
           <BoardPage />

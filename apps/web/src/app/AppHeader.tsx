@@ -1,7 +1,7 @@
 import type { Me } from '@pleiade/contracts';
 import { LOGOUT_URL } from '../api/client';
 import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
-import { canAdminister } from '../admin/labels';
+import { canAdminister } from './permissions';
 import { ROLE_LABELS } from './roles';
 
 export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppView }) {
@@ -16,7 +16,7 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
           {me && <span className="brand-collectivite">{me.collectivite.name}</span>}
         </p>
         {/* Agents and élus never see « Administration »; « Mon tableau » always leads back. */}
-        {me && (canAdminister(me.role) || view === 'administration') && (
+        {me && (canAdminister(me) || view === 'administration') && (
           <nav aria-label="Espaces">
             {view === 'administration' ? (
               <a className="button button-secondary" href={BOARD_HASH}>

@@ -7,6 +7,7 @@ import { ApiError, errorMessage, isApiError } from '../api/errors';
 import { currentBoardQuery, queryKeys } from '../api/queries';
 import { Catalogue } from './Catalogue';
 import {
+  GRID_COMPACTOR,
   GRID_MARGIN,
   ROW_HEIGHT,
   addBlocker,
@@ -17,6 +18,8 @@ import {
   gridLayoutFor,
   inReadingOrder,
   moveWidget,
+  reconfigureBlocker,
+  reconfigureWidget,
   removeWidget,
   resizeWidget,
   updateWidgetOptions,
@@ -30,6 +33,7 @@ import {
   blockedMoveAnnouncement,
   blockedResizeAnnouncement,
   movedAnnouncement,
+  reconfiguredAnnouncement,
   removedAnnouncement,
   resizedAnnouncement,
 } from './messages';
@@ -173,6 +177,18 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
     [announce, requestFocus, session, titles],
   );
 
+  const handleReconfigure = useCallback(
+    (id: string) => {
+      const current = session.widgets();
+      const next = reconfigureWidget(current, id);
+      if (next === current) return;
+      session.commit(next);
+      announce(reconfiguredAnnouncement(titles.get(id) ?? ''));
+      requestFocus(id);
+    },
+    [announce, requestFocus, session, titles],
+  );
+
   const handleAdd = useCallback(
     (kind: WidgetKind) => {
       const current = session.widgets();
@@ -279,6 +295,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
             gridConfig={gridConfig}
             dragConfig={dragConfig}
             resizeConfig={resizeConfig}
+            compactor={GRID_COMPACTOR}
             onLayoutChange={handleLayoutChange}
           >
             {ordered.map((widget) => (
@@ -293,9 +310,11 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
                   widget={widget}
                   title={titles.get(widget.id) ?? ''}
                   readOnly={readOnly}
+                  reconfigureBlocker={reconfigureBlocker(widgets, widget.id)}
                   onMove={handleMove}
                   onResize={handleResize}
                   onRemove={handleRemove}
+                  onReconfigure={handleReconfigure}
                   onOptionsChange={handleOptionsChange}
                 />
               </section>

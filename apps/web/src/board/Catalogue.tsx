@@ -5,7 +5,7 @@ import {
   WIDGET_CONNECTOR_KINDS,
   WIDGET_KINDS,
   type ConnectorKind,
-  type WidgetInstance,
+  type BoardWidget,
   type WidgetKind,
 } from '@pleiade/contracts';
 import { myConnectorsQuery } from '../api/widget-data';
@@ -14,7 +14,7 @@ import { addBlocker, type AddBlocker } from './layout';
 
 interface CatalogueProps {
   open: boolean;
-  widgets: readonly WidgetInstance[];
+  widgets: readonly BoardWidget[];
   onAdd: (kind: WidgetKind) => void;
   onClose: () => void;
 }

@@ -1,9 +1,10 @@
 import { Suspense, type KeyboardEvent } from 'react';
-import type { WidgetInstance, WidgetKind } from '@pleiade/contracts';
+import { isUnavailable, type BoardWidget, type WidgetKind } from '@pleiade/contracts';
 import { widgetDefinition } from '../widgets/registry';
 import type { WidgetOf, WidgetOptionsOf } from '../widgets/types';
-import type { Direction } from './layout';
+import type { Direction, reconfigureBlocker } from './layout';
 import { moveHandleLabel, removeButtonLabel } from './messages';
+import { UnavailableWidget } from './UnavailableWidget';
 import { WidgetErrorBoundary } from './WidgetErrorBoundary';
 
 export function widgetTitleId(widgetId: string): string {
@@ -30,12 +31,15 @@ function WidgetBody<K extends WidgetKind>({ kind, widget, readOnly, onOptionsCha
 }
 
 interface WidgetChromeProps {
-  widget: WidgetInstance;
+  widget: BoardWidget;
   title: string;
   readOnly: boolean;
+  /** For a widget to reconfigure: why it cannot be now, or null. */
+  reconfigureBlocker: ReturnType<typeof reconfigureBlocker>;
   onMove: (id: string, direction: Direction) => void;
   onResize: (id: string, direction: Direction) => void;
   onRemove: (id: string) => void;
+  onReconfigure: (id: string) => void;
   onOptionsChange: (id: string, options: unknown) => void;
 }
 
@@ -47,9 +51,11 @@ export function WidgetChrome({
   widget,
   title,
   readOnly,
+  reconfigureBlocker,
   onMove,
   onResize,
   onRemove,
+  onReconfigure,
   onOptionsChange,
 }: WidgetChromeProps) {
   const hintId = `widget-hint-${widget.id}`;
@@ -104,16 +110,26 @@ export function WidgetChrome({
         )}
       </header>
       <div className="widget-body">
-        <WidgetErrorBoundary title={title}>
-          <Suspense fallback={<p className="widget-state">Chargement…</p>}>
-            <WidgetBody
-              kind={widget.kind}
-              widget={widget}
-              readOnly={readOnly}
-              onOptionsChange={(options) => onOptionsChange(widget.id, options)}
-            />
-          </Suspense>
-        </WidgetErrorBoundary>
+        {isUnavailable(widget) ? (
+          <UnavailableWidget
+            widget={widget}
+            readOnly={readOnly}
+            blocker={reconfigureBlocker}
+            onReconfigure={onReconfigure}
+            onRemove={onRemove}
+          />
+        ) : (
+          <WidgetErrorBoundary title={title}>
+            <Suspense fallback={<p className="widget-state">Chargement…</p>}>
+              <WidgetBody
+                kind={widget.kind}
+                widget={widget}
+                readOnly={readOnly}
+                onOptionsChange={(options) => onOptionsChange(widget.id, options)}
+              />
+            </Suspense>
+          </WidgetErrorBoundary>
+        )}
       </div>
     </>
   );

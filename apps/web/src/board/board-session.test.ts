@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Board, SaveBoardRequest, WidgetInstance } from '@pleiade/contracts';
-import { testId, widget } from '../test/factories';
+import type { Board, BoardWidget, SaveBoardRequest } from '@pleiade/contracts';
+import { testId, unavailableWidget, widget } from '../test/factories';
 import { createBoardSession, type BoardSessionOptions } from './board-session';
+import { updateWidgetOptions } from './layout';
 
 class Conflict extends Error {}
 
 const BOARD_ID = testId();
 
-function board(version: number, widgets: WidgetInstance[], overrides: Partial<Board> = {}): Board {
+function board(version: number, widgets: BoardWidget[], overrides: Partial<Board> = {}): Board {
   return {
     id: BOARD_ID,
     name: 'Mon tableau de bord',
@@ -54,6 +55,14 @@ afterEach(() => {
 describe('board session', () => {
   const note = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
   const welcome = widget('welcome', { x: 4, y: 0, w: 4, h: 3 });
+
+  it('sends back a widget to reconfigure with every save until the person removes it', async () => {
+    const broken = unavailableWidget(null, { x: 0, y: 4, w: 4, h: 3 });
+    const { session, saves } = setup(board(3, [note, broken]));
+    session.commit(updateWidgetOptions(session.widgets(), note.id, { text: 'Appeler la DGS' }));
+    await vi.advanceTimersByTimeAsync(700);
+    expect(saves[0]?.body.widgets).toContainEqual(broken);
+  });
 
   it('shows an edit at once and saves the whole list with the current version', async () => {
     const { session, saves, onSaved } = setup(board(3, [note]));

@@ -1,4 +1,4 @@
-import type { Board, SaveBoardRequest, WidgetInstance } from '@pleiade/contracts';
+import type { Board, BoardWidget, SaveBoardRequest } from '@pleiade/contracts';
 import { createSaveQueue, type SaveQueueSnapshot } from './save-queue';
 
 /**
@@ -9,7 +9,7 @@ import { createSaveQueue, type SaveQueueSnapshot } from './save-queue';
 export type ConflictState = 'none' | 'reloading' | 'shown' | 'reload-failed';
 
 export interface BoardSessionSnapshot {
-  widgets: readonly WidgetInstance[];
+  widgets: readonly BoardWidget[];
   save: SaveQueueSnapshot;
   conflict: ConflictState;
 }
@@ -27,9 +27,9 @@ export interface BoardSessionOptions {
 export interface BoardSession {
   subscribe(listener: () => void): () => void;
   getSnapshot(): BoardSessionSnapshot;
-  widgets(): readonly WidgetInstance[];
+  widgets(): readonly BoardWidget[];
   /** A local edit: shown at once, saved after the debounce. Ignored on a read-only board. */
-  commit(next: readonly WidgetInstance[]): void;
+  commit(next: readonly BoardWidget[]): void;
   /** A board fetched from the server replaces the local copy only if it is newer and nothing is unsaved. */
   adopt(board: Board): void;
   retrySave(): void;
@@ -41,11 +41,11 @@ export interface BoardSession {
 
 export function createBoardSession(options: BoardSessionOptions): BoardSession {
   const { board } = options;
-  let widgets: readonly WidgetInstance[] = board.widgets;
+  let widgets: readonly BoardWidget[] = board.widgets;
   let conflict: ConflictState = 'none';
   const listeners = new Set<() => void>();
 
-  const queue = createSaveQueue<readonly WidgetInstance[], Board>({
+  const queue = createSaveQueue<readonly BoardWidget[], Board>({
     delayMs: options.delayMs,
     version: board.version,
     send: (payload, version, { keepalive }) =>

@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
   BREAKPOINT_NAMES,
-  MAX_ROW,
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
   boardWidgetsSchema,
-  type WidgetInstance,
+  isUnavailable,
+  type BoardWidget,
 } from '@pleiade/contracts';
-import { widget } from '../test/factories';
+import { unavailableWidget, widget } from '../test/factories';
 import {
   addBlocker,
+  GRID_COMPACTOR,
   applyGridLayout,
   breakpointForWidth,
-  clampGridItem,
+  colsOf,
   createWidget,
   gridLayoutFor,
   inReadingOrder,
   moveWidget,
+  reconfigureBlocker,
+  reconfigureWidget,
   removeWidget,
   resizeWidget,
   shownPosition,
@@ -43,29 +46,6 @@ describe('breakpointForWidth', () => {
   });
 });
 
-describe('clampGridItem', () => {
-  it('rounds to integers and keeps the item inside the grid and its size bounds', () => {
-    expect(clampGridItem({ x: 2.4, y: 1.6, w: 3.5, h: 2.2 }, 'notes', 'lg')).toEqual({ x: 2, y: 2, w: 4, h: 2 });
-    expect(clampGridItem({ x: -3, y: -1, w: 1, h: 1 }, 'notes', 'lg')).toEqual({ x: 0, y: 0, w: 2, h: 2 });
-    expect(clampGridItem({ x: 11, y: 0, w: 4, h: 40 }, 'notes', 'lg')).toEqual({ x: 8, y: 0, w: 4, h: 16 });
-    expect(clampGridItem({ x: 0, y: 9999, w: 4, h: 3 }, 'welcome', 'lg').y).toBe(MAX_ROW);
-  });
-
-  it('never makes a widget wider than the breakpoint has columns', () => {
-    expect(clampGridItem({ x: 1, y: 0, w: 12, h: 3 }, 'welcome', 'xs')).toEqual({ x: 0, y: 0, w: 2, h: 3 });
-    expect(clampGridItem({ x: 4, y: 0, w: 12, h: 3 }, 'welcome', 'sm')).toEqual({ x: 0, y: 0, w: 6, h: 3 });
-  });
-
-  it('replaces values that are not numbers by safe ones', () => {
-    expect(clampGridItem({ x: Number.NaN, y: Infinity, w: Number.NaN, h: -Infinity }, 'notes', 'md')).toEqual({
-      x: 0,
-      y: 0,
-      w: 2,
-      h: 2,
-    });
-  });
-});
-
 describe('gridLayoutFor', () => {
   it('derives a missing breakpoint from the nearest wider one and compacts it', () => {
     const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
@@ -89,6 +69,22 @@ describe('gridLayoutFor', () => {
   it('closes vertical gaps the way the grid does', () => {
     const a = widget('notes', { x: 0, y: 5, w: 4, h: 4 });
     expect(positionsOf(gridLayoutFor([a], 'lg'))).toEqual([{ i: a.id, x: 0, y: 0, w: 4, h: 4 }]);
+  });
+
+  it('is what the grid’s compactor keeps, so the grid reports no change on mount', () => {
+    const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 6, h: 4 } } });
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      const shown = gridLayoutFor([a, b], breakpoint);
+      expect(GRID_COMPACTOR.compact(shown, colsOf(breakpoint))).toEqual(
+        shown.map((item) => ({ ...item, moved: false })),
+      );
+    }
+  });
+
+  it('has the grid compactor forget the item being dragged once compacted', () => {
+    const [item] = GRID_COMPACTOR.compact([{ i: 'a', x: 0, y: 3, w: 2, h: 2, moved: true }], 12);
+    expect(item).toMatchObject({ y: 0, moved: false });
   });
 });
 
@@ -184,10 +180,54 @@ describe('removeWidget and updateWidgetOptions', () => {
     const welcome = widget('welcome', { x: 4, y: 0, w: 4, h: 3 });
     const widgets = [note, welcome];
     const next = updateWidgetOptions(widgets, note.id, { text: 'Réunion à 14 h' });
-    expect(next[0]?.options).toEqual({ text: 'Réunion à 14 h' });
+    expect(next[0]).toMatchObject({ options: { text: 'Réunion à 14 h' } });
     expect(next[1]).toBe(welcome);
     expect(updateWidgetOptions(widgets, welcome.id, { text: 'x' })).toBe(widgets);
     expect(updateWidgetOptions(widgets, note.id, { text: 'x'.repeat(10_001) })).toBe(widgets);
+  });
+});
+
+describe('widgets to reconfigure', () => {
+  it('take their place on the grid with their kind’s bounds, or generic ones for an unknown kind', () => {
+    const broken = unavailableWidget('welcome', { x: 0, y: 2, w: 12, h: 12 });
+    const unknown = unavailableWidget(null, { x: 0, y: 9, w: 3, h: 3 });
+    expect(positionsOf(gridLayoutFor([broken, unknown], 'lg'))).toEqual([
+      { i: broken.id, x: 0, y: 0, w: 12, h: 6 },
+      { i: unknown.id, x: 0, y: 6, w: 3, h: 3 },
+    ]);
+  });
+
+  it('do not count toward their kind’s limit, nor take options', () => {
+    const broken = unavailableWidget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    expect(addBlocker([broken], 'welcome')).toBeNull();
+    expect(updateWidgetOptions([broken], broken.id, {})).toEqual([broken]);
+  });
+
+  it('become a working widget of their kind with its default options, at their place', () => {
+    const broken = unavailableWidget(
+      'notes',
+      { x: 4, y: 0, w: 4, h: 4 },
+      { layout: { xs: { x: 0, y: 3, w: 2, h: 4 } } },
+    );
+    const [reconfigured] = reconfigureWidget([broken], broken.id);
+    expect(reconfigured).toEqual({
+      id: broken.id,
+      kind: 'notes',
+      options: { text: '' },
+      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 2, h: 4 } },
+    });
+    expect(reconfigured && isUnavailable(reconfigured)).toBe(false);
+  });
+
+  it('cannot be reconfigured when their kind is unknown or at its limit', () => {
+    const unknown = unavailableWidget(null, { x: 0, y: 0, w: 4, h: 3 });
+    expect(reconfigureBlocker([unknown], unknown.id)).toEqual({ reason: 'unknown-kind' });
+    const welcome = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    const broken = unavailableWidget('welcome', { x: 4, y: 0, w: 4, h: 3 });
+    expect(reconfigureBlocker([welcome, broken], broken.id)).toEqual({ reason: 'kind-limit', max: 1 });
+    const widgets = [welcome, broken];
+    expect(reconfigureWidget(widgets, broken.id)).toBe(widgets);
+    expect(reconfigureBlocker([broken], broken.id)).toBeNull();
   });
 });
 
@@ -264,7 +304,11 @@ describe('any sequence of edits', () => {
     };
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const directions: Direction[] = ['left', 'right', 'up', 'down'];
-    let widgets: readonly WidgetInstance[] = [];
+    // Two widgets to reconfigure among them: edits move them too, and they stay as they are.
+    let widgets: readonly BoardWidget[] = [
+      unavailableWidget('notes', { x: 0, y: 0, w: 4, h: 4 }),
+      unavailableWidget(null, { x: 4, y: 0, w: 3, h: 3 }),
+    ];
     let ids = 0;
     for (let step = 0; step < 300; step++) {
       const breakpoint = pick(BREAKPOINT_NAMES);

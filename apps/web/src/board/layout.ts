@@ -1,110 +1,65 @@
 import {
   BREAKPOINT_NAMES,
   BREAKPOINTS,
-  MAX_ROW,
   MAX_WIDGETS_PER_BOARD,
   WIDGET_CONTRACTS,
+  clampGridItem,
+  colsOf,
+  bottomOf,
+  compactLayout,
+  layoutOn,
+  newWidgetLayout,
+  sizeBounds,
   widgetInstanceSchema,
   type Breakpoint,
   type GridItem,
+  type SizeBounds,
+  isUnavailable,
+  type BoardWidget,
   type WidgetInstance,
   type WidgetKind,
   type WidgetLayout,
 } from '@pleiade/contracts';
-import {
-  bottom,
-  cloneLayout,
-  moveElement,
-  verticalCompactor,
-  type Layout,
-  type LayoutItem,
-} from 'react-grid-layout/core';
+import { cloneLayout, moveElement, type Compactor, type Layout, type LayoutItem } from 'react-grid-layout/core';
+
+export { clampGridItem, colsOf, sizeBounds, type SizeBounds };
 
 export const ROW_HEIGHT = 60;
 export const GRID_MARGIN: readonly [number, number] = [16, 16];
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
-export interface SizeBounds {
-  minW: number;
-  maxW: number;
-  minH: number;
-  maxH: number;
-}
+/**
+ * The grid compacts with the contracts' algorithm, the one the BFF places widgets with, so what this
+ * module computes is exactly what the grid shows. `moved` marks the item being dragged: reset, as
+ * react-grid-layout's own compactors do, or the next drag would walk through it.
+ */
+export const GRID_COMPACTOR: Compactor = {
+  type: 'vertical',
+  allowOverlap: false,
+  compact: (layout) => compactLayout(layout).map((item) => ({ ...item, moved: false })),
+};
 
 /** The widest breakpoint whose minimum width the container reaches. */
 export function breakpointForWidth(width: number): Breakpoint {
   return BREAKPOINT_NAMES.find((name) => width >= BREAKPOINTS[name].minWidth) ?? 'xs';
 }
 
-export function colsOf(breakpoint: Breakpoint): number {
-  return BREAKPOINTS[breakpoint].cols;
-}
-
-/** Size bounds of a kind on a breakpoint: a widget can never be wider than the grid. */
-export function sizeBounds(kind: WidgetKind, breakpoint: Breakpoint): SizeBounds {
-  const cols = colsOf(breakpoint);
-  const { minW, maxW, minH, maxH } = WIDGET_CONTRACTS[kind].size;
-  return { minW: Math.min(minW, cols), maxW: Math.min(maxW, cols), minH, maxH };
+/**
+ * The layout the grid shows on a breakpoint (the contracts' `layoutOn`), with each kind's size
+ * bounds for the grid's resize handles.
+ */
+export function gridLayoutFor(widgets: readonly BoardWidget[], breakpoint: Breakpoint): Layout {
+  const kinds = new Map(widgets.map((widget) => [widget.id, widget.kind]));
+  return layoutOn(widgets, breakpoint).map(({ id, ...position }) => ({
+    i: id,
+    ...position,
+    ...sizeBounds(kinds.get(id) ?? null, breakpoint),
+  }));
 }
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
-}
-
-function toInteger(value: number, fallback: number): number {
-  return Number.isFinite(value) ? Math.round(value) : fallback;
-}
-
-/** What the server accepts: integers, inside the grid, within the kind's size bounds. */
-export function clampGridItem(
-  item: { x: number; y: number; w: number; h: number },
-  kind: WidgetKind,
-  breakpoint: Breakpoint,
-): GridItem {
-  const cols = colsOf(breakpoint);
-  const bounds = sizeBounds(kind, breakpoint);
-  const w = clamp(toInteger(item.w, bounds.minW), bounds.minW, bounds.maxW);
-  const h = clamp(toInteger(item.h, bounds.minH), bounds.minH, bounds.maxH);
-  const x = clamp(toInteger(item.x, 0), 0, cols - w);
-  const y = clamp(toInteger(item.y, 0), 0, MAX_ROW);
-  return { x, y, w, h };
-}
-
-interface Placement {
-  position: GridItem;
-  /** The stored position it comes from, on this breakpoint or a wider one. */
-  source: GridItem;
-}
-
-/** The widget's own position on a breakpoint, or one derived from the nearest wider breakpoint it has. */
-function placementOn(widget: WidgetInstance, breakpoint: Breakpoint): Placement {
-  const index = BREAKPOINT_NAMES.indexOf(breakpoint);
-  for (let i = index; i >= 0; i--) {
-    const name = BREAKPOINT_NAMES[i];
-    const source = name ? widget.layout[name] : undefined;
-    if (source) return { position: clampGridItem(source, widget.kind, breakpoint), source };
-  }
-  const source = widget.layout.lg;
-  return { position: clampGridItem(source, widget.kind, breakpoint), source };
-}
-
-/**
- * The layout the grid shows on a breakpoint, compacted the way the grid compacts, so that the grid's
- * first onLayoutChange reports exactly this and does not look like a user's change.
- */
-export function gridLayoutFor(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): Layout {
-  const cols = colsOf(breakpoint);
-  const placed = widgets.map((widget) => ({ widget, ...placementOn(widget, breakpoint) }));
-  // Narrowing stacks items that were side by side; the compactor breaks ties by input order, so
-  // feeding them in the wider breakpoint's reading order keeps that order.
-  placed.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
-  const items: LayoutItem[] = placed.map(({ widget, position }) => ({
-    i: widget.id,
-    ...position,
-    ...sizeBounds(widget.kind, breakpoint),
-  }));
-  return verticalCompactor.compact(items, cols);
 }
 
 function samePosition(
@@ -114,7 +69,7 @@ function samePosition(
   return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 }
 
-function withPosition(widget: WidgetInstance, breakpoint: Breakpoint, item: GridItem): WidgetInstance {
+function withPosition<W extends BoardWidget>(widget: W, breakpoint: Breakpoint, item: GridItem): W {
   const layout: WidgetLayout = { ...widget.layout };
   layout[breakpoint] = item;
   return { ...widget, layout };
@@ -125,10 +80,10 @@ function withPosition(widget: WidgetInstance, breakpoint: Breakpoint, item: Grid
  * reports what is already shown (it does so on mount and on every breakpoint change).
  */
 export function applyGridLayout(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   breakpoint: Breakpoint,
   layout: Layout,
-): readonly WidgetInstance[] {
+): readonly BoardWidget[] {
   const shown = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
   const reported = new Map(layout.map((item) => [item.i, item]));
   let changed = false;
@@ -144,13 +99,13 @@ export function applyGridLayout(
 }
 
 /** Position of one widget as shown on a breakpoint. */
-export function shownPosition(widgets: readonly WidgetInstance[], id: string, breakpoint: Breakpoint): GridItem | null {
+export function shownPosition(widgets: readonly BoardWidget[], id: string, breakpoint: Breakpoint): GridItem | null {
   const item = gridLayoutFor(widgets, breakpoint).find((candidate) => candidate.i === id);
   return item ? { x: item.x, y: item.y, w: item.w, h: item.h } : null;
 }
 
 /** Widgets in reading order (row, then column) on a breakpoint, so that tab order follows the screen. */
-export function inReadingOrder(widgets: readonly WidgetInstance[], breakpoint: Breakpoint): WidgetInstance[] {
+export function inReadingOrder<W extends BoardWidget>(widgets: readonly W[], breakpoint: Breakpoint): W[] {
   const positions = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
   return [...widgets].sort((a, b) => {
     const pa = positions.get(a.id);
@@ -160,30 +115,23 @@ export function inReadingOrder(widgets: readonly WidgetInstance[], breakpoint: B
   });
 }
 
-export function countOfKind(widgets: readonly WidgetInstance[], kind: WidgetKind): number {
-  return widgets.filter((widget) => widget.kind === kind).length;
+/** Working widgets of a kind: one to reconfigure does not count (it does not work as that kind). */
+export function countOfKind(widgets: readonly BoardWidget[], kind: WidgetKind): number {
+  return widgets.filter((widget) => !isUnavailable(widget) && widget.kind === kind).length;
 }
 
 export type AddBlocker = { reason: 'kind-limit'; max: number } | { reason: 'board-limit'; max: number };
 
 /** Why a kind cannot be added any more, or null when it can. */
-export function addBlocker(widgets: readonly WidgetInstance[], kind: WidgetKind): AddBlocker | null {
+export function addBlocker(widgets: readonly BoardWidget[], kind: WidgetKind): AddBlocker | null {
   if (widgets.length >= MAX_WIDGETS_PER_BOARD) return { reason: 'board-limit', max: MAX_WIDGETS_PER_BOARD };
   const max = WIDGET_CONTRACTS[kind].maxPerBoard;
   return countOfKind(widgets, kind) >= max ? { reason: 'kind-limit', max } : null;
 }
 
 /** A new widget of default size and options, placed under everything else on every breakpoint. */
-export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[], id: string): WidgetInstance {
-  const { defaultW, defaultH } = WIDGET_CONTRACTS[kind].size;
-  const positionFor = (breakpoint: Breakpoint): GridItem =>
-    clampGridItem({ x: 0, y: bottom(gridLayoutFor(widgets, breakpoint)), w: defaultW, h: defaultH }, kind, breakpoint);
-  const layout: WidgetLayout = {
-    lg: positionFor('lg'),
-    md: positionFor('md'),
-    sm: positionFor('sm'),
-    xs: positionFor('xs'),
-  };
+export function createWidget(kind: WidgetKind, widgets: readonly BoardWidget[], id: string): WidgetInstance {
+  const layout: WidgetLayout = newWidgetLayout(kind, widgets, 'bottom');
   // Parsing builds the right member of the union from the kind without a cast.
   return widgetInstanceSchema.parse({
     id,
@@ -193,22 +141,22 @@ export function createWidget(kind: WidgetKind, widgets: readonly WidgetInstance[
   });
 }
 
-export function removeWidget(widgets: readonly WidgetInstance[], id: string): readonly WidgetInstance[] {
+export function removeWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
   return widgets.filter((widget) => widget.id !== id);
 }
 
 /**
  * Replaces a widget's options. The result is parsed against the contracts, so options that do not
- * belong to the widget's kind leave the list unchanged.
+ * belong to the widget's kind leave the list unchanged, as does a widget to reconfigure.
  */
 export function updateWidgetOptions(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   options: unknown,
-): readonly WidgetInstance[] {
+): readonly BoardWidget[] {
   let changed = false;
   const next = widgets.map((widget) => {
-    if (widget.id !== id) return widget;
+    if (widget.id !== id || isUnavailable(widget)) return widget;
     const parsed = widgetInstanceSchema.safeParse({ ...widget, options });
     if (!parsed.success) return widget;
     changed = true;
@@ -217,8 +165,51 @@ export function updateWidgetOptions(
   return changed ? next : widgets;
 }
 
+/**
+ * Why a widget to reconfigure cannot be: its kind is unknown here, or the board already has as many
+ * working widgets of that kind as allowed. Null when it can.
+ */
+export function reconfigureBlocker(
+  widgets: readonly BoardWidget[],
+  id: string,
+): { reason: 'unknown-kind' } | { reason: 'kind-limit'; max: number } | null {
+  const widget = widgets.find((candidate) => candidate.id === id);
+  if (!widget || !isUnavailable(widget)) return null;
+  if (widget.kind === null) return { reason: 'unknown-kind' };
+  const max = WIDGET_CONTRACTS[widget.kind].maxPerBoard;
+  return countOfKind(widgets, widget.kind) >= max ? { reason: 'kind-limit', max } : null;
+}
+
+/**
+ * A widget to reconfigure becomes a working widget of its kind, with the kind's default options, at
+ * its place. The list is unchanged when it cannot (see reconfigureBlocker).
+ */
+export function reconfigureWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
+  if (reconfigureBlocker(widgets, id)) return widgets;
+  let changed = false;
+  const next = widgets.map((widget) => {
+    if (widget.id !== id || !isUnavailable(widget) || widget.kind === null) return widget;
+    const { kind } = widget;
+    const layout: WidgetLayout = { lg: clampGridItem(widget.layout.lg, kind, 'lg') };
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      const item = widget.layout[breakpoint];
+      if (item) layout[breakpoint] = clampGridItem(item, kind, breakpoint);
+    }
+    const parsed = widgetInstanceSchema.safeParse({
+      id,
+      kind,
+      layout,
+      options: structuredClone(WIDGET_CONTRACTS[kind].defaultOptions),
+    });
+    if (!parsed.success) return widget;
+    changed = true;
+    return parsed.data;
+  });
+  return changed ? next : widgets;
+}
+
 function compacted(layout: LayoutItem[], cols: number): Layout {
-  return verticalCompactor.compact(layout, cols);
+  return GRID_COMPACTOR.compact(layout, cols);
 }
 
 function positionChanged(layout: Layout, original: LayoutItem): boolean {
@@ -247,7 +238,7 @@ export function moveInLayout(layout: Layout, id: string, direction: Direction, c
     return positionChanged(result, original) ? result : null;
   }
   const step = direction === 'up' ? -1 : 1;
-  const limit = direction === 'up' ? original.y : bottom(layout) - original.y;
+  const limit = direction === 'up' ? original.y : bottomOf(layout) - original.y;
   for (let distance = 1; distance <= limit; distance++) {
     const result = attempt(original.x, original.y + step * distance);
     const moved = result.find((item) => item.i === id);
@@ -276,15 +267,15 @@ export function resizeInLayout(
 }
 
 export interface KeyboardResult {
-  widgets: readonly WidgetInstance[];
+  widgets: readonly BoardWidget[];
   position: GridItem;
 }
 
 function keyboardEdit(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
-  edit: (layout: Layout, cols: number, widget: WidgetInstance) => Layout | null,
+  edit: (layout: Layout, cols: number, widget: BoardWidget) => Layout | null,
 ): KeyboardResult | null {
   const widget = widgets.find((candidate) => candidate.id === id);
   if (!widget) return null;
@@ -296,7 +287,7 @@ function keyboardEdit(
 }
 
 export function moveWidget(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,
@@ -305,7 +296,7 @@ export function moveWidget(
 }
 
 export function resizeWidget(
-  widgets: readonly WidgetInstance[],
+  widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,

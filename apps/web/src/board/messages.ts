@@ -45,3 +45,20 @@ export function addedAnnouncement(title: string): string {
 export function removedAnnouncement(title: string): string {
   return `Widget « ${title} » retiré.`;
 }
+
+/** A widget this version cannot show (options that no longer match, or a kind it does not know). */
+export const UNAVAILABLE_TITLE = 'À reconfigurer';
+export const UNAVAILABLE_KNOWN_KIND =
+  'Ses réglages ne correspondent plus à cette version de Pléiade. Il est conservé tel quel : reconfigurez-le (il repart des réglages par défaut, que vous pourrez ensuite ajuster) ou retirez-le.';
+export const UNAVAILABLE_UNKNOWN_KIND =
+  'Ce type de widget n’existe pas dans cette version de Pléiade. Il est conservé tel quel et réapparaîtra si ce type revient ; vous pouvez aussi le retirer.';
+export const UNAVAILABLE_READ_ONLY =
+  'Ce widget ne peut pas s’afficher avec cette version de Pléiade : la personne qui a préparé ce tableau doit le reconfigurer.';
+
+export function reconfigureLimitMessage(max: number): string {
+  return `Ce tableau a déjà ${max} widget(s) de ce type en service : retirez-en un pour reconfigurer celui-ci.`;
+}
+
+export function reconfiguredAnnouncement(title: string): string {
+  return `Widget « ${title} » reconfiguré avec les réglages par défaut.`;
+}

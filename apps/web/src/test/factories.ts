@@ -1,4 +1,10 @@
-import { widgetInstanceSchema, type WidgetInstance, type WidgetKind, type WidgetLayout } from '@pleiade/contracts';
+import {
+  widgetInstanceSchema,
+  type UnavailableWidget,
+  type WidgetInstance,
+  type WidgetKind,
+  type WidgetLayout,
+} from '@pleiade/contracts';
 
 let counter = 0;
 
@@ -19,4 +25,13 @@ export function widget(
     layout: { lg, ...overrides.layout },
     options: overrides.options ?? (kind === 'notes' ? { text: '' } : {}),
   });
+}
+
+/** A widget the server marks to reconfigure: `kind` null for a kind this version does not know. */
+export function unavailableWidget(
+  kind: WidgetKind | null,
+  lg: { x: number; y: number; w: number; h: number },
+  overrides: { id?: string; layout?: Partial<WidgetLayout> } = {},
+): UnavailableWidget {
+  return { id: overrides.id ?? testId(), state: 'needs_reconfiguration', kind, layout: { lg, ...overrides.layout } };
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Board } from '@pleiade/contracts';
+import { isUnavailable, type Board } from '@pleiade/contracts';
 import { currentBoardQuery } from '../../api/queries';
 
 export interface SavedWidgetState {
@@ -11,7 +11,8 @@ export interface SavedWidgetState {
 
 export function savedWidgetState(board: Board | undefined, widgetId: string): SavedWidgetState {
   const saved = board?.widgets.find((widget) => widget.id === widgetId);
-  if (!saved) return { saved: false, connectorId: undefined };
+  // A widget to reconfigure has no data until it is saved reconfigured.
+  if (!saved || isUnavailable(saved)) return { saved: false, connectorId: undefined };
   const connectorId = 'connectorId' in saved.options ? saved.options.connectorId : undefined;
   return { saved: true, connectorId };
 }

@@ -1,0 +1,185 @@
+import {
+  BREAKPOINT_NAMES,
+  BREAKPOINTS,
+  MAX_ROW,
+  WIDGET_CONTRACTS,
+  type Breakpoint,
+  type GridItem,
+  type WidgetKind,
+  type WidgetLayout,
+  type WidgetSize,
+} from './widgets.js';
+
+/**
+ * The one placement algorithm of boards, used by the BFF (a new person's board, widgets whose stored
+ * position no longer fits) and by the SPA (what the grid shows; the grid compacts with `compactLayout`
+ * itself, so what is computed here is exactly what is on screen). Pure: no I/O, no randomness.
+ */
+
+/** What placement needs of a widget: `kind` null when this version does not know it. */
+export interface PlaceableWidget {
+  id: string;
+  kind: WidgetKind | null;
+  layout: WidgetLayout;
+}
+
+/** A grid item with its widget's id, as shown on one breakpoint. */
+export interface PlacedItem extends GridItem {
+  id: string;
+}
+
+/** Anything with a position; `static` items never move and others flow around them. */
+export interface Positioned {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  static?: boolean;
+}
+
+export interface SizeBounds {
+  minW: number;
+  maxW: number;
+  minH: number;
+  maxH: number;
+}
+
+/** Size of a widget whose kind this version does not know (kept until a person removes it). */
+export const UNKNOWN_KIND_SIZE: WidgetSize = { defaultW: 4, defaultH: 3, minW: 2, minH: 2, maxW: 12, maxH: 16 };
+
+export function sizeOf(kind: WidgetKind | null): WidgetSize {
+  return kind === null ? UNKNOWN_KIND_SIZE : WIDGET_CONTRACTS[kind].size;
+}
+
+export function colsOf(breakpoint: Breakpoint): number {
+  return BREAKPOINTS[breakpoint].cols;
+}
+
+/** Size bounds of a kind on a breakpoint: a widget can never be wider than the grid. */
+export function sizeBounds(kind: WidgetKind | null, breakpoint: Breakpoint): SizeBounds {
+  const cols = colsOf(breakpoint);
+  const { minW, maxW, minH, maxH } = sizeOf(kind);
+  return { minW: Math.min(minW, cols), maxW: Math.min(maxW, cols), minH, maxH };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+function toInteger(value: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.round(value) : fallback;
+}
+
+/** What the server accepts: integers, inside the grid, within the kind's size bounds. */
+export function clampGridItem(
+  item: { x: number; y: number; w: number; h: number },
+  kind: WidgetKind | null,
+  breakpoint: Breakpoint,
+): GridItem {
+  const cols = colsOf(breakpoint);
+  const bounds = sizeBounds(kind, breakpoint);
+  const w = clamp(toInteger(item.w, bounds.minW), bounds.minW, bounds.maxW);
+  const h = clamp(toInteger(item.h, bounds.minH), bounds.minH, bounds.maxH);
+  const x = clamp(toInteger(item.x, 0), 0, cols - w);
+  const y = clamp(toInteger(item.y, 0), 0, MAX_ROW);
+  return { x, y, w, h };
+}
+
+export function collides(a: GridItem, b: GridItem): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** First row below every item (0 for none). */
+export function bottomOf(items: readonly GridItem[]): number {
+  return items.reduce((max, item) => Math.max(max, item.y + item.h), 0);
+}
+
+/**
+ * Vertical compaction: in reading order (row, then column, then input order), each movable item
+ * rises as far as the items already placed let it, and an item overlapping them goes just below.
+ * No hole is left above an item that it could fill by going straight up; no two items overlap.
+ * Returns new objects in the input's order, every other property kept.
+ */
+export function compactLayout<T extends Positioned>(items: readonly T[]): T[] {
+  const out = items.map((item) => ({ ...item }));
+  const placed: GridItem[] = out.filter((item) => item.static === true);
+  const order = out
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => item.static !== true)
+    .sort((a, b) => a.item.y - b.item.y || a.item.x - b.item.x || a.index - b.index);
+  for (const { item } of order) {
+    item.x = Math.max(0, item.x);
+    item.y = Math.max(0, item.y);
+    while (item.y > 0 && !placed.some((other) => collides(other, { ...item, y: item.y - 1 }))) item.y -= 1;
+    let hit = placed.find((other) => collides(other, item));
+    while (hit) {
+      item.y = hit.y + hit.h;
+      hit = placed.find((other) => collides(other, item));
+    }
+    placed.push(item);
+  }
+  return out;
+}
+
+/** The first free place (top to bottom, left to right) for a w×h item among `taken`. */
+export function firstFreePlace(taken: readonly GridItem[], cols: number, w: number, h: number): GridItem {
+  const width = Math.min(w, cols);
+  for (let y = 0; ; y += 1) {
+    for (let x = 0; x + width <= cols; x += 1) {
+      const candidate = { x, y, w: width, h };
+      if (!taken.some((item) => collides(item, candidate))) return candidate;
+    }
+  }
+}
+
+interface Derived {
+  position: GridItem;
+  /** The stored position it comes from, on this breakpoint or a wider one. */
+  source: GridItem;
+}
+
+/** The widget's own position on a breakpoint, or one derived from the nearest wider breakpoint it has. */
+function derivedPosition(widget: PlaceableWidget, breakpoint: Breakpoint): Derived {
+  const index = BREAKPOINT_NAMES.indexOf(breakpoint);
+  for (let i = index; i >= 0; i--) {
+    const name = BREAKPOINT_NAMES[i];
+    const source = name ? widget.layout[name] : undefined;
+    if (source) return { position: clampGridItem(source, widget.kind, breakpoint), source };
+  }
+  const source = widget.layout.lg;
+  return { position: clampGridItem(source, widget.kind, breakpoint), source };
+}
+
+/**
+ * The positions shown on a breakpoint: each widget's own position there (or derived from the nearest
+ * wider breakpoint it has), within bounds, compacted. Narrowing stacks items that were side by side;
+ * compaction breaks ties by input order, so they are fed in the wider breakpoint's reading order.
+ */
+export function layoutOn(widgets: readonly PlaceableWidget[], breakpoint: Breakpoint): PlacedItem[] {
+  const derived = widgets.map((widget) => ({ id: widget.id, ...derivedPosition(widget, breakpoint) }));
+  derived.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
+  return compactLayout(derived.map(({ id, position }) => ({ id, ...position })));
+}
+
+export type NewWidgetPlacement = 'bottom' | 'first-free';
+
+/**
+ * The layout of a new widget on every breakpoint, among the widgets already there: under all of
+ * them (`bottom`, where a person adding one looks) or in the first place free (`first-free`, for a
+ * board composed at once). `width` per breakpoint overrides the kind's default width.
+ */
+export function newWidgetLayout(
+  kind: WidgetKind | null,
+  widgets: readonly PlaceableWidget[],
+  placement: NewWidgetPlacement,
+  width: Partial<Record<Breakpoint, number>> = {},
+): Required<WidgetLayout> {
+  const { defaultW, defaultH } = sizeOf(kind);
+  const positionFor = (breakpoint: Breakpoint): GridItem => {
+    const taken = layoutOn(widgets, breakpoint);
+    const { w, h } = clampGridItem({ x: 0, y: 0, w: width[breakpoint] ?? defaultW, h: defaultH }, kind, breakpoint);
+    if (placement === 'first-free') return firstFreePlace(taken, colsOf(breakpoint), w, h);
+    return clampGridItem({ x: 0, y: bottomOf(taken), w, h }, kind, breakpoint);
+  };
+  return { lg: positionFor('lg'), md: positionFor('md'), sm: positionFor('sm'), xs: positionFor('xs') };
+}

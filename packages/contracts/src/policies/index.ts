@@ -1,0 +1,112 @@
+import { readAppLink } from './app-link.js';
+import { copyBoard, deleteBoard, editBoard, readBoard } from './board.js';
+import { administerCollectivite, createBoard } from './collectivite.js';
+import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
+import { DENIALS, type Decision, type Denial } from './decision.js';
+import type {
+  AppLinkResource,
+  BoardResource,
+  CollectiviteResource,
+  ConnectorResource,
+  WidgetResource,
+} from './resources.js';
+import { administers, type Subject } from './subject.js';
+import { arrangeWidget, configureWidget, readWidget } from './widget.js';
+
+export * from './decision.js';
+export * from './resources.js';
+export * from './subject.js';
+
+/**
+ * Who may do what, in one place: every action with the resource it applies to. The BFF enforces
+ * these decisions; the SPA uses them only to hide what a person cannot do.
+ */
+export interface PolicyResources {
+  'board.read': BoardResource;
+  'board.edit': BoardResource;
+  'board.delete': BoardResource;
+  'board.copy': BoardResource;
+  'widget.read': WidgetResource;
+  'widget.configure': WidgetResource;
+  'widget.move': WidgetResource;
+  'widget.remove': WidgetResource;
+  'collectivite.createBoard': CollectiviteResource;
+  /** Open the administration at all (any of the three below). */
+  'collectivite.administer': CollectiviteResource;
+  'collectivite.administerConnectors': CollectiviteResource;
+  /** Templates, published boards, their audiences and locked widgets. */
+  'collectivite.administerBoards': CollectiviteResource;
+  'collectivite.readAuditLog': CollectiviteResource;
+  'connector.manage': ConnectorResource;
+  'connector.allowPrivateNetworks': ConnectorResource;
+  'appLink.read': AppLinkResource;
+}
+export type PolicyAction = keyof PolicyResources;
+
+type Rule<A extends PolicyAction> = (subject: Subject, resource: PolicyResources[A]) => Decision;
+
+/** Exhaustive: an action without a rule does not compile. */
+const POLICIES: { [A in PolicyAction]: Rule<A> } = {
+  'board.read': readBoard,
+  'board.edit': editBoard,
+  'board.delete': deleteBoard,
+  'board.copy': copyBoard,
+  'widget.read': readWidget,
+  'widget.configure': configureWidget,
+  'widget.move': arrangeWidget,
+  'widget.remove': arrangeWidget,
+  'collectivite.createBoard': createBoard,
+  'collectivite.administer': administerCollectivite,
+  'collectivite.administerConnectors': administerCollectivite,
+  'collectivite.administerBoards': administerCollectivite,
+  'collectivite.readAuditLog': administerCollectivite,
+  'connector.manage': manageConnector,
+  'connector.allowPrivateNetworks': allowConnectorPrivateNetworks,
+  'appLink.read': readAppLink,
+};
+
+export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];
+
+/** May `subject` do `action` on `resource`, and why (not). */
+export function decide<A extends PolicyAction>(subject: Subject, action: A, resource: PolicyResources[A]): Decision {
+  const rule: Rule<A> = POLICIES[action];
+  return rule(subject, resource);
+}
+
+export function can<A extends PolicyAction>(subject: Subject, action: A, resource: PolicyResources[A]): boolean {
+  return decide(subject, action, resource).allowed;
+}
+
+/** A refusal that must look like a missing resource (404), not a forbidden one (403). */
+export function isConcealed(reason: Denial): boolean {
+  return DENIALS[reason].conceal;
+}
+
+/**
+ * The boards `board.read` allows, as a filter a database applies (listing boards, finding a widget
+ * by id): in the subject's collectivité, their own personal boards, and the templates and published
+ * boards of the collectivité — all of them for its administrators, else those whose audience is
+ * empty or names one of the subject's groups. `inBoardReadScope` is the same filter in memory; a
+ * test checks it agrees with `board.read` on every kind of board.
+ */
+export interface BoardReadScope {
+  collectiviteId: string;
+  ownerId: string;
+  shared: { all: true } | { all: false; groups: readonly string[] };
+}
+
+export function boardReadScope(subject: Subject): BoardReadScope {
+  return {
+    collectiviteId: subject.collectiviteId,
+    ownerId: subject.userId,
+    shared: administers(subject, subject.collectiviteId) ? { all: true } : { all: false, groups: [...subject.groups] },
+  };
+}
+
+export function inBoardReadScope(scope: BoardReadScope, board: BoardResource): boolean {
+  if (board.collectiviteId !== scope.collectiviteId) return false;
+  if (board.kind === 'personal') return board.ownerId === scope.ownerId;
+  if (scope.shared.all) return true;
+  const { groups } = scope.shared;
+  return board.audience.length === 0 || board.audience.some((group) => groups.includes(group));
+}
