@@ -21,6 +21,8 @@ export interface PlaceableWidget {
   id: string;
   kind: WidgetKind | null;
   layout: WidgetLayout;
+  /** Locked by a template on a person's copy: it stays where it is and the others flow around it. */
+  locked?: boolean;
 }
 
 /** A grid item with its widget's id, as shown on one breakpoint. */
@@ -156,9 +158,38 @@ function derivedPosition(widget: PlaceableWidget, breakpoint: Breakpoint): Deriv
  * compaction breaks ties by input order, so they are fed in the wider breakpoint's reading order.
  */
 export function layoutOn(widgets: readonly PlaceableWidget[], breakpoint: Breakpoint): PlacedItem[] {
-  const derived = widgets.map((widget) => ({ id: widget.id, ...derivedPosition(widget, breakpoint) }));
+  const derived = widgets.map((widget) => ({
+    id: widget.id,
+    locked: widget.locked === true,
+    ...derivedPosition(widget, breakpoint),
+  }));
   derived.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
-  return compactLayout(derived.map(({ id, position }) => ({ id, ...position })));
+  return compactLayout(
+    derived.map(({ id, position, locked }) => ({ id, ...position, ...(locked ? { static: true } : {}) })),
+  ).map(({ id, x, y, w, h }) => ({ id, x, y, w, h }));
+}
+
+/**
+ * Every widget with a stored position on every breakpoint: what `layoutOn` shows there. Locked
+ * widgets keep theirs; the others flow around them.
+ */
+export function withFullLayouts<W extends PlaceableWidget>(
+  widgets: readonly W[],
+): (W & { layout: Required<WidgetLayout> })[] {
+  const shown = Object.fromEntries(
+    BREAKPOINT_NAMES.map((breakpoint) => [
+      breakpoint,
+      new Map(layoutOn(widgets, breakpoint).map((item) => [item.id, item])),
+    ]),
+  ) as Record<Breakpoint, Map<string, PlacedItem>>;
+  return widgets.map((widget) => {
+    const at = (breakpoint: Breakpoint): GridItem => {
+      const item = shown[breakpoint].get(widget.id);
+      if (!item) throw new Error(`no position for ${widget.id}`);
+      return { x: item.x, y: item.y, w: item.w, h: item.h };
+    };
+    return { ...widget, layout: { lg: at('lg'), md: at('md'), sm: at('sm'), xs: at('xs') } };
+  });
 }
 
 export type NewWidgetPlacement = 'bottom' | 'first-free';
