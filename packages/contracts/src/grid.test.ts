@@ -9,6 +9,7 @@ import {
   layoutOn,
   newWidgetLayout,
   sizeBounds,
+  withFullLayouts,
   type PlaceableWidget,
 } from './grid.js';
 import {
@@ -221,5 +222,33 @@ describe('clampGridItem and sizeBounds', () => {
   it('never lets a widget be wider than the breakpoint has columns', () => {
     expect(sizeBounds('welcome', 'xs')).toEqual({ minW: 2, maxW: 2, minH: 2, maxH: 6 });
     expect(sizeBounds(null, 'sm')).toMatchObject({ maxW: 6 });
+  });
+});
+
+describe('locked widgets (a template’s, on a person’s copy)', () => {
+  it('stay where they are; the others flow around them', () => {
+    const free = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
+    const locked = { ...widget('welcome', { x: 0, y: 2, w: 4, h: 3 }), locked: true };
+    expect(layoutOn([free, locked], 'lg')).toEqual([
+      { id: free.id, x: 0, y: 5, w: 4, h: 4 },
+      { id: locked.id, x: 0, y: 2, w: 4, h: 3 },
+    ]);
+    // Unlocked, the same two compact from the top, in reading order.
+    expect(positions(layoutOn([free, { ...locked, locked: false }], 'lg'))).toEqual([
+      { x: 0, y: 0, w: 4, h: 4 },
+      { x: 0, y: 4, w: 4, h: 3 },
+    ]);
+  });
+
+  it('withFullLayouts stores what every breakpoint shows', () => {
+    const widgets = [widget('notes', { x: 0, y: 0, w: 6, h: 4 }), widget('mail', { x: 6, y: 0, w: 6, h: 5 })];
+    const full = withFullLayouts(widgets);
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      expect(
+        full.map((item) => ({ id: item.id, ...item.layout[breakpoint] })),
+        breakpoint,
+      ).toEqual(layoutOn(widgets, breakpoint).sort((a, b) => a.id.localeCompare(b.id)));
+    }
+    expect(full[1]?.layout.xs).toEqual({ x: 0, y: 4, w: 2, h: 5 });
   });
 });

@@ -145,7 +145,7 @@ async function createBoard(
   version: BoardVersion,
   action: 'created' | 'imported',
 ): Promise<string> {
-  const widgets = arrangeWidgets(version.widgets);
+  const widgets = arrangeWidgets(version.widgets, false);
   const board = await tx.board.create({
     data: {
       collectiviteId: principal.collectiviteId,
@@ -206,7 +206,7 @@ async function writeVersion(
     data: { version: { increment: 1 }, updatedAt: new Date() },
   });
   if (count === 0) throw new AppError('BOARD_VERSION_CONFLICT', CONFLICT);
-  const widgets = arrangeWidgets(next.widgets);
+  const widgets = arrangeWidgets(next.widgets, false);
   const contentChanged = !sameJson(await readWidgets(tx, boardId), widgets);
   const revision = board.revision + 1;
   await tx.board.update({

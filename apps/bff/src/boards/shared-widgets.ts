@@ -92,16 +92,16 @@ function parsedLayout(layout: unknown): WidgetLayout | null {
 }
 
 /**
- * The widgets with a stored position on every screen size (what the grid shows there), locked ones
- * where they are and the others around them. A widget whose position no longer parses keeps it:
- * the presenter places it, as for any board.
+ * The widgets with a stored position on every screen size (what the grid shows there). On a
+ * person's copy (`lockedStay`), locked widgets stay where they are and the others flow around
+ * them; on the template itself, locks do not pin anything. A widget whose position no longer
+ * parses keeps it: the presenter places it, as for any board.
  */
-export function arrangeWidgets(widgets: readonly StoredWidget[]): StoredWidget[] {
+export function arrangeWidgets(widgets: readonly StoredWidget[], lockedStay = true): StoredWidget[] {
   const placeable = widgets.flatMap((widget) => {
     const layout = parsedLayout(widget.layout);
-    return layout
-      ? [{ id: widget.id, kind: isWidgetKind(widget.kind) ? widget.kind : null, layout, locked: widget.locked }]
-      : [];
+    const kind = isWidgetKind(widget.kind) ? widget.kind : null;
+    return layout ? [{ id: widget.id, kind, layout, locked: lockedStay && widget.locked }] : [];
   });
   const arranged = new Map(withFullLayouts(placeable).map((widget) => [widget.id, widget.layout]));
   return widgets.map((widget) => {
