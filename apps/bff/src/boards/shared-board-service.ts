@@ -137,10 +137,14 @@ export async function listSharedBoards(db: Db, principal: Principal): Promise<Sh
   };
 }
 
-/** A new template or published board, with its first version. */
-async function createBoard(
+/**
+ * A new template or published board of `collectiviteId`, with its first version; `principal` null
+ * when Pléiade itself creates it (the demo's boards).
+ */
+export async function createSharedBoardVersion(
   tx: Tx,
-  principal: Principal,
+  principal: Principal | null,
+  collectiviteId: string,
   kind: SharedBoardKind,
   version: BoardVersion,
   action: 'created' | 'imported',
@@ -148,7 +152,7 @@ async function createBoard(
   const widgets = arrangeWidgets(version.widgets, false);
   const board = await tx.board.create({
     data: {
-      collectiviteId: principal.collectiviteId,
+      collectiviteId,
       kind: toDbKind[kind],
       name: version.name,
       audience: version.audience,
@@ -159,18 +163,8 @@ async function createBoard(
   });
   await tx.widgetInstance.createMany({ data: widgetRowsOf(board.id, widgets) });
   await recordRevision(tx, principal, board.id, 1, action, { ...version, widgets });
-  await recordAudit(
-    tx,
-    principal,
-    principal.collectiviteId,
-    action === 'created' ? 'board.created' : 'board.imported',
-    {
-      id: board.id,
-      kind,
-      name: version.name,
-    },
-    1,
-  );
+  const audit = action === 'created' ? 'board.created' : 'board.imported';
+  await recordAudit(tx, principal, collectiviteId, audit, { id: board.id, kind, name: version.name }, 1);
   return board.id;
 }
 
@@ -181,7 +175,14 @@ export async function createSharedBoard(
   request: CreateSharedBoardRequest,
 ): Promise<SharedBoard> {
   return db.$transaction(async (tx) => {
-    const id = await createBoard(tx, principal, request.kind, { ...request, widgets: [] }, 'created');
+    const id = await createSharedBoardVersion(
+      tx,
+      principal,
+      principal.collectiviteId,
+      request.kind,
+      { ...request, widgets: [] },
+      'created',
+    );
     return getSharedBoard(tx, principal, id);
   });
 }
@@ -346,7 +347,14 @@ export async function importSharedBoard(db: Db, principal: Principal, document: 
     audience: widget.audience,
   }));
   return db.$transaction(async (tx) => {
-    const id = await createBoard(tx, principal, board.kind, { ...board, widgets }, 'imported');
+    const id = await createSharedBoardVersion(
+      tx,
+      principal,
+      principal.collectiviteId,
+      board.kind,
+      { ...board, widgets },
+      'imported',
+    );
     return getSharedBoard(tx, principal, id);
   });
 }

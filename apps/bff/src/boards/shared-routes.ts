@@ -29,7 +29,7 @@ import {
   publishSharedBoard,
   restoreRevision,
 } from './shared-board-service.js';
-import { applyTemplateUpdate, getTemplateUpdate, publishedBoardsFor } from './templates.js';
+import { applyTemplateUpdate, getKioskBoard, getTemplateUpdate, publishedBoardsFor } from './templates.js';
 
 /** A file name people recognise, from the board's name (letters and digits only). */
 function fileNameOf(kind: string, name: string): string {
@@ -44,7 +44,8 @@ function fileNameOf(kind: string, name: string): string {
 }
 
 /**
- * Boards the collectivité prepares. For people: the boards published to them, and the newer
+ * Boards the collectivité prepares. For people: the boards published to them (and their kiosk
+ * mode), and the newer
  * versions of the template their board copies (see, merge, reset). For its administrators
  * (`collectivite.administerBoards`, then `board.administer` per board): templates and published
  * boards, their versions, history, import and export, the audiences; the audit log
@@ -56,6 +57,9 @@ export function sharedBoardRoutes(db: Db): Router {
   router.get('/published-boards', async (req, res) => {
     const body: PublishedBoardList = { boards: await publishedBoardsFor(db, principalOf(req)) };
     res.json(body);
+  });
+  router.get('/kiosk/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
+    res.json(await getKioskBoard(db, principalOf(req), String(req.params.boardId)));
   });
   router.get('/boards/:boardId/template-update', validate('params', boardIdParamsSchema), async (req, res) => {
     res.json(await getTemplateUpdate(db, principalOf(req), String(req.params.boardId)));

@@ -130,6 +130,20 @@ export async function templateHomeBoardId(db: Db, principal: Principal): Promise
   return copies[0]?.id ?? null;
 }
 
+/**
+ * GET /api/kiosk/:boardId — a published board for a council-chamber screen: only for those who
+ * read it, signed in (policy `board.openKiosk`); anything else answers as the board read would.
+ */
+export async function getKioskBoard(db: Db, principal: Principal, boardId: string): Promise<Board> {
+  const board = await db.board.findFirst({
+    where: { id: boardId, collectiviteId: principal.collectiviteId },
+    include: boardInclude,
+  });
+  if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
+  authorize(principal, 'board.openKiosk', boardResourceOf(board));
+  return presentBoard(board, principal);
+}
+
 /** The boards published to the person's groups, by priority then name. */
 export async function publishedBoardsFor(db: Db, principal: Principal): Promise<PublishedBoardList['boards']> {
   const boards = await db.board.findMany({

@@ -9,10 +9,11 @@
  * - `board` says which board `:boardId` names: the board of the persona `agent` (default; everyone
  *   else must get 404, a board of another person or tenant does not exist for them), the persona's
  *   own board, `shared` (a fresh template of demo-a for the groups agents and élus, created by its
- *   administrator for the row) or `copy` (the agent's copy of a fresh template of demo-a, with a
- *   newer version waiting). Routes with `:boardId` need `agent` and `own` for every signed-in
- *   persona; the administration's and the board read and save need `shared` too, template updates
- *   `copy` (BOARD_TARGETS in access-matrix.test.ts).
+ *   administrator for the row), `published` (a fresh board of demo-a published to its élus) or
+ *   `copy` (the agent's copy of a fresh template of demo-a, with a newer version waiting). Routes
+ *   with `:boardId` need `agent` and `own` for every signed-in persona; the administration's and
+ *   the board read and save need `shared` too, the kiosk `shared` and `published`, template updates
+ *   `copy` (boardTargets in access-matrix.test.ts).
  * - PUT rows send the target board back unchanged at its current version (a valid save): a refusal
  *   can only come from access control. Refused saves are checked to change nothing; so are other
  *   refused calls on a board. `:number` is version 1 of the board.
@@ -34,7 +35,7 @@ export const PERSONA_ACCOUNTS: Record<SignedInPersona, { username: string; role:
   'admin-b': { username: 'admin-b', role: 'admin', collectivite: 'demo-b' },
 };
 
-export type BoardTarget = 'agent' | 'own' | 'shared' | 'copy';
+export type BoardTarget = 'agent' | 'own' | 'shared' | 'published' | 'copy';
 
 export interface AccessRow {
   method: string;
@@ -259,6 +260,32 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/published-boards', persona: 'operator', status: 200 },
   { method: 'GET', path: '/api/published-boards', persona: 'agent-b', status: 200 },
   { method: 'GET', path: '/api/published-boards', persona: 'admin-b', status: 200 },
+  // The kiosk: a published board, for those who read it (403 for any other board they read).
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'agent', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'admin-b', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'agent', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'admin', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'operator', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'agent-b', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'admin-b', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'agent', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'elu', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'admin', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'operator', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'agent-b', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'admin-b', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'agent', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'agent-b', status: 404 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'admin-b', status: 404 },
   // A template of demo-a for agents and élus: its audience and administrators read it; nobody
   // saves it from the board editor (403: its administrators publish versions); other tenants: 404.
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 200 },

@@ -73,6 +73,7 @@ function boardTargets(routePath: string): BoardTarget[] {
   if (routePath === '/api/boards/:boardId' || routePath.startsWith('/api/admin/boards/:boardId'))
     targets.push('shared');
   if (routePath.includes('/template-update')) targets.push('copy');
+  if (routePath === '/api/kiosk/:boardId') targets.push('shared', 'published');
   return targets;
 }
 
@@ -91,6 +92,7 @@ const TARGET_NAMES: Record<BoardTarget, string> = {
   agent: 'board of agent',
   own: 'own board',
   shared: 'a template of demo-a',
+  published: 'a board published to the élus of demo-a',
   copy: 'the agent’s copy of a template',
 };
 
@@ -116,10 +118,10 @@ async function adminCall(path: string, method = 'GET', body?: unknown): Promise<
   return sharedBoardSchema.parse(JSON.parse(text));
 }
 
-/** A template of demo-a, published once with a welcome widget (version 2), by its administrator. */
-async function freshTemplate(audience: string[]): Promise<SharedBoard> {
+/** A template (or published board) of demo-a, published once with a note (version 2), by its administrator. */
+async function freshTemplate(audience: string[], kind: 'template' | 'published' = 'template'): Promise<SharedBoard> {
   const created = await adminCall('/api/admin/boards', 'POST', {
-    kind: 'template',
+    kind,
     name: `Matrice ${randomUUID()}`,
     audience,
   });
@@ -145,6 +147,10 @@ async function prepareTarget(row: AccessRow): Promise<Target> {
   if (target === 'shared') {
     const template = await freshTemplate(['agents', 'elus']);
     return { boardId: template.id, read: () => adminCall(`/api/admin/boards/${template.id}`) };
+  }
+  if (target === 'published') {
+    const board = await freshTemplate(['elus'], 'published');
+    return { boardId: board.id, read: () => adminCall(`/api/admin/boards/${board.id}`) };
   }
   if (target === 'copy') {
     const template = await freshTemplate(['agents']);
