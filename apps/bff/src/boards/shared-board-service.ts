@@ -323,7 +323,7 @@ export async function exportSharedBoard(db: Db, principal: Principal, boardId: s
 }
 
 /**
- * POST /api/admin/boards/import — a new board from a document, checked with the same contracts as
+ * POST /api/admin/board-imports — a new board from a document, checked with the same contracts as
  * the API. Refused with every problem in French (details), nothing created.
  */
 export async function importSharedBoard(db: Db, principal: Principal, document: unknown): Promise<SharedBoard> {

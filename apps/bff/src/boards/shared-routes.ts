@@ -76,23 +76,21 @@ export function sharedBoardRoutes(db: Db): Router {
     );
   }
 
+  // The guard on each route (not router.use), so a path or method that is no route answers 404.
   const admin = Router();
-  admin.use(requireAllowed('collectivite.administerBoards'));
-  admin.get('/', async (req, res) => {
+  const administers = requireAllowed('collectivite.administerBoards');
+  admin.get('/', administers, async (req, res) => {
     res.json(await listSharedBoards(db, principalOf(req)));
   });
-  admin.post('/', validate('body', createSharedBoardRequestSchema), async (req, res) => {
+  admin.post('/', administers, validate('body', createSharedBoardRequestSchema), async (req, res) => {
     res.status(201).json(await createSharedBoard(db, principalOf(req), req.body as CreateSharedBoardRequest));
   });
-  // The body is the document itself: a file exported from here, or written by hand.
-  admin.post('/import', async (req, res) => {
-    res.status(201).json(await importSharedBoard(db, principalOf(req), req.body));
-  });
-  admin.get('/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
+  admin.get('/:boardId', administers, validate('params', boardIdParamsSchema), async (req, res) => {
     res.json(await getSharedBoard(db, principalOf(req), String(req.params.boardId)));
   });
   admin.put(
     '/:boardId',
+    administers,
     validate('params', boardIdParamsSchema),
     validate('body', saveSharedBoardRequestSchema),
     async (req, res) => {
@@ -100,11 +98,11 @@ export function sharedBoardRoutes(db: Db): Router {
       res.json(await publishSharedBoard(db, principalOf(req), String(req.params.boardId), body));
     },
   );
-  admin.delete('/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
+  admin.delete('/:boardId', administers, validate('params', boardIdParamsSchema), async (req, res) => {
     await deleteSharedBoard(db, principalOf(req), String(req.params.boardId));
     res.status(204).end();
   });
-  admin.get('/:boardId/revisions', validate('params', boardIdParamsSchema), async (req, res) => {
+  admin.get('/:boardId/revisions', administers, validate('params', boardIdParamsSchema), async (req, res) => {
     const principal = principalOf(req);
     const boardId = String(req.params.boardId);
     await getSharedBoard(db, principal, boardId);
@@ -113,6 +111,7 @@ export function sharedBoardRoutes(db: Db): Router {
   });
   admin.post(
     '/:boardId/revisions/:number/restore',
+    administers,
     validate('params', revisionParamsSchema),
     validate('body', restoreRevisionRequestSchema),
     async (req, res) => {
@@ -121,11 +120,16 @@ export function sharedBoardRoutes(db: Db): Router {
       res.json(await restoreRevision(db, principalOf(req), params.boardId, params.number, body.version));
     },
   );
-  admin.get('/:boardId/export', validate('params', boardIdParamsSchema), async (req, res) => {
+  admin.get('/:boardId/export', administers, validate('params', boardIdParamsSchema), async (req, res) => {
     const document = await exportSharedBoard(db, principalOf(req), String(req.params.boardId));
     res.attachment(fileNameOf(document.kind, document.name)).json(document);
   });
   router.use('/admin/boards', admin);
+  // The body is the document itself: a file exported from here, or written by hand. Not under
+  // /admin/boards, where « import » would read as a board's id.
+  router.post('/admin/board-imports', administers, async (req, res) => {
+    res.status(201).json(await importSharedBoard(db, principalOf(req), req.body));
+  });
 
   router.get('/admin/audiences', requireAllowed('collectivite.administerBoards'), async (req, res) => {
     res.json(await listAudiences(db, principalOf(req)));

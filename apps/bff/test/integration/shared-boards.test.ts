@@ -439,7 +439,7 @@ describe('import and export', () => {
       kind: 'template',
       name: 'Finances',
     });
-    const imported = await ok(sharedBoardSchema, call(admin, '/api/admin/boards/import', 'POST', exported.body), 201);
+    const imported = await ok(sharedBoardSchema, call(admin, '/api/admin/board-imports', 'POST', exported.body), 201);
     expect(imported.id).not.toBe(board.id);
     expect(imported).toMatchObject({ kind: 'template', name: 'Finances', audience: ['finances'], revision: 1 });
     expect(imported.widgets.map((widget) => [widget.kind, widget.locked, widget.audience, widget.layout])).toEqual(
@@ -450,7 +450,7 @@ describe('import and export', () => {
 
   it('refuses a document with unknown widgets or bad geometry, one French message per problem', async () => {
     const refused = await refusal(
-      call(admin, '/api/admin/boards/import', 'POST', {
+      call(admin, '/api/admin/board-imports', 'POST', {
         format: 'pleiade.board',
         formatVersion: 1,
         kind: 'published',
