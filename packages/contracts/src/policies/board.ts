@@ -39,3 +39,13 @@ export function copyBoard(subject: Subject, board: BoardResource): Decision {
     createBoard(subject, { collectiviteId: board.collectiviteId }),
   );
 }
+
+/**
+ * board.chooseHome — the board a person opens on: one they read, their own or one published for
+ * them (élus too: choosing where to land changes no board). Not a template: people open their copy.
+ */
+export function chooseHomeBoard(subject: Subject, board: BoardResource): Decision {
+  const read = readBoard(subject, board);
+  if (!read.allowed) return read;
+  return board.kind === 'template' ? deny('template_not_home') : read;
+}

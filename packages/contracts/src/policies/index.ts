@@ -1,5 +1,5 @@
 import { readAppLink } from './app-link.js';
-import { copyBoard, deleteBoard, editBoard, readBoard } from './board.js';
+import { chooseHomeBoard, copyBoard, deleteBoard, editBoard, readBoard } from './board.js';
 import { administerCollectivite, createBoard } from './collectivite.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
@@ -26,6 +26,8 @@ export interface PolicyResources {
   'board.edit': BoardResource;
   'board.delete': BoardResource;
   'board.copy': BoardResource;
+  /** Open on this board when none is named (the person's home board). */
+  'board.chooseHome': BoardResource;
   'widget.read': WidgetResource;
   'widget.configure': WidgetResource;
   'widget.move': WidgetResource;
@@ -51,6 +53,7 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'board.edit': editBoard,
   'board.delete': deleteBoard,
   'board.copy': copyBoard,
+  'board.chooseHome': chooseHomeBoard,
   'widget.read': readWidget,
   'widget.configure': configureWidget,
   'widget.move': arrangeWidget,
