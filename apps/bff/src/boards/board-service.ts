@@ -1,19 +1,12 @@
-import {
-  can,
-  isUnavailable,
-  type Board,
-  type ConnectorKind,
-  type ErrorDetail,
-  type SaveBoardRequest,
-} from '@pleiade/contracts';
+import { isUnavailable, type Board, type ErrorDetail, type SaveBoardRequest } from '@pleiade/contracts';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { boardAccessFields, boardResourceOf, ownBoardOf } from './board-access.js';
+import { boardAccessFields, boardResourceOf } from './board-access.js';
 import { presentBoard } from './board-presenter.js';
-import { defaultWidgets } from './default-board.js';
+import { resolveHomeBoard } from './home-board.js';
 
 const withWidgets = { widgets: true } as const;
 
@@ -53,33 +46,13 @@ function widgetRows(
  * the query); within it, the policies decide, and a board the person may not read answers 404
  * exactly as a missing one.
  */
-function inCollectivite(principal: Principal, boardId: string) {
+export function inCollectivite(principal: Principal, boardId: string) {
   return { id: boardId, collectiviteId: principal.collectiviteId };
 }
 
+/** The person's home board (home-board.ts), created from the collectivité's default at their first visit. */
 export async function getCurrentBoard(db: Db, principal: Principal): Promise<Board> {
-  const existing = await db.board.findFirst({
-    where: { kind: 'PERSONAL', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
-    orderBy: { createdAt: 'asc' },
-    include: withWidgets,
-  });
-  if (existing) return presentBoard(existing, principal);
-  // The applications connected for the collectivité get their widgets on a new board.
-  const connectors = await db.connectorInstance.findMany({
-    where: { collectiviteId: principal.collectiviteId, enabled: true },
-    select: { kind: true },
-  });
-  const own = ownBoardOf(principal);
-  const widgets = defaultWidgets(
-    can(principal, 'board.edit', boardResourceOf(own)),
-    connectors.map((connector) => connector.kind as ConnectorKind),
-  );
-  const created = await db.$transaction(async (tx) => {
-    const board = await tx.board.create({ data: { name: 'Mon tableau de bord', ...own } });
-    await tx.widgetInstance.createMany({ data: widgetRows(widgets, board.id, new Map()) });
-    return tx.board.findUniqueOrThrow({ where: { id: board.id }, include: withWidgets });
-  });
-  return presentBoard(created, principal);
+  return getBoard(db, principal, (await resolveHomeBoard(db, principal)).id);
 }
 
 export async function getBoard(db: Db, principal: Principal, boardId: string): Promise<Board> {

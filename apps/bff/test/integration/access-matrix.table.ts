@@ -9,8 +9,11 @@
  * - `board` says whose board `:boardId` names: the board of the persona `agent` (default; everyone
  *   else must get 404, a board of another person or tenant does not exist for them) or the persona's
  *   own board. Routes with `:boardId` need both for every signed-in persona.
- * - PUT rows send the target board back unchanged at its current version (a valid save): a refusal
- *   can only come from access control. Refused saves are checked to change nothing.
+ * - PUT rows send the target board back unchanged at its current version (a valid save), PATCH rows
+ *   its current name (a valid rename): a refusal can only come from access control. Refused calls
+ *   are checked to change nothing. DELETE rows target a fresh board of the owner (the élu, who
+ *   cannot create one, their own board).
+ * - POST /api/boards sends a valid new board; PUT /api/me/home-board names the board of `agent`.
  * - POST /auth/* rows are sent as same-origin form posts with an empty body; POST /auth/logout runs
  *   last (it ends the session). A refused call (4xx) must leave a signed-in persona signed in.
  * - `requires: 'built-spa'`: the route exists only when apps/web/dist is built.
@@ -142,6 +145,49 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 200 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
+  // A person's boards as tabs: their own, then those published for them. Élus create, rename, move
+  // and delete none (403); someone else's board does not exist (404).
+  { method: 'GET', path: '/api/boards', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/boards', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'agent-b', status: 200 },
+  { method: 'POST', path: '/api/boards', persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/boards', persona: 'agent', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'elu', status: 403 },
+  { method: 'POST', path: '/api/boards', persona: 'admin', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'operator', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'agent-b', status: 201 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 204 },
+  // The home board: only a board the person may open (here the agent's: 404 for everyone else).
+  { method: 'PUT', path: '/api/me/home-board', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'agent', status: 200 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'elu', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'admin', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'operator', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'agent-b', status: 404 },
 
   // Connector settings: administrators of their own collectivité (the operator counts as one of
   // demo-a for now). Role before tenant: agents and élus get 403 whatever the connector.

@@ -92,21 +92,34 @@ async function freshConnectorId(): Promise<string> {
   return connectorSchema.parse(await response.json()).id;
 }
 
-function urlOf(row: AccessRow, connectorId?: string): string {
+/**
+ * The board a row acts on: the target's, or for DELETE rows a fresh board of the target's owner
+ * (created through the API), so that no deletion takes away a board the other rows use. The élu
+ * creates none: their DELETE rows name their own board (refused).
+ */
+async function boardTargetOf(row: AccessRow): Promise<{ owner: SignedInPersona; boardId: string }> {
+  const target = targetOf(row);
+  if (row.method !== 'DELETE' || target.owner === 'elu') return target;
+  const response = await api(browserOf(target.owner), `${pleiade.url}/api/boards`, 'POST', { name: 'À supprimer' });
+  expect(response.status, 'creating a board for the row').toBe(201);
+  return { owner: target.owner, boardId: boardSchema.parse(await response.json()).id };
+}
+
+function urlOf(row: AccessRow, connectorId?: string, boardId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
-    if (name === 'boardId') return targetOf(row).boardId;
+    if (name === 'boardId') return boardId ?? targetOf(row).boardId;
     if (name === 'connectorId' && connectorId) return connectorId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
 }
 
-async function send(row: AccessRow): Promise<Response> {
+async function send(row: AccessRow, target?: { owner: SignedInPersona; boardId: string }): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
+  const url = urlOf(row, row.path.includes(':connectorId') ? await freshConnectorId() : undefined, target?.boardId);
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',
@@ -124,6 +137,15 @@ async function send(row: AccessRow): Promise<Response> {
     const { owner, boardId } = targetOf(row);
     const board = await boardOf(browserOf(owner), boardId);
     return api(browser, url, 'PUT', { version: board.version, widgets: board.widgets });
+  }
+  if (row.method === 'PATCH' && hasBoardParam(row.path)) {
+    // A valid rename: the target board's own name.
+    const { owner, boardId } = targetOf(row);
+    return api(browser, url, 'PATCH', { name: (await boardOf(browserOf(owner), boardId)).name });
+  }
+  if (row.method === 'POST' && row.path === '/api/boards') return api(browser, url, 'POST', { name: 'Matrice' });
+  if (row.method === 'PUT' && row.path === '/api/me/home-board') {
+    return api(browser, url, 'PUT', { boardId: ownBoardIds.get('agent') });
   }
   return api(browser, url, row.method, {});
 }
@@ -197,16 +219,20 @@ describe('the access matrix', () => {
   for (const row of ordered) {
     it.skipIf(row.requires === 'built-spa' && !SPA_BUILT)(describeRow(row), async () => {
       const changes = row.method !== 'GET';
-      const target = hasBoardParam(row.path) ? targetOf(row) : undefined;
+      const target = hasBoardParam(row.path) ? await boardTargetOf(row) : undefined;
       const before = target && changes ? await boardOf(browserOf(target.owner), target.boardId) : undefined;
 
-      const response = await send(row);
+      const response = await send(row, target);
       const body = await response.text();
       expect(response.status, body.slice(0, 300)).toBe(row.status);
 
       if (target && before && response.status >= 400) {
         // A refused call leaves the board exactly as it was.
         expect(await boardOf(browserOf(target.owner), target.boardId)).toEqual(before);
+      }
+      if (target && row.method === 'DELETE' && response.status === 204) {
+        const gone = await api(browserOf(target.owner), `${pleiade.url}/api/boards/${target.boardId}`);
+        expect(gone.status, 'deleted').toBe(404);
       }
       if (row.persona !== 'anonymous') {
         const me = await api(browserOf(row.persona), `${pleiade.url}/api/me`);

@@ -1,0 +1,42 @@
+import type { Principal } from '../auth/principal.js';
+import type { Db } from '../db/client.js';
+import { boardAccessFields, type BoardAccessRow } from './board-access.js';
+
+/**
+ * The seam between a person's own boards (the board list, the home board) and what their
+ * collectivité prepares for them: copies of its templates and boards published to their groups
+ * (issue 9, points 3–4). Those are built elsewhere; until then the templates' steps do nothing.
+ *
+ * - `receivePreparedBoards`: before the list is read, give the person their copies of new
+ *   templates of their groups.
+ * - `preparedHomeBoardId`: the home board when the person chose none — their copy of the
+ *   best-matching template of their groups (priority set by the administrators), or, for those
+ *   who own no board (élus), a board published to them. Null when there is none.
+ * - `publishedBoardsFor`: the boards published to the person's groups, as tabs after their own.
+ */
+
+export async function receivePreparedBoards(_db: Db, _principal: Principal): Promise<void> {
+  // No template yet: nothing to receive.
+}
+
+export async function preparedHomeBoardId(_db: Db, _principal: Principal): Promise<string | null> {
+  return null;
+}
+
+export interface PublishedBoardRow extends BoardAccessRow {
+  id: string;
+  name: string;
+}
+
+/**
+ * Boards published to one of the person's groups (not every published board for administrators:
+ * they find those in the administration), by name. The caller still asks `board.read`.
+ */
+export async function publishedBoardsFor(db: Db, principal: Principal): Promise<PublishedBoardRow[]> {
+  if (principal.groups.length === 0) return [];
+  return db.board.findMany({
+    where: { collectiviteId: principal.collectiviteId, kind: 'PUBLISHED', audience: { hasSome: principal.groups } },
+    select: { id: true, name: true, ...boardAccessFields },
+    orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
+  });
+}
