@@ -6,7 +6,6 @@ import {
   MIN_PRIORITY,
   SHARED_BOARD_KINDS,
   audienceSchema,
-  boardNameSchema,
   prioritySchema,
   type SharedBoardKind,
 } from './shared-boards.js';
@@ -26,6 +25,7 @@ import {
   type WidgetLayout,
 } from './widgets.js';
 import { utf8ByteLength } from './board.js';
+import { boardNameSchema } from './personal-boards.js';
 
 /**
  * A template or published board as a JSON document (« boards as code »): exported by the

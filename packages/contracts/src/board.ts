@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sizeOf } from './grid.js';
+import { sizeBounds } from './grid.js';
 import { BOARD_KINDS } from './policies/resources.js';
 import {
   BREAKPOINT_NAMES,
@@ -83,16 +83,20 @@ export function checkBoardWidgets(widgets: readonly BoardWidget[], ctx: z.Refine
         });
       }
     }
-    const { minW, maxW, minH, maxH } = sizeOf(widget.kind);
     for (const breakpoint of BREAKPOINT_NAMES) {
       const item = widget.layout[breakpoint];
       if (!item) continue;
       const cols = BREAKPOINTS[breakpoint].cols;
+      const { minW, maxW, minH, maxH } = sizeBounds(widget.kind, breakpoint);
       const path = [index, 'layout', breakpoint];
       if (item.x + item.w > cols) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'x'], message: `Le widget dépasse les ${cols} colonnes.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'x'],
+          message: cols === 1 ? 'Le widget dépasse l’unique colonne.' : `Le widget dépasse les ${cols} colonnes.`,
+        });
       }
-      if (item.w < Math.min(minW, cols) || item.w > Math.min(maxW, cols)) {
+      if (item.w < minW || item.w > maxW) {
         ctx.addIssue({ code: 'custom', path: [...path, 'w'], message: `Largeur hors limites (${minW} à ${maxW}).` });
       }
       if (item.h < minH || item.h > maxH) {

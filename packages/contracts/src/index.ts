@@ -1,5 +1,6 @@
 export * from './widgets.js';
 export * from './board.js';
+export * from './personal-boards.js';
 export * from './identity.js';
 export * from './errors.js';
 export * from './connectors.js';

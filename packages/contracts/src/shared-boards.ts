@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boardWidgetSchema, checkBoardWidgets, type BoardWidget } from './board.js';
+import { boardNameSchema } from './personal-boards.js';
 import { MAX_WIDGETS_PER_BOARD } from './widgets.js';
 
 /**
@@ -13,7 +14,6 @@ export const SHARED_BOARD_KINDS = ['template', 'published'] as const;
 export type SharedBoardKind = (typeof SHARED_BOARD_KINDS)[number];
 
 export const MAX_AUDIENCE_GROUPS = 50;
-export const MAX_BOARD_NAME_LENGTH = 80;
 /** Versions kept per template or published board. */
 export const MAX_REVISIONS = 20;
 /** Templates are chosen for a person in the audience of several by priority: 1 first. */
@@ -33,12 +33,6 @@ export const audienceSchema = z
   .array(groupNameSchema, { error: 'Le public est une liste de groupes.' })
   .max(MAX_AUDIENCE_GROUPS, `Au plus ${MAX_AUDIENCE_GROUPS} groupes.`)
   .transform((groups) => [...new Set(groups)]);
-
-export const boardNameSchema = z
-  .string({ error: 'Le nom du tableau est un texte.' })
-  .trim()
-  .min(1, 'Donnez un nom au tableau.')
-  .max(MAX_BOARD_NAME_LENGTH, `Le nom du tableau compte au plus ${MAX_BOARD_NAME_LENGTH} caractères.`);
 
 export const prioritySchema = z
   .number({ error: 'La priorité est un nombre entier.' })
@@ -231,12 +225,6 @@ export type TemplateUpdate = z.infer<typeof templateUpdateSchema>;
 /** POST /api/boards/:boardId/template-update/merge and …/reset */
 export const applyTemplateUpdateRequestSchema = z.object({ version: z.number().int().min(1) }).strict();
 export type ApplyTemplateUpdateRequest = z.infer<typeof applyTemplateUpdateRequestSchema>;
-
-/** GET /api/published-boards — the published boards the person is in the audience of. */
-export const publishedBoardListSchema = z.object({
-  boards: z.array(z.object({ id: z.uuid(), name: z.string(), updatedAt: z.iso.datetime() })),
-});
-export type PublishedBoardList = z.infer<typeof publishedBoardListSchema>;
 
 /** GET /api/admin/audiences — groups seen among the collectivité's people, and the boards for each. */
 export const audienceListSchema = z.object({

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
-/** Grid breakpoints: minimum container width in pixels and number of columns. */
+/**
+ * Grid breakpoints: minimum container width in pixels and number of columns. A desktop (lg, md)
+ * arranges widgets freely on 12 or 10 columns; a tablet (sm) has two columns, a widget filling one
+ * or both; a phone (xs) has one. Widget sizes are given for the 12-column grid and scaled to the
+ * others (grid.ts), so a tablet shows two widgets side by side instead of one squeezed column.
+ */
 export const BREAKPOINTS = {
   lg: { minWidth: 1200, cols: 12 },
   md: { minWidth: 996, cols: 10 },
-  sm: { minWidth: 768, cols: 6 },
-  xs: { minWidth: 0, cols: 2 },
+  sm: { minWidth: 600, cols: 2 },
+  xs: { minWidth: 0, cols: 1 },
 } as const;
 export type Breakpoint = keyof typeof BREAKPOINTS;
 export const BREAKPOINT_NAMES = Object.keys(BREAKPOINTS) as Breakpoint[];
@@ -53,6 +58,7 @@ export function isWidgetKind(kind: string): kind is WidgetKind {
   return (WIDGET_KINDS as readonly string[]).includes(kind);
 }
 
+/** Sizes in columns of the 12-column grid (lg), in rows of every grid. */
 export interface WidgetSize {
   defaultW: number;
   defaultH: number;

@@ -1,55 +1,25 @@
-import { can, type Board, type ConnectorKind, type SaveBoardRequest } from '@pleiade/contracts';
+import type { Board, SaveBoardRequest } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
-import { boardAccessFields, boardResourceOf, ownBoardOf } from './board-access.js';
+import { boardAccessFields, boardResourceOf } from './board-access.js';
 import { boardInclude, presentBoard } from './board-presenter.js';
-import { defaultWidgets } from './default-board.js';
+import { resolveHomeBoard } from './home-board.js';
 import { storedWidgetFields, storedWidgetsOf, widgetRowsOf, widgetsToSave } from './shared-widgets.js';
-import { preparedHomeBoardId } from './templates.js';
 
 /**
  * Every lookup is scoped to the principal's collectivité (another tenant's board does not exist for
  * the query); within it, the policies decide, and a board the person may not read answers 404
  * exactly as a missing one.
  */
-function inCollectivite(principal: Principal, boardId: string) {
+export function inCollectivite(principal: Principal, boardId: string) {
   return { id: boardId, collectiviteId: principal.collectiviteId };
 }
 
+/** The person's home board (home-board.ts), created from the collectivité's default at their first visit. */
 export async function getCurrentBoard(db: Db, principal: Principal): Promise<Board> {
-  // The board prepared for the person: their copy of a template, or for élus a published board.
-  const home = await preparedHomeBoardId(db, principal);
-  const existing = await db.board.findFirst({
-    where: home
-      ? { id: home, collectiviteId: principal.collectiviteId }
-      : { kind: 'PERSONAL', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
-    orderBy: { createdAt: 'asc' },
-    include: boardInclude,
-  });
-  if (existing) return presentBoard(existing, principal);
-  // The applications connected for the collectivité get their widgets on a new board.
-  const connectors = await db.connectorInstance.findMany({
-    where: { collectiviteId: principal.collectiviteId, enabled: true },
-    select: { kind: true },
-  });
-  const own = ownBoardOf(principal);
-  const widgets = defaultWidgets(
-    can(principal, 'board.edit', boardResourceOf(own)),
-    connectors.map((connector) => connector.kind as ConnectorKind),
-  );
-  const created = await db.$transaction(async (tx) => {
-    const board = await tx.board.create({ data: { name: 'Mon tableau de bord', ...own } });
-    await tx.widgetInstance.createMany({
-      data: widgetRowsOf(
-        board.id,
-        widgets.map((widget) => ({ ...widget, locked: false, audience: [] })),
-      ),
-    });
-    return tx.board.findUniqueOrThrow({ where: { id: board.id }, include: boardInclude });
-  });
-  return presentBoard(created, principal);
+  return getBoard(db, principal, (await resolveHomeBoard(db, principal)).id);
 }
 
 export async function getBoard(db: Db, principal: Principal, boardId: string): Promise<Board> {

@@ -10,7 +10,6 @@ import {
   type AuditLog,
   type BoardRevisionList,
   type CreateSharedBoardRequest,
-  type PublishedBoardList,
   type RestoreRevisionRequest,
   type SaveSharedBoardRequest,
 } from '@pleiade/contracts';
@@ -29,7 +28,7 @@ import {
   publishSharedBoard,
   restoreRevision,
 } from './shared-board-service.js';
-import { applyTemplateUpdate, getKioskBoard, getTemplateUpdate, publishedBoardsFor } from './templates.js';
+import { applyTemplateUpdate, getKioskBoard, getTemplateUpdate } from './templates.js';
 
 /** A file name people recognise, from the board's name (letters and digits only). */
 function fileNameOf(kind: string, name: string): string {
@@ -44,8 +43,8 @@ function fileNameOf(kind: string, name: string): string {
 }
 
 /**
- * Boards the collectivité prepares. For people: the boards published to them (and their kiosk
- * mode), and the newer
+ * Boards the collectivité prepares. For people: the kiosk mode of the boards published to them
+ * (they list them among their tabs: GET /api/boards), and the newer
  * versions of the template their board copies (see, merge, reset). For its administrators
  * (`collectivite.administerBoards`, then `board.administer` per board): templates and published
  * boards, their versions, history, import and export, the audiences; the audit log
@@ -54,10 +53,6 @@ function fileNameOf(kind: string, name: string): string {
 export function sharedBoardRoutes(db: Db): Router {
   const router = Router();
 
-  router.get('/published-boards', async (req, res) => {
-    const body: PublishedBoardList = { boards: await publishedBoardsFor(db, principalOf(req)) };
-    res.json(body);
-  });
   router.get('/kiosk/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
     res.json(await getKioskBoard(db, principalOf(req), String(req.params.boardId)));
   });

@@ -6,7 +6,6 @@ import {
   diffBoards,
   isWidgetKind,
   type Board,
-  type PublishedBoardList,
   type TemplateUpdate,
 } from '@pleiade/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -31,9 +30,8 @@ import {
  * the home board it gives them, the newer versions they may merge or reset to, and the locks
  * enforced on every copy when a version is published. The boards published to them, too.
  *
- * The hook for the board list and the home board (personal boards, issue 9 points 1–2):
- * `receiveTemplates` before listing a person's boards, `preparedHomeBoardId` for « the
- * best-matching group template (priority set by the administrator) », and `publishedBoardsFor`.
+ * The board list and the home board (home-board.ts, personal-boards.ts) reach these through
+ * prepared-boards.ts.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -142,31 +140,6 @@ export async function getKioskBoard(db: Db, principal: Principal, boardId: strin
   if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
   authorize(principal, 'board.openKiosk', boardResourceOf(board));
   return presentBoard(board, principal);
-}
-
-/** The boards published to the person's groups, by priority then name. */
-export async function publishedBoardsFor(db: Db, principal: Principal): Promise<PublishedBoardList['boards']> {
-  const boards = await db.board.findMany({
-    where: forMyGroups(principal, 'PUBLISHED'),
-    select: { id: true, name: true, updatedAt: true, ...boardAccessFields },
-    orderBy: [{ priority: 'asc' }, { name: 'asc' }, { createdAt: 'asc' }],
-  });
-  return boards
-    .filter((board) => can(principal, 'board.read', boardResourceOf(board)))
-    .map((board) => ({ id: board.id, name: board.name, updatedAt: board.updatedAt.toISOString() }));
-}
-
-/**
- * The board the collectivité prepared for the person, for their home board when they chose none:
- * their copy of the best-matching template (received now if they just joined its groups), else,
- * for those who own no board (élus), the first board published to them. Null otherwise.
- */
-export async function preparedHomeBoardId(db: Db, principal: Principal): Promise<string | null> {
-  await receiveTemplates(db, principal);
-  const copy = await templateHomeBoardId(db, principal);
-  if (copy) return copy;
-  if (can(principal, 'collectivite.createBoard', { collectiviteId: principal.collectiviteId })) return null;
-  return (await publishedBoardsFor(db, principal))[0]?.id ?? null;
 }
 
 /**

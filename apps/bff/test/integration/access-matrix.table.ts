@@ -8,15 +8,17 @@
  *   route is written as its source and gets a concrete `url` to request.
  * - `board` says which board `:boardId` names: the board of the persona `agent` (default; everyone
  *   else must get 404, a board of another person or tenant does not exist for them), the persona's
- *   own board, `shared` (a fresh template of demo-a for the groups agents and élus, created by its
+ *   own board, `shared` (a fresh template of demo-a for the élus, created by its
  *   administrator for the row), `published` (a fresh board of demo-a published to its élus) or
  *   `copy` (the agent's copy of a fresh template of demo-a, with a newer version waiting). Routes
  *   with `:boardId` need `agent` and `own` for every signed-in persona; the administration's and
- *   the board read and save need `shared` too, the kiosk `shared` and `published`, template updates
+ *   the board routes need `shared` too, the kiosk `shared` and `published`, template updates
  *   `copy` (boardTargets in access-matrix.test.ts).
- * - PUT rows send the target board back unchanged at its current version (a valid save): a refusal
- *   can only come from access control. Refused saves are checked to change nothing; so are other
- *   refused calls on a board. `:number` is version 1 of the board.
+ * - PUT rows send the target board back unchanged at its current version (a valid save), PATCH rows
+ *   its current name (a valid rename): a refusal can only come from access control. Refused calls
+ *   are checked to change nothing. DELETE rows on a person's board target a fresh board of the
+ *   owner (the élu, who cannot create one, their own board). `:number` is version 1 of the board.
+ * - POST /api/boards sends a valid new board; PUT /api/me/home-board names the board of `agent`.
  * - POST /auth/* rows are sent as same-origin form posts with an empty body; POST /auth/logout runs
  *   last (it ends the session). A refused call (4xx) must leave a signed-in persona signed in.
  * - `requires: 'built-spa'`: the route exists only when apps/web/dist is built.
@@ -166,6 +168,69 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'admin-b', status: 200 },
+  // A person's boards as tabs: their own, then those published for them. Élus create, rename, move
+  // and delete none (403); someone else's board does not exist (404).
+  { method: 'GET', path: '/api/boards', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/boards', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/api/boards', persona: 'admin-b', status: 200 },
+  { method: 'POST', path: '/api/boards', persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/boards', persona: 'agent', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'elu', status: 403 },
+  { method: 'POST', path: '/api/boards', persona: 'admin', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'operator', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'agent-b', status: 201 },
+  { method: 'POST', path: '/api/boards', persona: 'admin-b', status: 201 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'agent', persona: 'admin-b', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 200 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'own', persona: 'admin-b', status: 200 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'agent', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'elu', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'admin', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'operator', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'agent-b', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'agent', persona: 'admin-b', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'agent', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'elu', status: 403 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'admin', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'operator', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 204 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'admin-b', status: 204 },
+  // The home board: only a board the person may open (here the agent's: 404 for everyone else).
+  { method: 'PUT', path: '/api/me/home-board', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'agent', status: 200 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'elu', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'admin', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'operator', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'agent-b', status: 404 },
+  { method: 'PUT', path: '/api/me/home-board', persona: 'admin-b', status: 404 },
+  // A template of demo-a, from the tabs: read-only for its audience, changed in the administration only.
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'elu', status: 403 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'admin', status: 403 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'operator', status: 403 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'agent-b', status: 404 },
+  { method: 'PATCH', path: '/api/boards/:boardId', board: 'shared', persona: 'admin-b', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'elu', status: 403 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'admin', status: 403 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'operator', status: 403 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'agent-b', status: 404 },
+  { method: 'DELETE', path: '/api/boards/:boardId', board: 'shared', persona: 'admin-b', status: 404 },
 
   // Connector settings: administrators of their own collectivité (the operator counts as one of
   // demo-a for now). Role before tenant: agents and élus get 403 whatever the connector; the
@@ -252,14 +317,6 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'DELETE', path: '/api/me/connectors/:connectorId/credential', persona: 'admin-b', status: 404 },
 
   // Boards the collectivité prepares (boards/shared-routes.ts).
-  // The boards published to one's groups: everyone signed in, each their own list.
-  { method: 'GET', path: '/api/published-boards', persona: 'anonymous', status: 401 },
-  { method: 'GET', path: '/api/published-boards', persona: 'agent', status: 200 },
-  { method: 'GET', path: '/api/published-boards', persona: 'elu', status: 200 },
-  { method: 'GET', path: '/api/published-boards', persona: 'admin', status: 200 },
-  { method: 'GET', path: '/api/published-boards', persona: 'operator', status: 200 },
-  { method: 'GET', path: '/api/published-boards', persona: 'agent-b', status: 200 },
-  { method: 'GET', path: '/api/published-boards', persona: 'admin-b', status: 200 },
   // The kiosk: a published board, for those who read it (403 for any other board they read).
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'anonymous', status: 401 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'agent', persona: 'agent', status: 403 },
@@ -274,7 +331,7 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'operator', status: 403 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'agent-b', status: 403 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'own', persona: 'admin-b', status: 403 },
-  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'agent', status: 403 },
+  { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'agent', status: 404 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'elu', status: 403 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'admin', status: 403 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'shared', persona: 'operator', status: 403 },
@@ -286,15 +343,15 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'operator', status: 200 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'agent-b', status: 404 },
   { method: 'GET', path: '/api/kiosk/:boardId', board: 'published', persona: 'admin-b', status: 404 },
-  // A template of demo-a for agents and élus: its audience and administrators read it; nobody
-  // saves it from the board editor (403: its administrators publish versions); other tenants: 404.
-  { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 200 },
+  // A template of demo-a for its élus: its audience and administrators read it; nobody saves it
+  // from the board editor (403: its administrators publish versions); others, other tenants: 404.
+  { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 404 },
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'elu', status: 200 },
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'admin', status: 200 },
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'operator', status: 200 },
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'agent-b', status: 404 },
   { method: 'GET', path: '/api/boards/:boardId', board: 'shared', persona: 'admin-b', status: 404 },
-  { method: 'PUT', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 403 },
+  { method: 'PUT', path: '/api/boards/:boardId', board: 'shared', persona: 'agent', status: 404 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'shared', persona: 'elu', status: 403 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'shared', persona: 'admin', status: 403 },
   { method: 'PUT', path: '/api/boards/:boardId', board: 'shared', persona: 'operator', status: 403 },

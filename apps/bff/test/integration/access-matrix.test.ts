@@ -140,17 +140,28 @@ interface Target {
   boardId: string;
   /** The board as its owner or administrator sees it: a refused call must leave it unchanged. */
   read: () => Promise<unknown>;
+  /** After a DELETE: whether the board is gone for its owner or administrator. */
+  gone: () => Promise<boolean>;
+  /** After the row, when what it made must not outlive it. */
+  cleanup?: () => Promise<void>;
+}
+
+async function missingFor(browser: TestBrowser, path: string): Promise<boolean> {
+  return (await api(browser, `${pleiade.url}${path}`)).status === 404;
 }
 
 async function prepareTarget(row: AccessRow): Promise<Target> {
   const target = row.board ?? 'agent';
   if (target === 'shared') {
-    const template = await freshTemplate(['agents', 'elus']);
-    return { boardId: template.id, read: () => adminCall(`/api/admin/boards/${template.id}`) };
+    // For the élus: they read templates but receive no copy (a copy for every row would pile up).
+    const template = await freshTemplate(['elus']);
+    const path = `/api/admin/boards/${template.id}`;
+    return { boardId: template.id, read: () => adminCall(path), gone: () => missingFor(browserOf('admin'), path) };
   }
   if (target === 'published') {
     const board = await freshTemplate(['elus'], 'published');
-    return { boardId: board.id, read: () => adminCall(`/api/admin/boards/${board.id}`) };
+    const path = `/api/admin/boards/${board.id}`;
+    return { boardId: board.id, read: () => adminCall(path), gone: () => missingFor(browserOf('admin'), path) };
   }
   if (target === 'copy') {
     const template = await freshTemplate(['agents']);
@@ -163,12 +174,32 @@ async function prepareTarget(row: AccessRow): Promise<Target> {
     if (!copy) throw new Error('the agent received no copy');
     const widgets = template.widgets.map((widget) => ({ ...widget, options: { text: '2' } }));
     await republish(template, widgets);
-    return { boardId: copy.id, read: () => boardOf(browserOf('agent'), copy.id) };
+    return {
+      boardId: copy.id,
+      read: () => boardOf(browserOf('agent'), copy.id),
+      gone: () => missingFor(browserOf('agent'), `/api/boards/${copy.id}`),
+      // The agent's boards must not pile up past their limit: the copy goes after its row.
+      cleanup: async () => {
+        expect((await api(browserOf('agent'), `${pleiade.url}/api/boards/${copy.id}`, 'DELETE')).status).toBe(204);
+      },
+    };
   }
   const owner: SignedInPersona = target === 'own' && row.persona !== 'anonymous' ? row.persona : 'agent';
-  const boardId = ownBoardIds.get(owner);
+  let boardId = ownBoardIds.get(owner);
   if (!boardId) throw new Error(`no board for ${owner}`);
-  return { boardId, read: () => boardOf(browserOf(owner), boardId) };
+  // DELETE rows act on a fresh board of the owner (the élu creates none: theirs, refused), so that
+  // no deletion takes away a board the other rows use.
+  if (row.method === 'DELETE' && owner !== 'elu') {
+    const response = await api(browserOf(owner), `${pleiade.url}/api/boards`, 'POST', { name: 'À supprimer' });
+    expect(response.status, 'creating a board for the row').toBe(201);
+    boardId = boardSchema.parse(await response.json()).id;
+  }
+  const id = boardId;
+  return {
+    boardId: id,
+    read: () => boardOf(browserOf(owner), id),
+    gone: () => missingFor(browserOf(owner), `/api/boards/${id}`),
+  };
 }
 
 /**
@@ -217,6 +248,11 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
     return { version, name, audience, priority, widgets };
   }
   if (row.path.endsWith('/restore') || row.path.includes('/template-update/')) return { version };
+  // A valid rename: the target board's own name.
+  if (row.method === 'PATCH' && row.path === '/api/boards/:boardId')
+    return { name: (current as { name: string }).name };
+  if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
+  if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   return {};
 }
 
@@ -320,6 +356,10 @@ describe('the access matrix', () => {
         // A refused call leaves the board exactly as it was.
         expect(await target.read()).toEqual(before);
       }
+      if (target && row.method === 'DELETE' && response.status === 204) {
+        expect(await target.gone(), 'deleted').toBe(true);
+      }
+      await target?.cleanup?.();
       if (row.persona !== 'anonymous') {
         const me = await api(browserOf(row.persona), `${pleiade.url}/api/me`);
         if (row.path === '/auth/logout') expect(me.status, 'signed out').toBe(401);

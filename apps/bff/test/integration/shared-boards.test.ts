@@ -8,7 +8,7 @@ import {
   boardRevisionListSchema,
   boardSchema,
   describeChange,
-  publishedBoardListSchema,
+  boardListSchema,
   sharedBoardListSchema,
   sharedBoardSchema,
   templateUpdateSchema,
@@ -96,6 +96,12 @@ async function current(browser: TestBrowser): Promise<Board> {
 
 function save(browser: TestBrowser, board: Board, widgets: BoardWidget[]) {
   return call(browser, `/api/boards/${board.id}`, 'PUT', { version: board.version, widgets });
+}
+
+/** The names of the boards published to the person, among their tabs (GET /api/boards). */
+async function publishedTo(browser: TestBrowser): Promise<string[]> {
+  const { boards } = await ok(boardListSchema, call(browser, '/api/boards'));
+  return boards.filter((board) => board.kind === 'published').map((board) => board.name);
 }
 
 const ids = (board: { widgets: readonly { id: string }[] }) => board.widgets.map((widget) => widget.id);
@@ -325,14 +331,13 @@ describe('a board published to the élus', () => {
 
   it('is a draft, seen by its administrators only, until it has an audience', async () => {
     board = await ok(sharedBoardSchema, publish(admin, board, { widgets: [agenda, commission] }));
-    expect((await ok(publishedBoardListSchema, call(elu, '/api/published-boards'))).boards).toEqual([]);
+    expect(await publishedTo(elu)).toEqual([]);
     expect((await call(elu, `/api/boards/${board.id}`)).status).toBe(404);
     board = await ok(sharedBoardSchema, publish(admin, board, { audience: ['elus'] }));
   });
 
   it('is listed for its audience, read-only, without the widgets restricted to other groups, and is their home board', async () => {
-    const list = await ok(publishedBoardListSchema, call(elu, '/api/published-boards'));
-    expect(list.boards.map((item) => item.name)).toEqual(['Conseil municipal']);
+    expect(await publishedTo(elu)).toEqual(['Conseil municipal']);
     const seen = await ok(boardSchema, call(elu, `/api/boards/${board.id}`));
     expect(seen).toMatchObject({ kind: 'published', readOnly: true, template: null, lockedWidgetIds: [] });
     expect(ids(seen)).toEqual([agenda.id]);
@@ -347,7 +352,7 @@ describe('a board published to the élus', () => {
 
   it('does not exist for anyone else, whatever their collectivité', async () => {
     for (const browser of [agent, agentB, adminB]) {
-      expect((await ok(publishedBoardListSchema, call(browser, '/api/published-boards'))).boards).toEqual([]);
+      expect(await publishedTo(browser)).toEqual([]);
       const missing = await refusal(call(browser, `/api/boards/${randomUUID()}`));
       expect(await refusal(call(browser, `/api/boards/${board.id}`))).toEqual(missing);
     }

@@ -40,8 +40,8 @@ describe('breakpointForWidth', () => {
     expect(breakpointForWidth(1199)).toBe('md');
     expect(breakpointForWidth(996)).toBe('md');
     expect(breakpointForWidth(995)).toBe('sm');
-    expect(breakpointForWidth(768)).toBe('sm');
-    expect(breakpointForWidth(767)).toBe('xs');
+    expect(breakpointForWidth(600)).toBe('sm');
+    expect(breakpointForWidth(599)).toBe('xs');
     expect(breakpointForWidth(0)).toBe('xs');
   });
 });
@@ -54,16 +54,20 @@ describe('gridLayoutFor', () => {
       { i: a.id, x: 0, y: 0, w: 4, h: 3 },
       { i: b.id, x: 6, y: 0, w: 4, h: 4 },
     ]);
-    // xs has two columns: both are squeezed to full width and stacked.
+    // The tablet's two columns: side by side; the phone's one column: stacked.
+    expect(positionsOf(gridLayoutFor([a, b], 'sm'))).toEqual([
+      { i: a.id, x: 0, y: 0, w: 1, h: 3 },
+      { i: b.id, x: 1, y: 0, w: 1, h: 4 },
+    ]);
     expect(positionsOf(gridLayoutFor([a, b], 'xs'))).toEqual([
-      { i: a.id, x: 0, y: 0, w: 2, h: 3 },
-      { i: b.id, x: 0, y: 3, w: 2, h: 4 },
+      { i: a.id, x: 0, y: 0, w: 1, h: 3 },
+      { i: b.id, x: 0, y: 3, w: 1, h: 4 },
     ]);
   });
 
   it('carries the size bounds of each kind for the grid', () => {
     const [item] = gridLayoutFor([widget('welcome', { x: 0, y: 0, w: 4, h: 3 })], 'xs');
-    expect(item).toMatchObject({ minW: 2, maxW: 2, minH: 2, maxH: 6 });
+    expect(item).toMatchObject({ minW: 1, maxW: 1, minH: 2, maxH: 6 });
   });
 
   it('closes vertical gaps the way the grid does', () => {
@@ -73,7 +77,7 @@ describe('gridLayoutFor', () => {
 
   it('is what the grid’s compactor keeps, so the grid reports no change on mount', () => {
     const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
-    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 6, h: 4 } } });
+    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 2, h: 4 } } });
     for (const breakpoint of BREAKPOINT_NAMES) {
       const shown = gridLayoutFor([a, b], breakpoint);
       expect(GRID_COMPACTOR.compact(shown, colsOf(breakpoint))).toEqual(
@@ -137,8 +141,9 @@ describe('createWidget', () => {
     expect(created).toMatchObject({ id: NEW_ID, kind: 'app-launcher', options: {} });
     expect(created.layout.lg).toEqual({ x: 0, y: 5, w: defaultW, h: defaultH });
     expect(created.layout.md).toEqual({ x: 0, y: 5, w: defaultW, h: defaultH });
-    expect(created.layout.sm).toEqual({ x: 0, y: 8, w: defaultW, h: defaultH });
-    expect(created.layout.xs).toEqual({ x: 0, y: 8, w: 2, h: defaultH });
+    // Tablet: half the width, under the taller of the two columns; phone: the one column.
+    expect(created.layout.sm).toEqual({ x: 0, y: 5, w: 1, h: defaultH });
+    expect(created.layout.xs).toEqual({ x: 0, y: 8, w: 1, h: defaultH });
     expect(boardWidgetsSchema.safeParse([a, b, created]).success).toBe(true);
   });
 
@@ -207,14 +212,14 @@ describe('widgets to reconfigure', () => {
     const broken = unavailableWidget(
       'notes',
       { x: 4, y: 0, w: 4, h: 4 },
-      { layout: { xs: { x: 0, y: 3, w: 2, h: 4 } } },
+      { layout: { xs: { x: 0, y: 3, w: 1, h: 4 } } },
     );
     const [reconfigured] = reconfigureWidget([broken], broken.id);
     expect(reconfigured).toEqual({
       id: broken.id,
       kind: 'notes',
       options: { text: '' },
-      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 2, h: 4 } },
+      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 1, h: 4 } },
     });
     expect(reconfigured && isUnavailable(reconfigured)).toBe(false);
   });

@@ -48,9 +48,14 @@ export function openKiosk(subject: Subject, board: BoardResource): Decision {
   return every(readBoard(subject, board), board.kind === 'published' ? allow('audience') : deny('not_published'));
 }
 
-/** board.delete — a personal board: whoever may edit it; the collectivité's: its administrators. */
+/**
+ * board.delete — a personal board: whoever may edit it; the collectivité's: its administrators
+ * (its audience only reads it).
+ */
 export function deleteBoard(subject: Subject, board: BoardResource): Decision {
-  return board.kind === 'personal' ? editBoard(subject, board) : administerBoard(subject, board);
+  if (board.kind === 'personal') return editBoard(subject, board);
+  const administer = administerBoard(subject, board);
+  return !administer.allowed && administer.reason === 'administrators_only' ? deny('read_only') : administer;
 }
 
 /** board.copy — a personal copy of a template, for someone who reads it and may own boards. */
@@ -60,4 +65,14 @@ export function copyBoard(subject: Subject, board: BoardResource): Decision {
     board.kind === 'template' ? allow('audience') : deny('not_a_template'),
     createBoard(subject, { collectiviteId: board.collectiviteId }),
   );
+}
+
+/**
+ * board.chooseHome — the board a person opens on: one they read, their own or one published for
+ * them (élus too: choosing where to land changes no board). Not a template: people open their copy.
+ */
+export function chooseHomeBoard(subject: Subject, board: BoardResource): Decision {
+  const read = readBoard(subject, board);
+  if (!read.allowed) return read;
+  return board.kind === 'template' ? deny('template_not_home') : read;
 }

@@ -30,6 +30,10 @@ export const DENIALS = {
   not_a_template: { conceal: false, message: 'Seul un modèle de tableau peut être copié.' },
   administrators_only: { conceal: false, message: 'Réservé aux administrateurs de la collectivité.' },
   operator_only: { conceal: false, message: 'Réservé à l’opérateur de la plateforme.' },
+  template_not_home: {
+    conceal: false,
+    message: 'Un modèle ne peut pas être votre tableau d’accueil : choisissez la copie que vous en avez reçue.',
+  },
 } as const satisfies Record<string, { conceal: true } | { conceal: false; message: string }>;
 export type Denial = keyof typeof DENIALS;
 

@@ -1,5 +1,5 @@
 import { readAppLink } from './app-link.js';
-import { administerBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
+import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
 import { administerCollectivite, createBoard } from './collectivite.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
@@ -29,6 +29,8 @@ export interface PolicyResources {
   /** A template or published board: versions, audience, locks, history, restore, export. */
   'board.administer': BoardResource;
   'board.openKiosk': BoardResource;
+  /** Open on this board when none is named (the person's home board). */
+  'board.chooseHome': BoardResource;
   'widget.read': WidgetResource;
   'widget.configure': WidgetResource;
   'widget.move': WidgetResource;
@@ -56,6 +58,7 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'board.copy': copyBoard,
   'board.administer': administerBoard,
   'board.openKiosk': openKiosk,
+  'board.chooseHome': chooseHomeBoard,
   'widget.read': readWidget,
   'widget.configure': configureWidget,
   'widget.move': arrangeWidget,

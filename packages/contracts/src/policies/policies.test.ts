@@ -105,7 +105,7 @@ describe('boards', () => {
       ).toEqual({
         agent: 'not_in_audience',
         colleague: 'not_in_audience',
-        elu: 'administrators_only',
+        elu: action === 'board.delete' ? 'read_only' : 'administrators_only',
         admin: 'ok',
         operator: 'ok',
         agentB: 'other_collectivite',
@@ -179,6 +179,71 @@ describe('boards', () => {
     });
     expect(decide(people.elu, 'board.copy', shared('published', ['elus'])).allowed).toBe(false);
     expect(decide(people.agent, 'board.edit', finances)).toEqual({ allowed: false, reason: 'read_only' });
+  });
+});
+
+describe('home board', () => {
+  it('is a board the person reads, their own or one published for them, never a template', () => {
+    expect(outcomes((s) => decide(s, 'board.chooseHome', personal('agent')))).toEqual({
+      agent: 'ok',
+      colleague: 'not_owner',
+      elu: 'not_owner',
+      admin: 'not_owner',
+      operator: 'not_owner',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    // Choosing where to land changes no board: élus choose too, on their read-only boards.
+    expect(decide(people.elu, 'board.chooseHome', personal('elu'))).toEqual({ allowed: true, reason: 'owner' });
+    expect(outcomes((s) => decide(s, 'board.chooseHome', shared('published', ['elus'])))).toEqual({
+      agent: 'not_in_audience',
+      colleague: 'not_in_audience',
+      elu: 'ok',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    expect(outcomes((s) => decide(s, 'board.chooseHome', shared('template', ['finances'])))).toEqual({
+      agent: 'template_not_home',
+      colleague: 'not_in_audience',
+      elu: 'not_in_audience',
+      admin: 'template_not_home',
+      operator: 'template_not_home',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+
+  it('managing one’s tabs: creating is for members except élus; renaming, moving and deleting for whoever edits the board', () => {
+    expect(outcomes((s) => decide(s, 'collectivite.createBoard', { collectiviteId: A }))).toEqual({
+      agent: 'ok',
+      colleague: 'ok',
+      elu: 'elected_official',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    for (const action of ['board.edit', 'board.delete'] as const) {
+      expect(
+        outcomes((s) => decide(s, action, personal('agent'))),
+        action,
+      ).toEqual({
+        agent: 'ok',
+        colleague: 'not_owner',
+        elu: 'not_owner',
+        admin: 'not_owner',
+        operator: 'not_owner',
+        agentB: 'other_collectivite',
+        adminB: 'other_collectivite',
+      });
+      expect(decide(people.elu, action, personal('elu')), action).toEqual({ allowed: false, reason: 'read_only' });
+      expect(decide(people.elu, action, shared('published', ['elus'])), action).toEqual({
+        allowed: false,
+        reason: 'read_only',
+      });
+    }
   });
 });
 
@@ -288,7 +353,7 @@ describe('launcher links', () => {
 
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(18);
+    expect(POLICY_ACTIONS).toHaveLength(19);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);
