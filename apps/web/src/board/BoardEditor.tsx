@@ -41,6 +41,8 @@ import { createBoardSession } from './board-session';
 import { SaveStatus } from './SaveStatus';
 import { widgetTitles } from './titles';
 import { WidgetChrome, widgetTitleId } from './WidgetChrome';
+import { kioskHash } from '../admin/admin-route';
+import { TemplateUpdateBanner } from '../shared-boards/TemplateUpdateBanner';
 
 export const SAVE_DELAY_MS = 700;
 
@@ -100,6 +102,10 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
     if (saveError?.status === 401) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
   }, [queryClient, saveError]);
 
+  // Widgets the template this board copies locks: they stay put, and others flow around them.
+  const lockedIds = board.lockedWidgetIds;
+  const locked = useMemo(() => new Set(lockedIds), [lockedIds]);
+
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
   const titles = useMemo(() => widgetTitles(widgets), [widgets]);
@@ -133,14 +139,14 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
   }, []);
 
   const handleLayoutChange = useCallback(
-    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout)),
-    [session, breakpoint],
+    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout, locked)),
+    [session, breakpoint, locked],
   );
 
   const handleMove = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = moveWidget(session.widgets(), id, breakpoint, direction);
+      const result = moveWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedMoveAnnouncement(title));
         return;
@@ -149,13 +155,13 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       announce(movedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleResize = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = resizeWidget(session.widgets(), id, breakpoint, direction);
+      const result = resizeWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedResizeAnnouncement(title));
         return;
@@ -164,7 +170,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       announce(resizedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleRemove = useCallback(
@@ -208,8 +214,8 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
     [session],
   );
 
-  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint), [widgets, breakpoint]);
-  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint), [widgets, breakpoint]);
+  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
+  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
   const gridConfig = useMemo(
     () => ({ cols: colsOf(breakpoint), rowHeight: ROW_HEIGHT, margin: GRID_MARGIN, containerPadding: [0, 0] as const }),
     [breakpoint],
@@ -222,6 +228,11 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       <div className="board-head">
         <h1>{board.name}</h1>
         <div className="board-actions">
+          {board.kind === 'published' && (
+            <a className="button button-secondary" href={kioskHash(board.id)}>
+              Mode kiosque
+            </a>
+          )}
           {!readOnly && <SaveStatus state={save.state} onRetry={session.retrySave} />}
           {!readOnly && (
             <button
@@ -236,6 +247,17 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
           )}
         </div>
       </div>
+
+      <TemplateUpdateBanner
+        board={board}
+        hasUnsavedChanges={() => session.hasUnsavedChanges()}
+        onApplied={(next, message) => {
+          void queryClient.cancelQueries({ queryKey: queryKeys.currentBoard });
+          queryClient.setQueryData(queryKeys.currentBoard, next);
+          session.adopt(next);
+          announce(message);
+        }}
+      />
 
       {readOnly && (
         <p className="notice" data-notice="read-only">
@@ -310,6 +332,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
                   widget={widget}
                   title={titles.get(widget.id) ?? ''}
                   readOnly={readOnly}
+                  locked={locked.has(widget.id)}
                   reconfigureBlocker={reconfigureBlocker(widgets, widget.id)}
                   onMove={handleMove}
                   onResize={handleResize}
