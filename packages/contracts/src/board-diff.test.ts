@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffBoards, sameJson, type DiffableWidget } from './board-diff.js';
+import { describeChange, diffBoards, sameJson, type DiffableWidget } from './board-diff.js';
 
 const W1 = '00000000-0000-4000-8000-000000000001';
 const W2 = '00000000-0000-4000-8000-000000000002';
@@ -19,6 +19,23 @@ const widget = (
   locked: false,
   audience: [],
   ...extra,
+});
+
+describe('describeChange', () => {
+  it('says in French what was added, with its lock and restriction', () => {
+    const [added] = diffBoards(
+      { name: 'B', audience: [], priority: 1, widgets: [] },
+      {
+        name: 'B',
+        audience: [],
+        priority: 1,
+        widgets: [widget(W1, 'notes', 4, 2, { locked: true, audience: ['elus', 'dgs'] })],
+      },
+    );
+    expect(added && describeChange(added)).toBe(
+      '« Notes » ajouté en colonne 5, ligne 3 (verrouillé ; réservé aux groupes : elus, dgs).',
+    );
+  });
 });
 
 describe('diffBoards', () => {
@@ -60,7 +77,14 @@ describe('diffBoards', () => {
       },
       { type: 'widget-configured', widgetId: W1, kind: 'notes' },
       { type: 'widget-locked', widgetId: W1, kind: 'notes' },
-      { type: 'widget-added', widgetId: W3, kind: 'agenda', position: { x: 0, y: 4, w: 4, h: 4 } },
+      {
+        type: 'widget-added',
+        widgetId: W3,
+        kind: 'agenda',
+        position: { x: 0, y: 4, w: 4, h: 4 },
+        locked: false,
+        audience: ['finances'],
+      },
       { type: 'widget-removed', widgetId: W2, kind: 'mail' },
     ]);
   });

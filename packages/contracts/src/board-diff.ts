@@ -82,7 +82,13 @@ export function diffBoards(before: DiffableBoard, after: DiffableBoard): BoardCh
     if (!old || old.kind !== widget.kind) {
       if (old) changes.push({ type: 'widget-removed', widgetId: old.id, kind: old.kind });
       const position = positions(widget.layout).lg ?? { x: 0, y: 0, w: 0, h: 0 };
-      changes.push({ type: 'widget-added', ...ref, position });
+      changes.push({
+        type: 'widget-added',
+        ...ref,
+        position,
+        locked: widget.locked,
+        audience: [...widget.audience],
+      });
       continue;
     }
     const moved = positionChange(old.layout, widget.layout);
@@ -136,8 +142,13 @@ export function describeChange(
 ): string {
   const title = 'widgetId' in change ? `« ${titleOf(change.widgetId, change.kind)} »` : '';
   switch (change.type) {
-    case 'widget-added':
-      return `${title} ajouté en ${place(change.position)}.`;
+    case 'widget-added': {
+      const settings = [
+        ...(change.locked ? ['verrouillé'] : []),
+        ...(change.audience.length > 0 ? [`réservé aux groupes : ${groups(change.audience)}`] : []),
+      ];
+      return `${title} ajouté en ${place(change.position)}${settings.length > 0 ? ` (${settings.join(' ; ')})` : ''}.`;
+    }
     case 'widget-removed':
       return `${title} retiré.`;
     case 'widget-moved':

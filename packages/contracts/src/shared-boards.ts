@@ -162,7 +162,13 @@ const changedWidget = { widgetId: z.string(), kind: z.string().nullable() };
 
 /** One difference between two versions of a board, for people to read (the SPA words it in French). */
 export const boardChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('widget-added'), ...changedWidget, position: gridItemShape }),
+  z.object({
+    type: z.literal('widget-added'),
+    ...changedWidget,
+    position: gridItemShape,
+    locked: z.boolean(),
+    audience: z.array(z.string()),
+  }),
   z.object({ type: z.literal('widget-removed'), ...changedWidget }),
   z.object({
     type: z.literal('widget-moved'),

@@ -15,6 +15,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { boardAccessFields, boardResourceOf, widgetResourceOf, type BoardAccessRow } from './board-access.js';
 import { boardInclude, presentBoard } from './board-presenter.js';
+import { lockBoardList } from './home-board.js';
 import { enforceTemplate, mergeTemplate } from './template-merge.js';
 import {
   storedWidgetFields,
@@ -84,15 +85,21 @@ export async function receiveTemplates(db: Db, principal: Principal): Promise<vo
   }
 }
 
+/** The person's copy of a template, after their other boards (their tabs). */
 async function createCopy(
   tx: Tx,
   principal: Principal,
   template: { id: string; name: string; revision: number },
   widgets: StoredWidget[],
 ): Promise<string> {
+  await lockBoardList(tx, principal.userId);
+  const position = await tx.board.count({
+    where: { kind: 'PERSONAL', ownerId: principal.userId, collectiviteId: principal.collectiviteId },
+  });
   const board = await tx.board.create({
     data: {
       name: template.name,
+      position,
       kind: 'PERSONAL',
       ownerId: principal.userId,
       collectiviteId: principal.collectiviteId,

@@ -1,13 +1,12 @@
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
-import type { BoardWidget, WidgetAccess } from '@pleiade/contracts';
+import { BREAKPOINT_NAMES, type Breakpoint, type BoardWidget, type WidgetAccess } from '@pleiade/contracts';
 import { deriveNarrower } from './editor-state';
 import {
   GRID_COMPACTOR,
   GRID_MARGIN,
   ROW_HEIGHT,
   applyGridLayout,
-  breakpointForWidth,
   colsOf,
   gridLayoutFor,
   inReadingOrder,
@@ -31,6 +30,16 @@ interface AdminBoardGridProps {
   announce: (message: string) => void;
 }
 
+const SCREEN_SIZES: Record<Breakpoint, string> = {
+  lg: 'Grand écran',
+  md: 'Écran moyen',
+  sm: 'Tablette',
+  xs: 'Téléphone',
+};
+
+/** How wide the preview of each screen size is drawn (its columns stay those of the real grid). */
+const PREVIEW_WIDTH: Record<Breakpoint, string> = { lg: '100%', md: '85%', sm: '38rem', xs: '22rem' };
+
 /**
  * The board being prepared, as cards on the same grid as the board editor (same placement, same
  * compaction): dragged with the mouse by their handle, or moved with the arrow keys on it (Shift:
@@ -38,8 +47,9 @@ interface AdminBoardGridProps {
  * restriction.
  */
 export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: AdminBoardGridProps) {
+  const ids = useId();
+  const [breakpoint, setBreakpoint] = useState<Breakpoint>('lg');
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
-  const breakpoint = breakpointForWidth(width);
   const layout = useMemo(() => gridLayoutFor(widgets, breakpoint), [widgets, breakpoint]);
   const ordered = useMemo(() => inReadingOrder(widgets, breakpoint), [widgets, breakpoint]);
   const gridConfig = useMemo(
@@ -83,63 +93,90 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
   };
 
   return (
-    <div ref={containerRef} className="board-grid admin-board-grid" data-breakpoint={breakpoint}>
-      {widgets.length === 0 && <p className="board-empty">Aucun widget : ajoutez-en un ci-dessus.</p>}
-      {mounted && widgets.length > 0 && (
-        <GridLayout
-          width={width}
-          layout={layout}
-          gridConfig={gridConfig}
-          dragConfig={dragConfig}
-          resizeConfig={resizeConfig}
-          compactor={GRID_COMPACTOR}
-          onLayoutChange={onLayoutChange}
-        >
-          {ordered.map((widget) => {
-            const title = titles.get(widget.id) ?? '';
-            const { locked, audience } = access(widget.id);
-            return (
-              <section
-                key={widget.id}
-                className="widget admin-grid-card"
-                data-admin-widget={widget.id}
-                aria-label={title}
-              >
-                <header className="widget-header">
-                  <button
-                    type="button"
-                    className="widget-drag-handle admin-grid-handle"
-                    aria-label={`Déplacer « ${title} »`}
-                    aria-describedby="admin-grid-hint"
-                    onKeyDown={(event) => onKeyDown(event, widget.id)}
-                  >
-                    <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
-                      <circle cx="5" cy="3" r="1.5" />
-                      <circle cx="11" cy="3" r="1.5" />
-                      <circle cx="5" cy="8" r="1.5" />
-                      <circle cx="11" cy="8" r="1.5" />
-                      <circle cx="5" cy="13" r="1.5" />
-                      <circle cx="11" cy="13" r="1.5" />
-                    </svg>
-                  </button>
-                  <h3 className="widget-title">{title}</h3>
-                </header>
-                <div className="widget-body admin-grid-badges">
-                  {locked && <span className="admin-badge admin-badge-locked">Verrouillé</span>}
-                  {audience.length > 0 && (
-                    <span className="admin-badge admin-badge-restricted">Réservé : {audience.join(', ')}</span>
-                  )}
-                  {'state' in widget && <span className="admin-badge admin-badge-off">À reconfigurer</span>}
-                </div>
-              </section>
-            );
-          })}
-        </GridLayout>
-      )}
+    <>
+      <fieldset className="admin-fieldset admin-screen-sizes">
+        <legend>Disposition pour</legend>
+        <div className="admin-screen-size-choices">
+          {BREAKPOINT_NAMES.map((name) => (
+            <div className="admin-choice" key={name}>
+              <input
+                type="radio"
+                id={`${ids}-${name}`}
+                name={`${ids}-screen`}
+                checked={breakpoint === name}
+                onChange={() => setBreakpoint(name)}
+              />
+              <label htmlFor={`${ids}-${name}`}>
+                {SCREEN_SIZES[name]} ({colsOf(name)} colonne{colsOf(name) > 1 ? 's' : ''})
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <div
+        ref={containerRef}
+        className="board-grid admin-board-grid"
+        data-breakpoint={breakpoint}
+        style={{ maxWidth: PREVIEW_WIDTH[breakpoint] }}
+      >
+        {widgets.length === 0 && <p className="board-empty">Aucun widget : ajoutez-en un ci-dessus.</p>}
+        {mounted && widgets.length > 0 && (
+          <GridLayout
+            width={width}
+            layout={layout}
+            gridConfig={gridConfig}
+            dragConfig={dragConfig}
+            resizeConfig={resizeConfig}
+            compactor={GRID_COMPACTOR}
+            onLayoutChange={onLayoutChange}
+          >
+            {ordered.map((widget) => {
+              const title = titles.get(widget.id) ?? '';
+              const { locked, audience } = access(widget.id);
+              return (
+                <section
+                  key={widget.id}
+                  className="widget admin-grid-card"
+                  data-admin-widget={widget.id}
+                  aria-label={title}
+                >
+                  <header className="widget-header">
+                    <button
+                      type="button"
+                      className="widget-drag-handle admin-grid-handle"
+                      aria-label={`Déplacer « ${title} »`}
+                      aria-describedby="admin-grid-hint"
+                      onKeyDown={(event) => onKeyDown(event, widget.id)}
+                    >
+                      <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+                        <circle cx="5" cy="3" r="1.5" />
+                        <circle cx="11" cy="3" r="1.5" />
+                        <circle cx="5" cy="8" r="1.5" />
+                        <circle cx="11" cy="8" r="1.5" />
+                        <circle cx="5" cy="13" r="1.5" />
+                        <circle cx="11" cy="13" r="1.5" />
+                      </svg>
+                    </button>
+                    <h3 className="widget-title">{title}</h3>
+                  </header>
+                  <div className="widget-body admin-grid-badges">
+                    {locked && <span className="admin-badge admin-badge-locked">Verrouillé</span>}
+                    {audience.length > 0 && (
+                      <span className="admin-badge admin-badge-restricted">Réservé : {audience.join(', ')}</span>
+                    )}
+                    {'state' in widget && <span className="admin-badge admin-badge-off">À reconfigurer</span>}
+                  </div>
+                </section>
+              );
+            })}
+          </GridLayout>
+        )}
+      </div>
       <p id="admin-grid-hint" className="admin-hint">
         Glissez une carte par sa poignée, ou placez le focus sur la poignée : flèches pour déplacer, Maj + flèches pour
-        redimensionner. La disposition vaut pour la taille d’écran affichée ; les autres en sont déduites.
+        redimensionner. Arranger une taille d’écran arrange de nouveau les plus petites à partir d’elle, à la
+        publication ; arrangez-les ensuite si besoin.
       </p>
-    </div>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import type { ErrorDetail, SharedBoardKind, SharedBoardSummary } from '@pleiade/
 import { createSharedBoard, exportUrl, fetchSharedBoards, importSharedBoard } from '../../api/admin-boards';
 import { errorMessage, isApiError } from '../../api/errors';
 import { ErrorPanel } from '../../app/ErrorPanel';
-import { KIND_NAMES, audienceText, formatMoment, parseGroups } from './format';
+import { audienceText, formatMoment, parseGroups } from './format';
 import { boardHash, historyHash } from './sections';
 
 export const sharedBoardsQueryKey = ['admin', 'boards'] as const;
@@ -301,10 +301,6 @@ export function SharedBoardList({ nav }: { nav: ReactNode }) {
           <CreateForm onCreated={open} />
         </section>
         <ImportForm onImported={open} />
-        <p className="admin-hint">
-          {KIND_NAMES.template.one} ou {KIND_NAMES.published.one.toLowerCase()} : les groupes de son public sont ceux de
-          l’annuaire de la collectivité (voir « Publics »).
-        </p>
       </div>
     </>
   );

@@ -61,7 +61,7 @@ describe('the draft of a board in the administration', () => {
       'Public : elus, commission-travaux (avant : elus).',
       'Réglages de « Notes » modifiés.',
       '« Notes » de nouveau visible par tout le public du tableau.',
-      '« Agenda » ajouté en colonne 1, ligne 5.',
+      '« Agenda » ajouté en colonne 9, ligne 1.',
       '« Bienvenue » retiré.',
     ]);
     expect(publishRequestOf(draft, 3).widgets.map((w) => [w.kind, w.locked, w.audience])).toEqual([

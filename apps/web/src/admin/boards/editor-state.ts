@@ -9,8 +9,11 @@ import {
   type SharedBoard,
   type WidgetAccess,
   type WidgetKind,
+  WIDGET_CONTRACTS,
+  newWidgetLayout,
+  widgetInstanceSchema,
 } from '@pleiade/contracts';
-import { createWidget, removeWidget, updateWidgetOptions } from '../../board/layout';
+import { removeWidget, updateWidgetOptions } from '../../board/layout';
 import { groupsText, parseGroups } from './format';
 
 /**
@@ -70,8 +73,14 @@ export function withWidgets(draft: Draft, widgets: readonly BoardWidget[]): Draf
   return widgets === draft.widgets ? draft : { ...draft, widgets };
 }
 
+/** A new widget with its kind's default options, at the first free place: a board composed at once. */
 export function addWidget(draft: Draft, kind: WidgetKind, id: string): Draft {
-  const widget = createWidget(kind, draft.widgets, id);
+  const widget = widgetInstanceSchema.parse({
+    id,
+    kind,
+    layout: newWidgetLayout(kind, draft.widgets, 'first-free'),
+    options: structuredClone(WIDGET_CONTRACTS[kind].defaultOptions),
+  });
   return {
     ...draft,
     widgets: [...draft.widgets, widget],
