@@ -33,7 +33,10 @@ function WidgetBody<K extends WidgetKind>({ kind, widget, readOnly, onOptionsCha
 interface WidgetChromeProps {
   widget: BoardWidget;
   title: string;
+  /** The board cannot be changed (élus): the widget offers no way to change its options. */
   readOnly: boolean;
+  /** The board's edit mode: drag handle, keyboard moves and « Retirer » are there only then. */
+  editing: boolean;
   /** For a widget to reconfigure: why it cannot be now, or null. */
   reconfigureBlocker: ReturnType<typeof reconfigureBlocker>;
   onMove: (id: string, direction: Direction) => void;
@@ -46,11 +49,13 @@ interface WidgetChromeProps {
 /**
  * Header and body of a widget. The grid item around it is a plain <section>: the handle and the
  * remove button are the only interactive parts of the header, so nothing interactive is nested.
+ * Outside the edit mode the header is its title only (calm by default); the body works as always.
  */
 export function WidgetChrome({
   widget,
   title,
   readOnly,
+  editing,
   reconfigureBlocker,
   onMove,
   onResize,
@@ -70,7 +75,7 @@ export function WidgetChrome({
   return (
     <>
       <header className="widget-header">
-        {!readOnly && (
+        {editing && (
           <div className="widget-handle-wrap">
             <button
               type="button"
@@ -96,7 +101,7 @@ export function WidgetChrome({
         <h2 id={widgetTitleId(widget.id)} className="widget-title">
           {title}
         </h2>
-        {!readOnly && (
+        {editing && (
           <button
             type="button"
             className="widget-remove"

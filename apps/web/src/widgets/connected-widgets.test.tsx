@@ -6,6 +6,7 @@ import type { Board, ConnectedWidgetKind, MyConnector, WidgetInstance } from '@p
 import { queryKeys } from '../api/queries';
 import { widgetDataKeys } from '../api/widget-data';
 import { testId, widget as makeWidget } from '../test/factories';
+import { ShownBoardContext } from './connected/saved-widget';
 import AgendaWidget from './AgendaWidget';
 import ChatWidget from './ChatWidget';
 import MailWidget from './MailWidget';
@@ -46,11 +47,15 @@ function render(widget: WidgetInstance, element: ReactElement, seed: Seed = {}):
     updatedAt: '2025-03-05T08:00:00.000Z',
     widgets: seed.saved === false ? [] : [widget],
   };
-  client.setQueryData(queryKeys.currentBoard, board);
+  client.setQueryData(queryKeys.board(board.id), board);
   const connectorId = 'connectorId' in widget.options ? widget.options.connectorId : undefined;
   if (seed.response !== undefined) client.setQueryData(widgetDataKeys.data(widget.id, connectorId), seed.response);
   if (seed.connectors) client.setQueryData(widgetDataKeys.myConnectors, { connectors: seed.connectors });
-  return renderToStaticMarkup(<QueryClientProvider client={client}>{element}</QueryClientProvider>);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <ShownBoardContext value={board.id}>{element}</ShownBoardContext>
+    </QueryClientProvider>,
+  );
 }
 
 function ok(data: unknown, overrides: object = {}) {
