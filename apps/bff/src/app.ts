@@ -18,6 +18,7 @@ import { SessionIndex } from './auth/session-index.js';
 import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/session-layer.js';
 import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
+import { sharedBoardRoutes } from './boards/shared-routes.js';
 import { connectorRoutes } from './connector-settings/routes.js';
 import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
 import type { SecretBox } from './connectors/secret-box.js';
@@ -222,6 +223,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
+  api.use(sharedBoardRoutes(deps.db));
   api.use(connectorRoutes({ db: deps.db, box: deps.connectorSecrets, logger: deps.logger }));
   api.use(
     widgetDataRoutes({

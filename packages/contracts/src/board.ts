@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sizeBounds } from './grid.js';
+import { BOARD_KINDS } from './policies/resources.js';
 import {
   BREAKPOINT_NAMES,
   BREAKPOINTS,
@@ -62,7 +63,7 @@ export function utf8ByteLength(text: string): number {
  * Checks that need the whole list: unique ids, per-kind counts, size bounds, total size. Unavailable
  * widgets count for none of their kind's limits (they do not work as that kind until reconfigured).
  */
-function checkWidgets(widgets: BoardWidget[], ctx: z.RefinementCtx): void {
+export function checkBoardWidgets(widgets: readonly BoardWidget[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   const perKind = new Map<string, number>();
   widgets.forEach((widget, index) => {
@@ -116,7 +117,7 @@ function checkWidgets(widgets: BoardWidget[], ctx: z.RefinementCtx): void {
 export const boardWidgetsSchema = z
   .array(boardWidgetSchema)
   .max(MAX_WIDGETS_PER_BOARD, `Au plus ${MAX_WIDGETS_PER_BOARD} widgets par tableau.`)
-  .superRefine(checkWidgets);
+  .superRefine(checkBoardWidgets);
 
 /** PUT /api/boards/:boardId */
 export const saveBoardRequestSchema = z
@@ -135,7 +136,14 @@ export const boardSchema = z.object({
   /** True when the signed-in person may not change this board (élus). */
   readOnly: z.boolean(),
   updatedAt: z.iso.datetime(),
+  /** Whose it is: the person's own, or the collectivité's template or published board. */
+  kind: z.enum(BOARD_KINDS),
+  /** The widgets the person can see. Those restricted to groups they are not in are never sent. */
   widgets: z.array(boardWidgetSchema),
+  /** Widgets the person may neither move nor remove: locked by the template this board copies. */
+  lockedWidgetIds: z.array(z.uuid()),
+  /** A person's copy of a template they still read: which, and whether a newer version can be merged. */
+  template: z.object({ id: z.uuid(), name: z.string(), updateAvailable: z.boolean() }).nullable(),
 });
 export type Board = z.infer<typeof boardSchema>;
 

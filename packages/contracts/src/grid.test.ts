@@ -10,6 +10,7 @@ import {
   newWidgetLayout,
   scaledWidth,
   sizeBounds,
+  withFullLayouts,
   type PlaceableWidget,
 } from './grid.js';
 import {
@@ -306,5 +307,33 @@ describe('clampGridItem and sizeBounds', () => {
     expect(scaledWidth(12, 12, 1)).toBe(1);
     expect(scaledWidth(1, 12, 2)).toBe(1);
     expect(scaledWidth(5, 10, 2)).toBe(1);
+  });
+});
+
+describe('locked widgets (a template’s, on a person’s copy)', () => {
+  it('stay where they are; the others flow around them', () => {
+    const free = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
+    const locked = { ...widget('welcome', { x: 0, y: 2, w: 4, h: 3 }), locked: true };
+    expect(layoutOn([free, locked], 'lg')).toEqual([
+      { id: locked.id, x: 0, y: 2, w: 4, h: 3 },
+      { id: free.id, x: 0, y: 5, w: 4, h: 4 },
+    ]);
+    // Unlocked, the same two compact from the top, in reading order.
+    expect(positions(layoutOn([free, { ...locked, locked: false }], 'lg'))).toEqual([
+      { x: 0, y: 0, w: 4, h: 4 },
+      { x: 0, y: 4, w: 4, h: 3 },
+    ]);
+  });
+
+  it('withFullLayouts stores what every breakpoint shows', () => {
+    const widgets = [widget('notes', { x: 0, y: 0, w: 6, h: 4 }), widget('mail', { x: 6, y: 0, w: 6, h: 5 })];
+    const full = withFullLayouts(widgets);
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      expect(
+        full.map((item) => ({ id: item.id, ...item.layout[breakpoint] })),
+        breakpoint,
+      ).toEqual(layoutOn(widgets, breakpoint).sort((a, b) => a.id.localeCompare(b.id)));
+    }
+    expect(full[1]?.layout.xs).toEqual({ x: 0, y: 4, w: 1, h: 5 });
   });
 });

@@ -21,6 +21,8 @@ export interface PlaceableWidget {
   id: string;
   kind: WidgetKind | null;
   layout: WidgetLayout;
+  /** Locked by a template on a person's copy: it stays where it is and the others flow around it. */
+  locked?: boolean;
 }
 
 /** A grid item with its widget's id, as shown on one breakpoint. */
@@ -168,6 +170,10 @@ function sourceOf(widget: PlaceableWidget, breakpoint: Breakpoint): { item: Grid
  */
 export function layoutOn(widgets: readonly PlaceableWidget[], breakpoint: Breakpoint): PlacedItem[] {
   const cols = colsOf(breakpoint);
+  // A widget a template locks on a person's copy stays where it is; the others flow around it.
+  const locked = new Set(widgets.filter((widget) => widget.locked === true).map((widget) => widget.id));
+  const pin = (item: PlacedItem): PlacedItem & { static?: boolean } =>
+    locked.has(item.id) ? { ...item, static: true } : item;
   const own: (PlacedItem & { order: GridItem })[] = [];
   const derived: { id: string; kind: WidgetKind | null; source: GridItem; w: number }[] = [];
   for (const widget of widgets) {
@@ -186,13 +192,38 @@ export function layoutOn(widgets: readonly PlaceableWidget[], breakpoint: Breakp
   }
   const byReadingOrder = (a: { y: number; x: number }, b: { y: number; x: number }) => a.y - b.y || a.x - b.x;
   own.sort((a, b) => byReadingOrder(a.order, b.order));
-  const placed: PlacedItem[] = compactLayout(own.map(({ id, x, y, w, h }) => ({ id, x, y, w, h })));
+  const placed: PlacedItem[] = compactLayout(own.map(({ id, x, y, w, h }) => pin({ id, x, y, w, h })));
   derived.sort((a, b) => byReadingOrder(a.source, b.source));
   for (const item of derived) {
     const { w, h } = clampGridItem({ x: 0, y: 0, w: item.w, h: item.source.h }, item.kind, breakpoint);
     placed.push({ id: item.id, ...firstFreePlace(placed, cols, w, h) });
   }
-  return compactLayout(placed).sort(byReadingOrder);
+  return compactLayout(placed.map(pin))
+    .map(({ id, x, y, w, h }) => ({ id, x, y, w, h }))
+    .sort(byReadingOrder);
+}
+
+/**
+ * Every widget with a stored position on every breakpoint: what `layoutOn` shows there. Locked
+ * widgets keep theirs; the others flow around them.
+ */
+export function withFullLayouts<W extends PlaceableWidget>(
+  widgets: readonly W[],
+): (W & { layout: Required<WidgetLayout> })[] {
+  const shown = Object.fromEntries(
+    BREAKPOINT_NAMES.map((breakpoint) => [
+      breakpoint,
+      new Map(layoutOn(widgets, breakpoint).map((item) => [item.id, item])),
+    ]),
+  ) as Record<Breakpoint, Map<string, PlacedItem>>;
+  return widgets.map((widget) => {
+    const at = (breakpoint: Breakpoint): GridItem => {
+      const item = shown[breakpoint].get(widget.id);
+      if (!item) throw new Error(`no position for ${widget.id}`);
+      return { x: item.x, y: item.y, w: item.w, h: item.h };
+    };
+    return { ...widget, layout: { lg: at('lg'), md: at('md'), sm: at('sm'), xs: at('xs') } };
+  });
 }
 
 export type NewWidgetPlacement = 'bottom' | 'first-free';

@@ -7,3 +7,6 @@ export * from './connectors.js';
 export * from './widget-data.js';
 export * from './grid.js';
 export * from './policies/index.js';
+export * from './shared-boards.js';
+export * from './board-document.js';
+export * from './board-diff.js';

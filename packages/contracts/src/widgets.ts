@@ -37,6 +37,23 @@ export const WIDGET_KINDS = [
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
+/**
+ * What people call each kind, everywhere: the widget's title, the catalogue, the history of a
+ * board, the administration's messages. One name per thing.
+ */
+export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
+  welcome: 'Bienvenue',
+  'app-launcher': 'Applications',
+  notes: 'Notes',
+  mail: 'Messagerie',
+  agenda: 'Agenda',
+  'nextcloud-notifications': 'Notifications Nextcloud',
+  'nextcloud-files': 'Fichiers récents',
+  'nextcloud-dashboard': 'Tableau de bord Nextcloud',
+  chat: 'Messagerie instantanée',
+  visio: 'Visioconférence',
+};
+
 export function isWidgetKind(kind: string): kind is WidgetKind {
   return (WIDGET_KINDS as readonly string[]).includes(kind);
 }

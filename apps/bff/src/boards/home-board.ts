@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { boardAccessFields, boardResourceOf, ownBoardOf } from './board-access.js';
 import { defaultWidgets } from './default-board.js';
-import { preparedHomeBoardId } from './prepared-boards.js';
+import { preparedHomeBoardId, receivePreparedBoards } from './prepared-boards.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,12 +73,15 @@ export async function firstOwnBoardId(db: Db, principal: Principal): Promise<str
 }
 
 /**
- * The board a person opens on: the one they chose, while they may still open it; else the board
+ * The board a person opens on (after receiving the copies of new templates of their groups): the
+ * one they chose, while they may still open it; else the board
  * their collectivité prepared for them (their copy of the best-matching template of their groups —
  * see prepared-boards.ts); else their first board, which is the collectivité's default board at
  * their first visit.
  */
 export async function resolveHomeBoard(db: Db, principal: Principal): Promise<HomeBoard> {
+  // A new member of a template's groups gets their copy at their next visit, whatever their home board.
+  await receivePreparedBoards(db, principal);
   const chosenId = await chosenHomeBoardId(db, principal);
   if (chosenId) return { id: chosenId, chosenId };
   const prepared = await preparedHomeBoardId(db, principal);

@@ -15,9 +15,9 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { boardAccessFields, boardResourceOf, type BoardAccessRow } from './board-access.js';
 import { inCollectivite } from './board-service.js';
-import { presentBoard } from './board-presenter.js';
+import { boardInclude, presentBoard } from './board-presenter.js';
 import { lockBoardList, resolveHomeBoard } from './home-board.js';
-import { publishedBoardsFor, receivePreparedBoards } from './prepared-boards.js';
+import { publishedBoardsFor } from './prepared-boards.js';
 
 /**
  * A person's boards as tabs: their own (several, in their order), then those published for them;
@@ -43,8 +43,8 @@ function summaryOf(principal: Principal, row: BoardAccessRow & { id: string; nam
 }
 
 export async function listBoards(db: Db, principal: Principal): Promise<BoardList> {
-  await receivePreparedBoards(db, principal);
-  // Resolving the home board first gives a person their first board at their first visit.
+  // Resolving the home board first gives a person their first board at their first visit, and
+  // their copies of new templates of their groups.
   const home = await resolveHomeBoard(db, principal);
   const [own, published] = await Promise.all([
     db.board.findMany({
@@ -90,7 +90,7 @@ export async function createBoard(db: Db, principal: Principal, request: CreateB
         collectiviteId: principal.collectiviteId,
         position: count,
       },
-      include: { widgets: true },
+      include: boardInclude,
     });
   });
   return presentBoard(created, principal);

@@ -256,19 +256,21 @@ describe('an élu', () => {
     });
   });
 
-  it('sees their own read-only board, then the boards published for them', async () => {
+  it('sees their own read-only board, then the boards published for them, and lands on the first of those', async () => {
     const boards = await list(elu);
     expect(boards.boards).toEqual([
-      { id: boards.homeBoardId, name: DEFAULT_BOARD_NAME, kind: 'personal', readOnly: true },
+      { id: expect.any(String), name: DEFAULT_BOARD_NAME, kind: 'personal', readOnly: true },
       { id: council, name: 'Conseil municipal', kind: 'published', readOnly: true },
     ]);
+    // Élus own no board they could change: the board prepared for them is their home (prepared-boards.ts).
+    expect(boards).toMatchObject({ homeBoardId: council, chosenHomeBoardId: null });
     // Not the agents: the board is published to the élus only.
     expect((await list(agent)).boards.map((board) => board.id)).not.toContain(council);
   });
 
   it('creates, renames, moves and deletes no board (403, nothing changed)', async () => {
     const before = await list(elu);
-    const own = before.homeBoardId;
+    const own = before.boards.find((board) => board.kind === 'personal')?.id ?? '';
     const refusals = [
       await refusalOf(await call(elu, 'POST', '/api/boards', { name: 'Le mien' })),
       await refusalOf(await call(elu, 'PATCH', `/api/boards/${own}`, { name: 'Renommé' })),

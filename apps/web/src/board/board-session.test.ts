@@ -15,7 +15,10 @@ function board(version: number, widgets: BoardWidget[], overrides: Partial<Board
     version,
     readOnly: false,
     updatedAt: '2025-03-03T08:00:00.000Z',
+    kind: 'personal',
     widgets,
+    lockedWidgetIds: [],
+    template: null,
     ...overrides,
   };
 }

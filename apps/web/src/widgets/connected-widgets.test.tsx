@@ -45,7 +45,10 @@ function render(widget: WidgetInstance, element: ReactElement, seed: Seed = {}):
     version: 1,
     readOnly: false,
     updatedAt: '2025-03-05T08:00:00.000Z',
+    kind: 'personal',
     widgets: seed.saved === false ? [] : [widget],
+    lockedWidgetIds: [],
+    template: null,
   };
   client.setQueryData(queryKeys.board(board.id), board);
   const connectorId = 'connectorId' in widget.options ? widget.options.connectorId : undefined;

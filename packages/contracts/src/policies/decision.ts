@@ -12,6 +12,12 @@ export const DENIALS = {
   not_owner: { conceal: true },
   not_in_audience: { conceal: true },
   read_only: { conceal: false, message: 'Ce tableau est en lecture seule.' },
+  versioned: {
+    conceal: false,
+    message:
+      'Un modèle ou un tableau publié se modifie dans l’administration, où chaque modification devient une nouvelle version.',
+  },
+  not_published: { conceal: false, message: 'Seul un tableau publié s’ouvre en mode kiosque.' },
   elected_official: {
     conceal: false,
     message: 'Les élus consultent les tableaux préparés pour eux : ils n’en créent pas.',
