@@ -52,6 +52,8 @@ import { SaveStatus } from './SaveStatus';
 import { widgetTitles } from './titles';
 import type { UndoStore } from './undo';
 import { WidgetChrome, widgetTitleId } from './WidgetChrome';
+import { kioskHash } from '../admin/admin-route';
+import { TemplateUpdateBanner } from '../shared-boards/TemplateUpdateBanner';
 
 export const SAVE_DELAY_MS = 700;
 
@@ -116,6 +118,10 @@ export function BoardEditor({
     if (saveError?.status === 401) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
   }, [queryClient, saveError]);
 
+  // Widgets the template this board copies locks: they stay put, and others flow around them.
+  const lockedIds = board.lockedWidgetIds;
+  const locked = useMemo(() => new Set(lockedIds), [lockedIds]);
+
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
   const titles = useMemo(() => widgetTitles(widgets), [widgets]);
@@ -151,14 +157,14 @@ export function BoardEditor({
   }, []);
 
   const handleLayoutChange = useCallback(
-    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout)),
-    [session, breakpoint],
+    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout, locked)),
+    [session, breakpoint, locked],
   );
 
   const handleMove = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = moveWidget(session.widgets(), id, breakpoint, direction);
+      const result = moveWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedMoveAnnouncement(title));
         return;
@@ -167,13 +173,13 @@ export function BoardEditor({
       announce(movedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleResize = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = resizeWidget(session.widgets(), id, breakpoint, direction);
+      const result = resizeWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedResizeAnnouncement(title));
         return;
@@ -182,7 +188,7 @@ export function BoardEditor({
       announce(resizedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleRemove = useCallback(
@@ -241,8 +247,8 @@ export function BoardEditor({
     setRenaming(false);
   };
 
-  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint), [widgets, breakpoint]);
-  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint), [widgets, breakpoint]);
+  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
+  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
   const gridConfig = useMemo(
     () => ({ cols: colsOf(breakpoint), rowHeight: ROW_HEIGHT, margin: GRID_MARGIN, containerPadding: [0, 0] as const }),
     [breakpoint],
@@ -253,7 +259,7 @@ export function BoardEditor({
   const removeBlockerId = `remove-blocker-${board.id}`;
 
   return (
-    <ShownBoardContext value={board.id}>
+    <ShownBoardContext value={board}>
       <div className="board-head">
         <div className="board-title">
           {renaming ? (
@@ -275,6 +281,11 @@ export function BoardEditor({
           )}
         </div>
         <div className="board-actions">
+          {board.kind === 'published' && (
+            <a className="button button-secondary" href={kioskHash(board.id)}>
+              Mode kiosque
+            </a>
+          )}
           {!readOnly && <SaveStatus state={saveState} onRetry={session.retrySave} />}
           {!isHome && (
             <button type="button" className="button button-secondary" onClick={actions.makeHome}>
@@ -349,6 +360,19 @@ export function BoardEditor({
           )}
         </div>
       )}
+
+      <TemplateUpdateBanner
+        board={board}
+        hasUnsavedChanges={() => session.hasUnsavedChanges()}
+        onApplied={(next, message) => {
+          void queryClient.cancelQueries({ queryKey: queryKeys.board(next.id) });
+          queryClient.setQueryData(queryKeys.board(next.id), next);
+          // A reset may rename the board: its tab follows.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.boardList });
+          session.adopt(next);
+          announce(message);
+        }}
+      />
 
       {readOnly && (
         <p className="notice" data-notice="read-only">
@@ -427,6 +451,7 @@ export function BoardEditor({
                   title={titles.get(widget.id) ?? ''}
                   readOnly={readOnly}
                   editing={editing}
+                  locked={locked.has(widget.id)}
                   reconfigureBlocker={reconfigureBlocker(widgets, widget.id)}
                   onMove={handleMove}
                   onResize={handleResize}

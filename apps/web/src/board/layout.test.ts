@@ -387,3 +387,30 @@ describe('restoreWidget (« Annuler » after a removal)', () => {
     expect(restoreWidget(before, before, after, removed.id)).toBe(before);
   });
 });
+
+describe('widgets locked by a template', () => {
+  const banner = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+  const notes = widget('notes', { x: 4, y: 0, w: 4, h: 4 });
+  const locked = new Set([banner.id]);
+
+  it('are static in the grid: neither dragged nor pushed', () => {
+    const layout = gridLayoutFor([banner, notes], 'lg', locked);
+    expect(layout.find((item) => item.i === banner.id)).toMatchObject({ x: 0, y: 0, static: true });
+    expect(layout.find((item) => item.i === notes.id)?.static).toBeUndefined();
+  });
+
+  it('are never moved nor resized by the keyboard, and others move around them', () => {
+    expect(moveWidget([banner, notes], banner.id, 'lg', 'right', locked)).toBeNull();
+    expect(resizeWidget([banner, notes], banner.id, 'lg', 'right', locked)).toBeNull();
+    const moved = moveWidget([banner, notes], notes.id, 'lg', 'left', locked);
+    expect(moved?.widgets.find((w) => w.id === banner.id)?.layout).toEqual(banner.layout);
+  });
+
+  it('keep their place whatever the grid reports', () => {
+    const reported = gridLayoutFor([banner, notes], 'lg').map((item) =>
+      item.i === banner.id ? { ...item, x: 8 } : item,
+    );
+    const next = applyGridLayout([banner, notes], 'lg', reported, locked);
+    expect(next.find((w) => w.id === banner.id)?.layout).toEqual(banner.layout);
+  });
+});

@@ -1,7 +1,5 @@
 import { createContext, useContext } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { isUnavailable, type Board } from '@pleiade/contracts';
-import { boardQuery } from '../../api/queries';
 
 export interface SavedWidgetState {
   /** The server has this widget on the board: its data route answers (else 404). */
@@ -18,16 +16,16 @@ export function savedWidgetState(board: Board | undefined, widgetId: string): Sa
   return { saved: true, connectorId };
 }
 
-/** The id of the board whose widgets are shown: the board editor provides it. */
-export const ShownBoardContext = createContext<string | null>(null);
+/**
+ * The board shown, as the server last gave it: the board editor provides the board of its query
+ * (updated after each save), the kiosk the board it read.
+ */
+export const ShownBoardContext = createContext<Board | null>(null);
 
 /**
- * The widget as the server knows it, read from the cache of the board shown, which the editor
- * updates after each save. A widget just added, or a connector just chosen, is only read once the
- * board is saved. The observer is disabled: it follows the cache and never fetches the board by itself.
+ * The widget as the server knows it. A widget just added, or a connector just chosen, is only read
+ * once the board is saved.
  */
 export function useSavedWidget(widgetId: string): SavedWidgetState {
-  const boardId = useContext(ShownBoardContext) ?? '';
-  const board = useQuery({ ...boardQuery(boardId), enabled: false });
-  return savedWidgetState(board.data, widgetId);
+  return savedWidgetState(useContext(ShownBoardContext) ?? undefined, widgetId);
 }
