@@ -22,6 +22,7 @@ import {
   reconfigureWidget,
   removeWidget,
   resizeWidget,
+  restoreWidget,
   shownPosition,
   updateWidgetOptions,
   type Direction,
@@ -345,6 +346,45 @@ describe('inReadingOrder', () => {
     const c = widget('app-launcher', { x: 0, y: 3, w: 4, h: 4 });
     expect(inReadingOrder([a, c, b], 'lg').map((item) => item.id)).toEqual([b.id, a.id, c.id]);
     expect(inReadingOrder([a, c, b], 'xs').map((item) => item.id)).toEqual([b.id, a.id, c.id]);
+  });
+});
+
+describe('restoreWidget (« Annuler » after a removal)', () => {
+  const top = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+  const removed = widget('notes', { x: 0, y: 3, w: 4, h: 4 }, { options: { text: 'à garder' } });
+  const below = widget('app-launcher', { x: 0, y: 7, w: 4, h: 4 });
+  const before = [top, removed, below];
+  const after = removeWidget(before, removed.id);
+
+  it('puts the board back exactly as it was when only positions changed since', () => {
+    // The grid closes the gap by itself (nothing to store); then a widget is moved on a breakpoint.
+    expect(applyGridLayout(after, 'lg', gridLayoutFor(after, 'lg'))).toBe(after);
+    const moved = applyGridLayout(after, 'md', [
+      { i: top.id, x: 0, y: 0, w: 4, h: 3 },
+      { i: below.id, x: 6, y: 0, w: 4, h: 4 },
+    ]);
+    expect(moved).not.toBe(after);
+    expect(restoreWidget(moved, before, after, removed.id)).toBe(before);
+    expect(positionsOf(gridLayoutFor(before, 'lg'))).toEqual([
+      { i: top.id, x: 0, y: 0, w: 4, h: 3 },
+      { i: removed.id, x: 0, y: 3, w: 4, h: 4 },
+      { i: below.id, x: 0, y: 7, w: 4, h: 4 },
+    ]);
+  });
+
+  it('keeps what changed since and puts the widget back at its place', () => {
+    const note = widget('notes', { x: 4, y: 0, w: 4, h: 4 });
+    const withNote = [...before, note];
+    const afterRemoval = removeWidget(withNote, removed.id);
+    const typed = updateWidgetOptions(afterRemoval, note.id, { text: 'écrit depuis' });
+    const restored = restoreWidget(typed, withNote, afterRemoval, removed.id);
+    expect(restored.map((item) => item.id)).toEqual([top.id, removed.id, below.id, note.id]);
+    expect(restored[1]).toBe(removed);
+    expect(restored[3]).toMatchObject({ options: { text: 'écrit depuis' } });
+  });
+
+  it('does nothing when the widget is already back', () => {
+    expect(restoreWidget(before, before, after, removed.id)).toBe(before);
   });
 });
 

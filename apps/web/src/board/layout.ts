@@ -20,6 +20,7 @@ import {
   type WidgetKind,
   type WidgetLayout,
 } from '@pleiade/contracts';
+import { sameContents } from './merge';
 import { cloneLayout, moveElement, type Compactor, type Layout, type LayoutItem } from 'react-grid-layout/core';
 
 export { clampGridItem, colsOf, sizeBounds, type SizeBounds };
@@ -164,6 +165,26 @@ export function createWidget(kind: WidgetKind, widgets: readonly BoardWidget[], 
 
 export function removeWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
   return widgets.filter((widget) => widget.id !== id);
+}
+
+/**
+ * « Annuler » after removing widget `id`: `before` and `after` are the board just before and just
+ * after the removal, `current` the board now. When only positions changed since (the grid closing
+ * the gap), the board comes back exactly as it was; when something else changed (a note typed),
+ * that is kept and the widget goes back at its place in the list, with its positions.
+ */
+export function restoreWidget(
+  current: readonly BoardWidget[],
+  before: readonly BoardWidget[],
+  after: readonly BoardWidget[],
+  id: string,
+): readonly BoardWidget[] {
+  const removed = before.find((widget) => widget.id === id);
+  if (!removed || current.some((widget) => widget.id === id)) return current;
+  if (sameContents(current, after)) return before;
+  const next = [...current];
+  next.splice(Math.min(before.indexOf(removed), next.length), 0, removed);
+  return next;
 }
 
 /**

@@ -8,6 +8,7 @@ import { BOARD_HASH } from '../admin/admin-route';
 import { breakpointForWidth, colsOf } from '../board/layout';
 import { widgetTitles } from '../board/titles';
 import { WidgetChrome, widgetTitleId } from '../board/WidgetChrome';
+import { ShownBoardContext } from '../widgets/connected/saved-widget';
 import { formatClock, msUntilNextMinute } from '../widgets/time';
 import './kiosk.css';
 
@@ -83,6 +84,7 @@ function KioskGrid({ board }: { board: Board }) {
                 widget={widget}
                 title={titles.get(id) ?? ''}
                 readOnly
+                editing={false}
                 reconfigureBlocker={null}
                 onMove={noop}
                 onResize={noop}
@@ -149,7 +151,11 @@ export function KioskPage({ boardId }: { boardId: string | null }) {
           Chargement du tableau…
         </p>
       )}
-      {board.data && <KioskGrid board={board.data} />}
+      {board.data && (
+        <ShownBoardContext value={board.data}>
+          <KioskGrid board={board.data} />
+        </ShownBoardContext>
+      )}
       {board.data && board.isError && (
         <p role="status" className="kiosk-stale">
           Dernière mise à jour réussie à {formatClock(new Date(board.dataUpdatedAt))} : nouvel essai dans une minute.
