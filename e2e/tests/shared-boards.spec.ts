@@ -1,5 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { axeViolations, box, dragWidget, signIn, waitForSaved, widget } from '../support/actions.js';
+import {
+  axeViolations,
+  box,
+  dragWidget,
+  enterEditMode,
+  leaveEditMode,
+  signIn,
+  waitForSaved,
+  widget,
+} from '../support/actions.js';
 
 /**
  * Boards the collectivité prepares (issue 9): an administrator publishes a board to the élus and a
@@ -153,7 +162,8 @@ test.describe('boards prepared by the collectivité', () => {
       lockedWidgetIds: string[];
     };
     expect(copy.widgets.map((w) => w.kind)).toEqual(['welcome', 'notes', 'app-launcher']);
-    // Locked: no handle to move it, no « Retirer ».
+    // Locked: in edit mode, a lock where others have their handle, and no « Retirer ».
+    await enterEditMode(agent);
     const locked = widget(agent, 'welcome');
     await expect(locked.locator('.widget-drag-handle')).toHaveCount(0);
     await expect(locked.getByRole('button', { name: /Retirer/ })).toHaveCount(0);
@@ -170,7 +180,10 @@ test.describe('boards prepared by the collectivité', () => {
     await dragWidget(agent, widget(agent, 'notes'), noteBefore.width + 30, 0);
     await waitForSaved(agent);
     const myNote = await box(widget(agent, 'notes'));
+    // Positions are compared to the locked welcome's, which the merge keeps where the template puts it.
+    const welcomeThen = await box(widget(agent, 'welcome'));
     expect(myNote.x).toBeGreaterThan(noteBefore.x + 100);
+    await leaveEditMode(agent);
 
     // A new version: the note's text changes, an agenda is added, the locked welcome moves.
     await page.goto(`/#/administration/tableaux/${templateId}`);
@@ -196,10 +209,13 @@ test.describe('boards prepared by the collectivité', () => {
     await expect(widget(agent, 'agenda')).toBeVisible();
     await expect(widget(agent, 'notes').locator('textarea')).toHaveValue('Mes notes à moi');
     await expect(widget(agent, 'app-launcher')).toHaveCount(0);
+    await enterEditMode(agent);
     await expect(widget(agent, 'welcome').locator('.widget-locked')).toBeVisible();
+    await leaveEditMode(agent);
     const merged = await box(widget(agent, 'notes'));
-    expect(merged.x).toBeCloseTo(myNote.x, -1);
-    expect(merged.y).toBeCloseTo(myNote.y, -1);
+    const welcomeNow = await box(widget(agent, 'welcome'));
+    expect(merged.x - welcomeNow.x).toBeCloseTo(myNote.x - welcomeThen.x, -1);
+    expect(merged.y - welcomeNow.y).toBeCloseTo(myNote.y - welcomeThen.y, -1);
     await agent.reload();
     await expect(widget(agent, 'notes').locator('textarea')).toHaveValue('Mes notes à moi');
     await expect(widget(agent, 'agenda')).toBeVisible();
