@@ -51,9 +51,13 @@ export interface WidgetAccessRow {
   audience: string[];
 }
 
-/** A widget as the policies see it: its board, whether a template locked it, who may see it. */
-export function widgetResourceOf(board: BoardAccessRow, widget: WidgetAccessRow): WidgetResource {
-  return { board: boardResourceOf(board), locked: widget.locked, audience: widget.audience };
+/**
+ * A widget as the policies see it: its board, whether a template locked it, who may see it. A copy's
+ * locks hold while its template still reaches the person (`locksHeld`): someone who left the
+ * template's groups is not left with widgets they can never move.
+ */
+export function widgetResourceOf(board: BoardAccessRow, widget: WidgetAccessRow, locksHeld = true): WidgetResource {
+  return { board: boardResourceOf(board), locked: widget.locked && locksHeld, audience: widget.audience };
 }
 
 /** A new personal board of the subject, before it exists. */

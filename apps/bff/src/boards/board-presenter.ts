@@ -108,11 +108,11 @@ export function presentBoard(row: BoardRow, principal: Principal): Board {
   const shown = presentWidgets(
     row.widgets.filter((widget) => can(principal, 'widget.read', widgetResourceOf(row, widget))),
   );
+  const template = row.template && can(principal, 'board.read', boardResourceOf(row.template)) ? row.template : null;
   const lockedWidgetIds = shown.flatMap(({ row: widget }) => {
-    const move = decide(principal, 'widget.move', widgetResourceOf(row, widget));
+    const move = decide(principal, 'widget.move', widgetResourceOf(row, widget, template !== null));
     return !move.allowed && move.reason === 'locked' ? [widget.id] : [];
   });
-  const template = row.template && can(principal, 'board.read', boardResourceOf(row.template)) ? row.template : null;
   return {
     id: row.id,
     name: row.name,

@@ -1,4 +1,4 @@
-import type { Board, SaveBoardRequest } from '@pleiade/contracts';
+import { can, type Board, type SaveBoardRequest } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
@@ -43,10 +43,11 @@ export async function saveBoard(
   const saved = await db.$transaction(async (tx) => {
     const board = await tx.board.findFirst({
       where: inCollectivite(principal, boardId),
-      select: boardAccessFields,
+      select: { ...boardAccessFields, template: { select: boardAccessFields } },
     });
     if (!board) throw new AppError('NOT_FOUND', 'Tableau introuvable.');
     authorize(principal, 'board.edit', boardResourceOf(board));
+    const locksHeld = board.template !== null && can(principal, 'board.read', boardResourceOf(board.template));
     const { count } = await tx.board.updateMany({
       where: { ...inCollectivite(principal, boardId), version: request.version },
       data: { version: { increment: 1 }, updatedAt: new Date() },
@@ -60,7 +61,10 @@ export async function saveBoard(
     // Widgets to reconfigure (sent back without their options), those restricted to groups the
     // person is not in (never sent) and the locks of a template's copy: see widgetsToSave.
     const stored = await tx.widgetInstance.findMany({ where: { boardId }, select: storedWidgetFields });
-    const rows = widgetRowsOf(boardId, widgetsToSave(principal, board, request.widgets, storedWidgetsOf(stored)));
+    const rows = widgetRowsOf(
+      boardId,
+      widgetsToSave(principal, board, request.widgets, storedWidgetsOf(stored), locksHeld),
+    );
     await tx.widgetInstance.deleteMany({ where: { boardId } });
     await tx.widgetInstance.createMany({ data: rows });
     return tx.board.findUniqueOrThrow({ where: { id: boardId }, include: boardInclude });

@@ -119,14 +119,16 @@ const LOCKED_MESSAGE =
  *   lock and audience from the stored widget of that id (a new one: neither);
  * - a stored widget the person may not see (restricted to other groups) is kept as stored; the
  *   request cannot name it;
- * - a widget the policies lock for the person (widget.remove / widget.move: `locked`) must still be
- *   there, at its stored place, or the save is refused (403).
+ * - a widget the policies lock for the person (widget.remove / widget.move: `locked`, while the
+ *   template still reaches them: `locksHeld`) must still be there, at its stored place, or the save
+ *   is refused (403).
  */
 export function widgetsToSave(
   subject: Subject,
   board: BoardAccessRow,
   request: readonly BoardWidget[],
   stored: readonly StoredWidget[],
+  locksHeld = true,
 ): StoredWidget[] {
   const byId = new Map(stored.map((widget) => [widget.id, widget]));
   const visible = (widget: StoredWidget) => decide(subject, 'widget.read', widgetResourceOf(board, widget)).allowed;
@@ -160,7 +162,7 @@ export function widgetsToSave(
   const requested = new Map(saved.map((widget) => [widget.id, widget]));
   for (const widget of stored) {
     if (hiddenIds.has(widget.id)) continue;
-    const resource = widgetResourceOf(board, widget);
+    const resource = widgetResourceOf(board, widget, locksHeld);
     const removal = decide(subject, 'widget.remove', resource);
     const move = decide(subject, 'widget.move', resource);
     const mine = requested.get(widget.id);

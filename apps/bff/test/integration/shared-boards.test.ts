@@ -315,6 +315,22 @@ describe('a template for a group', () => {
     expect(ids(mine)).not.toContain(notes.id);
     expect(mine.template?.updateAvailable).toBe(true);
   });
+  it('releases the locks of a person the template no longer reaches, and offers them no update', async () => {
+    const copyId = (await current(agent)).id;
+    template = await ok(sharedBoardSchema, publish(admin, template, { audience: ['finances'] }));
+    const mine = await ok(boardSchema, call(agent, `/api/boards/${copyId}`));
+    expect(mine).toMatchObject({ template: null, lockedWidgetIds: [] });
+    const saved = await ok(
+      boardSchema,
+      save(
+        agent,
+        mine,
+        mine.widgets.filter((widget) => widget.id !== welcome.id),
+      ),
+    );
+    expect(ids(saved)).not.toContain(welcome.id);
+    template = await ok(sharedBoardSchema, publish(admin, template, { audience: ['agents'] }));
+  });
 });
 
 describe('a board published to the élus', () => {
