@@ -85,6 +85,12 @@ test.describe('boards prepared by the collectivité', () => {
     ).toBeVisible();
     await expectNoAxeViolation(page, 'editor of a shared board');
     await page.screenshot({ path: `${SHOTS}/admin-editor.png`, fullPage: true });
+    // Leaving before publishing loses nothing: the draft is there on return.
+    await page.getByRole('link', { name: 'Journal' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Administration — Journal' })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByText('Vos modifications non publiées de ce tableau ont été retrouvées.')).toBeVisible();
+    await expect(settingsOf(page, 'Notes 2').getByLabel('Réservé aux groupes')).toHaveValue('commission-finances');
     await publish(page, 2);
 
     await page.getByRole('link', { name: 'Historique des versions' }).click();

@@ -118,16 +118,34 @@ function WidgetSettings({
   );
 }
 
+/** Unpublished changes survive leaving the page (another section, a reload) in this tab. */
+const draftKey = (board: SharedBoard) => `pleiade.draft.${board.id}`;
+
+function keptDraft(board: SharedBoard): Draft | null {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(draftKey(board)) ?? 'null') as {
+      version?: number;
+      draft?: Draft;
+    } | null;
+    return kept?.version === board.version && kept.draft ? kept.draft : null;
+  } catch {
+    return null;
+  }
+}
+
 function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
   const ids = useId();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(board));
+  const [restored] = useState(() => keptDraft(board));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? draftOf(board));
   const [base, setBase] = useState(board);
   const [kindToAdd, setKindToAdd] = useState<WidgetKind>('notes');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState(() =>
+    restored ? 'Vos modifications non publiées de ce tableau ont été retrouvées.' : '',
+  );
   const [settingsKey, setSettingsKey] = useState(0);
   const alertRef = useRef<HTMLDivElement>(null);
   const template = base.kind === 'template';
@@ -142,6 +160,19 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
 
   const titles = useMemo(() => widgetTitles(draft.widgets), [draft.widgets]);
   const changes = useMemo(() => pendingChanges(base, draft), [base, draft]);
+
+  useEffect(() => {
+    if (changes.length === 0) sessionStorage.removeItem(draftKey(base));
+    else sessionStorage.setItem(draftKey(base), JSON.stringify({ version: base.version, draft }));
+  }, [base, draft, changes.length]);
+
+  useEffect(() => {
+    if (changes.length === 0) return;
+    // Closing the tab or reloading with unpublished changes asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [changes.length]);
   const blocker = addBlocker(draft.widgets, kindToAdd);
 
   const adopt = (next: SharedBoard): void => {
