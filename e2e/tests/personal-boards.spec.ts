@@ -142,6 +142,9 @@ test.describe('several boards', () => {
     await expect(tabs).toHaveCount(before.length + 1);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Suivi des dossiers');
     await expect(widget(page, 'notes')).toHaveCount(1);
+    // Leaving the page sends a deletion still waiting for its « Annuler », never one undone.
+    await page.reload();
+    await expect(tabs).toHaveCount(before.length + 1);
 
     // Delete for good: gone after a reload, and the home board falls back to the first board.
     await enterEditMode(page);

@@ -149,6 +149,7 @@ export async function deleteBoard(db: Db, principal: Principal, boardId: string)
     authorize(principal, 'board.edit', boardResourceOf(board));
     authorize(principal, 'board.delete', boardResourceOf(board));
     if (board.kind !== 'PERSONAL') {
+      // Not reached while board.edit refuses the collectivité's boards outside the administration.
       await tx.board.delete({ where: { id: boardId } });
       return;
     }

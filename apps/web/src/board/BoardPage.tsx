@@ -185,6 +185,7 @@ export function BoardPage() {
         undo.show({
           message: deletedBoardMessage(summary.name),
           undo: () => {
+            waitingDeletion.current = null;
             setHidden((previous) => {
               const next = new Set(previous);
               next.delete(summary.id);
