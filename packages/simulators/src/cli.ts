@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts the simulators with the demo data and prints their URLs and demo credentials.
-// Environment: SIMULATORS_LATENCY_MS, NEXTCLOUD_SIM_PORT, ZIMBRA_SIM_PORT, MATRIX_SIM_PORT, JITSI_SIM_PORT.
+// Environment: SIMULATORS_LATENCY_MS, NEXTCLOUD_SIM_PORT, ZIMBRA_SIM_PORT, MATRIX_SIM_PORT, JITSI_SIM_PORT,
+// GLPI_SIM_PORT, FINANCE_SIM_PORT, TIME_SIM_PORT, FEEDS_SIM_PORT.
 import { startSimulators } from './index.js';
 
 const port = (name: string) => Number(process.env[name] ?? '0') || 0;
@@ -12,6 +13,10 @@ const sims = await startSimulators({
     zimbra: port('ZIMBRA_SIM_PORT'),
     matrix: port('MATRIX_SIM_PORT'),
     jitsi: port('JITSI_SIM_PORT'),
+    glpi: port('GLPI_SIM_PORT'),
+    finance: port('FINANCE_SIM_PORT'),
+    time: port('TIME_SIM_PORT'),
+    feeds: port('FEEDS_SIM_PORT'),
   },
 });
 

@@ -3,8 +3,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type SimulatedApp = 'nextcloud' | 'zimbra' | 'matrix' | 'jitsi';
-export const SIMULATED_APPS: readonly SimulatedApp[] = ['nextcloud', 'zimbra', 'matrix', 'jitsi'];
+export type SimulatedApp =
+  | 'nextcloud'
+  | 'zimbra'
+  | 'matrix'
+  | 'jitsi'
+  // Business applications (issue 11): GLPI, an OData finance service, a SOAP time-management service, news feeds.
+  | 'glpi'
+  | 'finance'
+  | 'time'
+  | 'feeds';
+export const SIMULATED_APPS: readonly SimulatedApp[] = [
+  'nextcloud',
+  'zimbra',
+  'matrix',
+  'jitsi',
+  'glpi',
+  'finance',
+  'time',
+  'feeds',
+];
 
 /**
  * - `none`: the documented behaviour;
@@ -24,7 +42,9 @@ export interface AppControl {
 export interface SimResponse {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
+  /** Sends the body a few bytes at a time (a slow upstream that keeps the socket busy). */
+  trickle?: { chunkBytes: number; intervalMs: number };
 }
 
 export type AppHandler = (req: IncomingMessage, body: string, baseUrl: string) => SimResponse | Promise<SimResponse>;
@@ -75,6 +95,19 @@ function faultResponse(fault: Exclude<FaultMode, 'none' | 'hang'>): SimResponse 
   return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ocs": {"meta": <<<' };
 }
 
+async function trickle(
+  res: ServerResponse,
+  body: Buffer,
+  { chunkBytes, intervalMs }: { chunkBytes: number; intervalMs: number },
+): Promise<void> {
+  for (let offset = 0; offset < body.length; offset += chunkBytes) {
+    if (res.destroyed) return;
+    res.write(body.subarray(offset, offset + chunkBytes));
+    await sleep(intervalMs);
+  }
+  if (!res.destroyed) res.end();
+}
+
 export async function startAppServer(
   control: AppControl,
   handler: AppHandler,
@@ -97,6 +130,10 @@ export async function startAppServer(
       }
       if (res.destroyed) return;
       res.writeHead(response.status, response.headers ?? {});
+      if (response.trickle && response.body !== undefined) {
+        await trickle(res, Buffer.from(response.body), response.trickle);
+        return;
+      }
       res.end(response.body ?? '');
     })();
   });
