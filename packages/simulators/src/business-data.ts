@@ -549,7 +549,7 @@ export const DEMO_BUSINESS: BusinessData = {
         numero: 'BC-2027-00398',
         collectivite: 'demo-a',
         objet: 'Repas des aînés : traiteur',
-        fournisseur: 'Traiteur des Monts d’Or',
+        fournisseur: "Traiteur des Monts d'Or",
         montantTTC: 12_600,
         service: 'CCAS',
         valideur: 'elu',

@@ -26,7 +26,7 @@ export const HOSTILE_FEEDS = {
   'huge-item.rss': 'one item whose description is 8 MB',
   'deep.rss': '50 000 nested elements inside an item',
   'slow.rss': 'headers only after ?delayMs= (default 30 000 ms)',
-  'trickle.rss': 'a valid feed sent 16 bytes every 500 ms (about 2 minutes in all)',
+  'trickle.rss': 'a valid three-item feed sent 16 bytes every 500 ms (about 50 s in all)',
   'gzip-bomb.rss': 'Content-Encoding gzip: 64 KB on the wire, 64 MB once inflated',
   'not-a-feed.rss': 'an HTML page served as text/html',
   'redirect.rss': '302 to a link-local metadata address',
