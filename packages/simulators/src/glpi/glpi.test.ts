@@ -209,6 +209,13 @@ describe('GLPI search/Ticket', () => {
       `criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=${agentId}&criteria[1][link]=AND&criteria[1][field]=12&criteria[1][searchtype]=equals&criteria[1][value]=notold&sort=15&order=ASC`,
     );
     expect(ids(mine.json)).toEqual([1042, 1051]);
+    // Only `sort` given: the order stays that of GLPI's default request (DESC).
+    const sortedOnly = await search(
+      token,
+      'criteria[0][field]=4&criteria[0][searchtype]=equals&criteria[0][value]=7&sort=2',
+    );
+    expect(sortedOnly.json).toMatchObject({ sort: [2], order: ['DESC'] });
+    expect(ids(sortedOnly.json)).toEqual([1051, 1042, 1012, 998]);
     const demoB = await technicalSession('demo-b');
     expect(ids((await search(demoB, 'range=0-99')).json).sort()).toEqual([2003, 2005, 2007]);
   });

@@ -584,10 +584,13 @@ export function createGlpiHandler(options: GlpiOptions): { handler: AppHandler; 
       .map(Number)
       .filter((n) => Number.isFinite(n));
     const sort = sortIds.length > 0 ? sortIds : [...spec.defaultRequest.sort];
+    // GLPI merges the call's parameters over its default request: an order not given stays the default one.
     const orderList = phpList(params.order ?? undefined).filter((v): v is string => typeof v === 'string');
-    const order = sort.map((_, i) => ((orderList[i] ?? orderList[0] ?? '').toUpperCase() === 'DESC' ? 'DESC' : 'ASC'));
-    if (params.sort === undefined && params.order === undefined)
-      order.splice(0, order.length, ...spec.defaultRequest.order);
+    const fallback = spec.defaultRequest.order[0] ?? 'ASC';
+    const order = sort.map((_, i) => {
+      const given = (orderList[i] ?? orderList[0])?.toUpperCase();
+      return given === 'DESC' || given === 'ASC' ? given : fallback;
+    });
 
     const matching = rows.filter((row) => evaluate(criteria, row, opts, session));
     matching.sort((a, b) => {
