@@ -4,6 +4,7 @@ import {
   AddressRefusedError,
   guardedLookup,
   isSpecialUseAddress,
+  leadsToRefusedAddress,
   type LookupFunction,
 } from './address-guard.js';
 
@@ -59,5 +60,25 @@ describe('the address guard', () => {
       guardedLookup(new AddressPolicy([]), resolve)('rebind.example', { all: true }, (err) => done(err)),
     );
     expect(error).toBeInstanceOf(AddressRefusedError);
+  });
+
+  it('tells at save time whether a host leads to a refused address, leaving unresolved names to the connection', async () => {
+    const policy = new AddressPolicy(['10.20.0.0/16']);
+    const answering =
+      (...addresses: string[]): LookupFunction =>
+      (_hostname, _options, callback) =>
+        callback(
+          null,
+          addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+        );
+    const failing: LookupFunction = (_hostname, _options, callback) =>
+      callback(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }), []);
+    const silent: LookupFunction = () => undefined;
+    expect(await leadsToRefusedAddress('[::ffff:0:7f00:1]', policy)).toBe(true);
+    expect(await leadsToRefusedAddress('10.20.1.1', policy)).toBe(false);
+    expect(await leadsToRefusedAddress('cloud.mairie.test', policy, answering('93.184.215.14', '::1'))).toBe(true);
+    expect(await leadsToRefusedAddress('cloud.mairie.test', policy, answering('10.20.1.1'))).toBe(false);
+    expect(await leadsToRefusedAddress('cloud.mairie.test', policy, failing)).toBe(false);
+    expect(await leadsToRefusedAddress('cloud.mairie.test', policy, silent, 20)).toBe(false);
   });
 });

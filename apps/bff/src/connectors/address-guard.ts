@@ -210,3 +210,31 @@ export function guardedLookup(policy: AddressPolicy, resolve: LookupFunction = s
     });
   };
 }
+
+/** How long a save waits for DNS before leaving the check to the connection. */
+const SAVE_TIME_LOOKUP_MS = 3_000;
+
+/**
+ * At save time: whether a host (a name, an IP address, `[v6]` as in URLs) leads to an address the
+ * policy refuses, so the person hears it then rather than from a widget later. A name that does not
+ * resolve now is not refused here: the guard still checks every connection.
+ */
+export async function leadsToRefusedAddress(
+  host: string,
+  policy: AddressPolicy,
+  resolve: LookupFunction = systemLookup,
+  timeoutMs = SAVE_TIME_LOOKUP_MS,
+): Promise<boolean> {
+  const plain = host.replace(/^\[|\]$/g, '');
+  if (net.isIP(plain)) return !policy.permits(plain, plain);
+  const addresses = await new Promise<LookupAddress[]>((done) => {
+    const timer = setTimeout(() => done([]), timeoutMs);
+    timer.unref();
+    resolve(plain, { all: true }, (error, result) => {
+      clearTimeout(timer);
+      if (error) done([]);
+      else done(typeof result === 'string' ? [{ address: result, family: net.isIP(result) }] : result);
+    });
+  });
+  return addresses.some(({ address }) => !policy.permits(plain, address));
+}
