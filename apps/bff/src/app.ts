@@ -26,6 +26,7 @@ import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
+import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
@@ -211,7 +212,12 @@ export function createApp(deps: AppDependencies): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireSameOriginMutation(deps.publicUrl), requireJsonBody, express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(
+    requireSameOriginMutation(deps.publicUrl),
+    requireJsonBody,
+    express.json({ limit: JSON_BODY_LIMIT }),
+    requireStorableText,
+  );
   api.use(requireSignedIn);
   api.use(
     tokenKeeper.middleware(async (req) => {

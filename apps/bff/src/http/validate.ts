@@ -24,3 +24,41 @@ export function validate(part: 'body' | 'params', schema: z.ZodType): RequestHan
     next();
   };
 }
+
+const BAD_TEXT = 'texte refusé : caractère nul (U+0000) ou caractère Unicode incomplet';
+
+/** Where in a parsed JSON value a string (or a key) cannot be stored as text, if anywhere. */
+function badTextPath(value: unknown, path: string[]): string[] | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || !value.isWellFormed() ? path : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = badTextPath(item, [...path, String(index)]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000') || !key.isWellFormed()) return path;
+      const found = badTextPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * JSON may carry what PostgreSQL cannot store: NUL (`\u0000`) and lone surrogates (`\ud800`), which
+ * text columns refuse or silently replace and jsonb refuses. Refused here for every API body, before
+ * any schema, with the path of the first one (400).
+ */
+export const requireStorableText: RequestHandler = (req, _res, next) => {
+  const path = badTextPath(req.body, ['body']);
+  if (path) {
+    next(new AppError('VALIDATION_FAILED', 'La requête est invalide.', [{ path: path.join('.'), message: BAD_TEXT }]));
+    return;
+  }
+  next();
+};
