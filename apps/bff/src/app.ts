@@ -19,6 +19,7 @@ import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/se
 import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
 import { connectorRoutes } from './connector-settings/routes.js';
+import type { LookupFunction } from './connectors/address-guard.js';
 import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
 import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
@@ -53,6 +54,8 @@ export interface AppDependencies {
   pruneSessions?: boolean;
   /** Registers what must be released when the product stops (the connectors' kept-alive sockets). */
   onClose?: (closer: () => Promise<void>) => void;
+  /** DNS for the save-time address check of connectors; tests answer from a table (no network). */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -228,7 +231,14 @@ export function createApp(deps: AppDependencies): Express {
   );
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
-  api.use(connectorRoutes({ db: deps.db, box: deps.connectorSecrets, logger: deps.logger }));
+  api.use(
+    connectorRoutes({
+      db: deps.db,
+      box: deps.connectorSecrets,
+      logger: deps.logger,
+      ...(deps.lookup ? { lookup: deps.lookup } : {}),
+    }),
+  );
   api.use(
     widgetDataRoutes({
       db: deps.db,

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { createApp } from './app.js';
 import { provisionConnectors, resealConnectorSecrets } from './connector-settings/provisioning.js';
+import type { LookupFunction } from './connectors/address-guard.js';
 import { parseKeyring, SecretBox } from './connectors/secret-box.js';
 import { OidcProvider } from './auth/oidc.js';
 import type { Config, ProviderSettings } from './config.js';
@@ -59,7 +60,13 @@ async function listen(server: http.Server, port: number, host: string): Promise<
  * Starts the whole product: database (embedded unless DATABASE_URL), migrations, demo data, the
  * demo IdP (unless OIDC_ISSUER), and the BFF serving the SPA. Used by main.ts, e2e and benchmarks.
  */
-export async function startPleiade(config: Config, logger: Logger): Promise<RunningPleiade> {
+/** What tests may put in place of the network edge. */
+export interface PleiadeEdges {
+  /** DNS for the save-time address check of connectors (default: the system's). */
+  lookup?: LookupFunction;
+}
+
+export async function startPleiade(config: Config, logger: Logger, edges: PleiadeEdges = {}): Promise<RunningPleiade> {
   const closers: (() => Promise<void>)[] = [];
   let closing = false;
   const close = async () => {
@@ -214,6 +221,7 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',
       onClose: (closer) => closers.push(closer),
+      ...(edges.lookup ? { lookup: edges.lookup } : {}),
     });
     server.on('request', app);
     return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };

@@ -19,7 +19,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { AppError } from '../errors.js';
 import { issuesToDetails } from '../http/validate.js';
 import type { Logger } from '../logger.js';
-import { AddressPolicy, leadsToRefusedAddress } from '../connectors/address-guard.js';
+import { AddressPolicy, leadsToRefusedAddress, type LookupFunction } from '../connectors/address-guard.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import { FAILURE_MESSAGES } from '../connectors/states.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
@@ -30,6 +30,8 @@ export interface ConnectorServiceDeps {
   db: Db;
   box: SecretBox;
   logger: Logger;
+  /** DNS for the save-time address check (default: the system's). */
+  lookup?: LookupFunction;
 }
 
 const NOT_FOUND = 'Connecteur introuvable.';
@@ -104,6 +106,7 @@ function privateNetworksToStore(
  * says who may allow it. The base URL's host, and the IMAP server's when it is set apart.
  */
 async function checkUpstreamAddress(
+  deps: ConnectorServiceDeps,
   principal: Principal,
   upstream: { baseUrl: string; options: unknown; allowPrivateNetworks: readonly string[] },
 ): Promise<void> {
@@ -114,7 +117,7 @@ async function checkUpstreamAddress(
     hosts.push(['body.options.host', options.host]);
   }
   for (const [path, host] of hosts) {
-    if (await leadsToRefusedAddress(host, policy)) {
+    if (await leadsToRefusedAddress(host, policy, deps.lookup)) {
       throw invalid(
         path,
         mayAllowPrivateNetworks(principal) ? PRIVATE_ADDRESS_NOT_ALLOWED : PRIVATE_ADDRESS_NEEDS_OPERATOR,
@@ -163,7 +166,7 @@ export async function createConnector(
   );
   const options = checkOptions(request.kind, request.options);
   const allowPrivateNetworks = privateNetworksToStore(principal, [], request.allowPrivateNetworks) ?? [];
-  await checkUpstreamAddress(principal, { baseUrl: request.baseUrl, options, allowPrivateNetworks });
+  await checkUpstreamAddress(deps, principal, { baseUrl: request.baseUrl, options, allowPrivateNetworks });
   try {
     const row = await deps.db.connectorInstance.create({
       data: {
@@ -198,7 +201,7 @@ export async function updateConnector(
     // Before the transaction: a DNS lookup must not hold a database connection.
     const before = await deps.db.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
     if (!before) throw new AppError('NOT_FOUND', NOT_FOUND);
-    await checkUpstreamAddress(principal, {
+    await checkUpstreamAddress(deps, principal, {
       baseUrl: request.baseUrl ?? before.baseUrl,
       options:
         request.options !== undefined ? checkOptions(before.kind as ConnectorKind, request.options) : before.options,

@@ -27,11 +27,14 @@ export function validate(part: 'body' | 'params', schema: z.ZodType): RequestHan
 
 const BAD_TEXT = 'texte refusé : caractère nul (U+0000) ou caractère Unicode incomplet';
 
+/** Whether PostgreSQL can store (and compare) this string as it is: no NUL, no lone surrogate. */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && value.isWellFormed();
+}
+
 /** Where in a parsed JSON value a string (or a key) cannot be stored as text, if anywhere. */
 function badTextPath(value: unknown, path: string[]): string[] | undefined {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') || !value.isWellFormed() ? path : undefined;
-  }
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path;
   if (Array.isArray(value)) {
     for (const [index, item] of value.entries()) {
       const found = badTextPath(item, [...path, String(index)]);
@@ -41,7 +44,7 @@ function badTextPath(value: unknown, path: string[]): string[] | undefined {
   }
   if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000') || !key.isWellFormed()) return path;
+      if (!isStorableText(key)) return path;
       const found = badTextPath(item, [...path, key]);
       if (found) return found;
     }

@@ -175,4 +175,12 @@ describe('hostile input to the mutating routes', () => {
       );
     }
   });
+
+  it('ends no session, and answers without a 5xx, when a front-channel logout names one with NUL', async () => {
+    for (const query of ['sid=%00', 'sid=a%00b', 'sid=%ED%A0%80', `iss=x&sid=%00`]) {
+      const response = await fetch(`${pleiade.url}/auth/frontchannel-logout?${query}`);
+      expect(response.status, query).toBeLessThan(500);
+    }
+    expect((await api(agent, `${pleiade.url}/api/me`)).status).toBe(200);
+  });
 });
