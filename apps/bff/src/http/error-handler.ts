@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@pleiade/contracts';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, HTTP_STATUS } from '../errors.js';
 
 /**
@@ -45,9 +46,21 @@ function toAppError(error: unknown): AppError | undefined {
   return new AppError('VALIDATION_FAILED', INVALID_REQUEST);
 }
 
+/** How long a client should wait before trying again when the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** The one place where errors become HTTP responses: a stable JSON body with the request id. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const appError = toAppError(error) ?? new AppError('INTERNAL', 'Une erreur inattendue est survenue.');
+  let appError = toAppError(error);
+  if (!appError && isDatabaseUnavailable(error)) {
+    req.log.warn({ err: error }, 'database unavailable');
+    appError = new AppError(
+      'SERVICE_UNAVAILABLE',
+      'Pléiade ne peut pas joindre sa base de données pour le moment. Réessayez dans quelques secondes.',
+    );
+    res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  }
+  appError ??= new AppError('INTERNAL', 'Une erreur inattendue est survenue.');
   if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
   const body: ApiErrorBody = {
     error: {

@@ -27,9 +27,12 @@ export function validate(part: 'body' | 'params', schema: z.ZodType): RequestHan
 
 const BAD_TEXT = 'texte refusé : caractère nul (U+0000) ou caractère Unicode incomplet';
 
+/** A UTF-16 surrogate without its other half (what String.prototype.isWellFormed finds, before ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Whether PostgreSQL can store (and compare) this string as it is: no NUL, no lone surrogate. */
 export function isStorableText(value: string): boolean {
-  return !value.includes('\u0000') && value.isWellFormed();
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 }
 
 /** Where in a parsed JSON value a string (or a key) cannot be stored as text, if anywhere. */
