@@ -12,6 +12,7 @@ import { pinoHttp } from 'pino-http';
 import { identityRoutes } from './apps/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
+import { LoginStateCookie } from './auth/login-state.js';
 import { logoutChannelRoutes } from './auth/logout-channels.js';
 import { PROBLEM_PAGE_CSS, renderAuthProblemPage } from './auth/problem-page.js';
 import { SessionIndex } from './auth/session-index.js';
@@ -199,6 +200,7 @@ export function createApp(deps: AppDependencies): Express {
     '/auth',
     authRoutes({
       authenticator,
+      loginStates: new LoginStateCookie(deps.sessionSecret, secure),
       db: deps.db,
       providers: deps.providers,
       tokens: tokenKeeper,
