@@ -80,17 +80,24 @@ describe('a request while Pléiade starts', () => {
       probes.filter((p) => p.status === 'hung'),
       'requests left hanging while starting',
     ).toEqual([]);
-    const early = probes.filter((p) => typeof p.status === 'number');
-    expect(early.length, 'some requests arrived between the port opening and the product being ready').toBeGreaterThan(
-      0,
+    // The last ones may already be the product's own answers (ready before this loop saw it).
+    const whileStarting = probes.filter(
+      (p) => p.status === 503 || (p.path === '/healthz' && p.body.includes('starting')),
     );
-    for (const answer of early) {
+    expect(
+      whileStarting.length,
+      'some requests arrived between the port opening and the product being ready',
+    ).toBeGreaterThan(0);
+    for (const answer of probes) {
+      if (typeof answer.status === 'number')
+        expect(answer.status === 503 || answer.status < 500, answer.path).toBe(true);
+    }
+    for (const answer of whileStarting) {
       if (answer.path === '/healthz') {
         // Alive, though not ready: a liveness probe must not kill a starting process.
         expect(answer.status, answer.path).toBe(200);
         continue;
       }
-      expect(answer.status, answer.path).toBe(503);
       expect(Number(answer.retryAfter), answer.path).toBeGreaterThan(0);
       if (answer.path.startsWith('/api/')) {
         const { error } = apiErrorBodySchema.parse(JSON.parse(answer.body));
