@@ -6,3 +6,4 @@ export * from './connectors.js';
 export * from './widget-data.js';
 export * from './grid.js';
 export * from './policies/index.js';
+export * from './private-networks.js';
