@@ -146,6 +146,8 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
       OIDC_CLIENT_ID: op.clientId,
       OIDC_CLIENT_SECRET: op.clientSecret,
       COLLECTIVITES: 'banc=Commune du banc d’essai',
+      // The simulators listen on loopback: only the installation's operator may allow-list it.
+      ROLE_GROUP_OPERATOR: 'operateurs-banc',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       ...(database ? { DATABASE_URL: database.url } : {}),
     }),
@@ -169,7 +171,7 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
 
   try {
     // Connectors: two of each application, so the 12 widgets make 12 different upstream reads.
-    const admin = await signInAs('admin-banc', ['agents', 'admins-banc']);
+    const admin = await signInAs('operateur-banc', ['agents', 'operateurs-banc']);
     const createConnector = async (body: Record<string, unknown>) =>
       (
         (await call(admin, `${base}/api/admin/connectors`, {

@@ -1,9 +1,10 @@
 // `npm test`: every test tier, then one summary line "N passed, N failed".
-//   static checks (typecheck, lint) → unit (vitest) → integration (vitest, real PostgreSQL) → end to end (Playwright, Chromium)
+//   static checks (typecheck, lint) → unit (vitest) → integration (vitest, real PostgreSQL) → fuzz (fast-check, 10,000
+//   random requests to the mutating routes, no 5xx) → end to end (Playwright, Chromium)
 //   → redis (vitest, real Redis) → mailcal (real Dovecot + Radicale) → interop (Playwright against a real LemonLDAP::NG, set up here by
 //   ../shared/idp/lemonldap/setup.sh)
 // Integration, e2e and interop use DATABASE_URL when set (a server whose user may create databases), else
-// an embedded PostgreSQL. Options: --only=static,unit,integration,redis,mailcal,e2e,interop to run some tiers.
+// an embedded PostgreSQL. Options: --only=static,unit,integration,fuzz,redis,mailcal,e2e,interop to run some tiers.
 // The interop tier needs a machine that can host LemonLDAP::NG (Debian, root, apt); elsewhere it is
 // reported as "not run" with the reason: neither passed nor failed. On such a machine, a failed setup fails.
 import { spawnSync } from 'node:child_process';
@@ -221,6 +222,10 @@ if (wanted('unit')) {
   vitest('unit: simulators', 'packages/simulators');
 }
 if (wanted('integration')) vitest('integration: bff', 'apps/bff', ['--project', 'integration']);
+if (wanted('fuzz')) {
+  log('Fuzzing des routes qui modifient (fast-check, 10 000 requêtes au hasard, aucune 5xx)');
+  vitest('fuzz: bff', 'apps/bff', ['--project', 'fuzz']);
+}
 if (wanted('redis')) await redisTier();
 if (wanted('mailcal')) await mailcalTier();
 if (wanted('e2e')) {

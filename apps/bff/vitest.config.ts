@@ -30,6 +30,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Property-based fuzzing of the mutating routes (fast-check): its own tier, `npm test -- --only=fuzz`.
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',

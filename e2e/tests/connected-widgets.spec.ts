@@ -45,8 +45,12 @@ async function putBoard(page: Page, widgets: PlacedWidget[]): Promise<void> {
   });
 }
 
-/** Creates (or re-points) a connector of demo-a as its administrator would; answers its id. */
-async function upsertConnector(admin: Page, body: Record<string, unknown>): Promise<string> {
+/**
+ * Creates (or re-points) a connector of demo-a as the installation's operator would (the only one
+ * who may allow-list the simulators' loopback address); answers its id.
+ */
+async function upsertConnector(operator: Page, body: Record<string, unknown>): Promise<string> {
+  const admin = operator;
   const { connectors } = await apiJson<{ connectors: { id: string; label: string }[] }>(
     admin.request,
     'GET',
@@ -154,7 +158,7 @@ test.describe('connected widgets', () => {
         matrix: { ...agentData.matrix, userId: operateur.matrix.userId, accessToken: operateur.matrix.accessToken },
       };
       const admin = await browser.newPage();
-      await signIn(admin, 'admin');
+      await signIn(admin, 'operateur');
       await signIn(page, 'operateur');
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
@@ -253,7 +257,7 @@ test.describe('connected widgets', () => {
     test('one hanging, failing or garbled application degrades only its own widget', async ({ page, browser }) => {
       test.setTimeout(120_000);
       const admin = await browser.newPage();
-      await signIn(admin, 'admin');
+      await signIn(admin, 'operateur');
       const faults = ['hang', 'http500', 'garbage'] as const;
       const started = await Promise.all(faults.map(() => startSimulators()));
       try {
@@ -308,6 +312,20 @@ test.describe('connected widgets', () => {
     ).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('admin-connectors.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    // The private networks are the operator's: shown to the administrator, not editable.
+    await page.getByRole('button', { name: 'Modifier « Messagerie de la mairie »' }).click();
+    await expect(page.getByText('Réglés par l’opérateur de l’installation')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Réseaux privés autorisés' })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('admin-connector-form.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('lets the operator of the installation allow private networks', async ({ page }) => {
+    await signIn(page, 'operateur');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('button', { name: 'Modifier « Messagerie de la mairie »' }).click();
+    await expect(page.getByRole('textbox', { name: 'Réseaux privés autorisés' })).toBeEditable();
+    await expect(page.getByText('Réglés par l’opérateur de l’installation')).toHaveCount(0);
   });
 
   test('keeps the administration away from agents', async ({ page }) => {

@@ -12,6 +12,7 @@ import { pinoHttp } from 'pino-http';
 import { identityRoutes } from './apps/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
+import { LoginStateCookie } from './auth/login-state.js';
 import { logoutChannelRoutes } from './auth/logout-channels.js';
 import { PROBLEM_PAGE_CSS, renderAuthProblemPage } from './auth/problem-page.js';
 import { SessionIndex } from './auth/session-index.js';
@@ -20,6 +21,7 @@ import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
 import { sharedBoardRoutes } from './boards/shared-routes.js';
 import { connectorRoutes } from './connector-settings/routes.js';
+import type { LookupFunction } from './connectors/address-guard.js';
 import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
 import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
@@ -27,6 +29,7 @@ import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
+import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
@@ -53,6 +56,8 @@ export interface AppDependencies {
   pruneSessions?: boolean;
   /** Registers what must be released when the product stops (the connectors' kept-alive sockets). */
   onClose?: (closer: () => Promise<void>) => void;
+  /** DNS for the save-time address check of connectors; tests answer from a table (no network). */
+  lookup?: LookupFunction;
 }
 
 /**
@@ -196,6 +201,7 @@ export function createApp(deps: AppDependencies): Express {
     '/auth',
     authRoutes({
       authenticator,
+      loginStates: new LoginStateCookie(deps.sessionSecret, secure),
       db: deps.db,
       providers: deps.providers,
       tokens: tokenKeeper,
@@ -212,7 +218,12 @@ export function createApp(deps: AppDependencies): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(requireSameOriginMutation(deps.publicUrl), requireJsonBody, express.json({ limit: JSON_BODY_LIMIT }));
+  api.use(
+    requireSameOriginMutation(deps.publicUrl),
+    requireJsonBody,
+    express.json({ limit: JSON_BODY_LIMIT }),
+    requireStorableText,
+  );
   api.use(requireSignedIn);
   api.use(
     tokenKeeper.middleware(async (req) => {
@@ -224,7 +235,14 @@ export function createApp(deps: AppDependencies): Express {
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(sharedBoardRoutes(deps.db));
-  api.use(connectorRoutes({ db: deps.db, box: deps.connectorSecrets, logger: deps.logger }));
+  api.use(
+    connectorRoutes({
+      db: deps.db,
+      box: deps.connectorSecrets,
+      logger: deps.logger,
+      ...(deps.lookup ? { lookup: deps.lookup } : {}),
+    }),
+  );
   api.use(
     widgetDataRoutes({
       db: deps.db,

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { EmbeddedPostgresUnreachableError } from './db/embedded.js';
 import { createLogger } from './logger.js';
 import { startPleiade } from './server.js';
 
@@ -51,6 +52,11 @@ try {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 } catch (error) {
+  if (error instanceof EmbeddedPostgresUnreachableError) {
+    // Something the person starting Pléiade must change: said in words, not in a log line.
+    process.stderr.write(`\nPléiade ne peut pas démarrer.\n${error.message}\n\n`);
+    process.exit(2);
+  }
   logger.fatal({ err: error }, 'start failed');
   process.exit(1);
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -6,10 +6,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
+import type { ApiErrorBody } from '@pleiade/contracts';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { createApp } from './app.js';
 import { provisionConnectors, resealConnectorSecrets } from './connector-settings/provisioning.js';
+import type { LookupFunction } from './connectors/address-guard.js';
 import { parseKeyring, SecretBox } from './connectors/secret-box.js';
 import { OidcProvider } from './auth/oidc.js';
 import type { Config, ProviderSettings } from './config.js';
@@ -48,6 +50,36 @@ async function persistedSecret<T>(file: string, create: () => Promise<T> | T): P
   return value;
 }
 
+/** Seconds a client waits before asking again while Pléiade starts. */
+const STARTING_RETRY_AFTER_SECONDS = 2;
+const STARTING_MESSAGE = 'Pléiade démarre. Réessayez dans quelques secondes.';
+
+/**
+ * What the port answers between opening and the app being ready: 503 with Retry-After (the API's
+ * JSON error body under /api/), except /healthz, which says the process is alive.
+ */
+function answerWhileStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const pathname = (req.url ?? '/').split('?')[0];
+  res.setHeader('Cache-Control', 'no-store');
+  if (pathname === '/healthz') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'starting' }));
+    return;
+  }
+  res.setHeader('Retry-After', String(STARTING_RETRY_AFTER_SECONDS));
+  if (pathname?.startsWith('/api/')) {
+    const body: ApiErrorBody = {
+      error: { code: 'SERVICE_UNAVAILABLE', message: STARTING_MESSAGE, requestId: randomUUID() },
+    };
+    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+    return;
+  }
+  if (pathname === '/readyz') {
+    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'starting' }));
+    return;
+  }
+  res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(STARTING_MESSAGE);
+}
+
 async function listen(server: http.Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,7 +92,13 @@ async function listen(server: http.Server, port: number, host: string): Promise<
  * Starts the whole product: database (embedded unless DATABASE_URL), migrations, demo data, the
  * demo IdP (unless OIDC_ISSUER), and the BFF serving the SPA. Used by main.ts, e2e and benchmarks.
  */
-export async function startPleiade(config: Config, logger: Logger): Promise<RunningPleiade> {
+/** What tests may put in place of the network edge. */
+export interface PleiadeEdges {
+  /** DNS for the save-time address check of connectors (default: the system's). */
+  lookup?: LookupFunction;
+}
+
+export async function startPleiade(config: Config, logger: Logger, edges: PleiadeEdges = {}): Promise<RunningPleiade> {
   const closers: (() => Promise<void>)[] = [];
   let closing = false;
   const close = async () => {
@@ -125,7 +163,9 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       });
     }
 
-    const server = http.createServer();
+    // The port opens now (the demo IdP needs the address it serves) and answers 503 until the app
+    // is attached below: a request in between never waits for the start to end.
+    const server = http.createServer(answerWhileStarting);
     const port = await listen(server, config.port, config.host);
     closers.push(
       () =>
@@ -216,8 +256,11 @@ export async function startPleiade(config: Config, logger: Logger): Promise<Runn
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',
       onClose: (closer) => closers.push(closer),
+      ...(edges.lookup ? { lookup: edges.lookup } : {}),
     });
+    server.removeListener('request', answerWhileStarting);
     server.on('request', app);
+    logger.info({ port }, 'ready');
     return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
   } catch (error) {
     await close();

@@ -114,6 +114,9 @@ export function checkBoardWidgets(widgets: readonly BoardWidget[], ctx: z.Refine
   }
 }
 
+/** A board's version is a PostgreSQL integer (int4): beyond it, no board can be at that version. */
+export const MAX_BOARD_VERSION = 2_147_483_647;
+
 export const boardWidgetsSchema = z
   .array(boardWidgetSchema)
   .max(MAX_WIDGETS_PER_BOARD, `Au plus ${MAX_WIDGETS_PER_BOARD} widgets par tableau.`)
@@ -123,7 +126,7 @@ export const boardWidgetsSchema = z
 export const saveBoardRequestSchema = z
   .object({
     /** The version the edit was made on; the server answers 409 when it is no longer current. */
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(MAX_BOARD_VERSION),
     widgets: boardWidgetsSchema,
   })
   .strict();

@@ -10,3 +10,4 @@ export * from './policies/index.js';
 export * from './shared-boards.js';
 export * from './board-document.js';
 export * from './board-diff.js';
+export * from './private-networks.js';

@@ -2,6 +2,7 @@
 // Starts the simulators with the demo data and prints their URLs and demo credentials.
 // Environment: SIMULATORS_LATENCY_MS, NEXTCLOUD_SIM_PORT, ZIMBRA_SIM_PORT, MATRIX_SIM_PORT, JITSI_SIM_PORT,
 // IPARAPHEUR_SIM_PORT, IPARAPHEUR4_SIM_PORT, S2LOW_SIM_PORT, IDELIBRE_SIM_PORT, PASTELL_SIM_PORT.
+// GLPI_SIM_PORT, FINANCE_SIM_PORT, TIME_SIM_PORT, FEEDS_SIM_PORT.
 import { startSimulators } from './index.js';
 
 const port = (name: string) => Number(process.env[name] ?? '0') || 0;
@@ -18,6 +19,10 @@ const sims = await startSimulators({
     s2low: port('S2LOW_SIM_PORT'),
     idelibre: port('IDELIBRE_SIM_PORT'),
     pastell: port('PASTELL_SIM_PORT'),
+    glpi: port('GLPI_SIM_PORT'),
+    finance: port('FINANCE_SIM_PORT'),
+    time: port('TIME_SIM_PORT'),
+    feeds: port('FEEDS_SIM_PORT'),
   },
 });
 

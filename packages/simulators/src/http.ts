@@ -5,7 +5,21 @@ import { createServer as createTlsServer, type ServerOptions as TlsServerOptions
 import type { AddressInfo } from 'node:net';
 
 export type SimulatedApp =
-  'nextcloud' | 'zimbra' | 'matrix' | 'jitsi' | 'iparapheur' | 'iparapheur4' | 's2low' | 'idelibre' | 'pastell';
+  | 'nextcloud'
+  | 'zimbra'
+  | 'matrix'
+  | 'jitsi'
+  // Dematerialisation (issue 10): i-Parapheur 5 and 4, S2low, i-delibRE, Pastell.
+  | 'iparapheur'
+  | 'iparapheur4'
+  | 's2low'
+  | 'idelibre'
+  | 'pastell'
+  // Business applications (issue 11): GLPI, an OData finance service, a SOAP time-management service, news feeds.
+  | 'glpi'
+  | 'finance'
+  | 'time'
+  | 'feeds';
 export const SIMULATED_APPS: readonly SimulatedApp[] = [
   'nextcloud',
   'zimbra',
@@ -16,6 +30,10 @@ export const SIMULATED_APPS: readonly SimulatedApp[] = [
   's2low',
   'idelibre',
   'pastell',
+  'glpi',
+  'finance',
+  'time',
+  'feeds',
 ];
 
 /**
@@ -38,6 +56,8 @@ export interface SimResponse {
   headers?: Record<string, string>;
   /** Text is sent as UTF-8; a Buffer as it is (an ISO-8859-1 body, for instance). */
   body?: string | Buffer;
+  /** Sends the body a few bytes at a time (a slow upstream that keeps the socket busy). */
+  trickle?: { chunkBytes: number; intervalMs: number };
 }
 
 export type AppHandler = (req: IncomingMessage, body: string, baseUrl: string) => SimResponse | Promise<SimResponse>;
@@ -88,6 +108,19 @@ function faultResponse(fault: Exclude<FaultMode, 'none' | 'hang'>): SimResponse 
   return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ocs": {"meta": <<<' };
 }
 
+async function trickle(
+  res: ServerResponse,
+  body: Buffer,
+  { chunkBytes, intervalMs }: { chunkBytes: number; intervalMs: number },
+): Promise<void> {
+  for (let offset = 0; offset < body.length; offset += chunkBytes) {
+    if (res.destroyed) return;
+    res.write(body.subarray(offset, offset + chunkBytes));
+    await sleep(intervalMs);
+  }
+  if (!res.destroyed) res.end();
+}
+
 /**
  * One application's server on `host:port`; with `tls`, HTTPS with those options (a server that
  * demands a client certificate sets `requestCert` and `rejectUnauthorized` there).
@@ -115,6 +148,10 @@ export async function startAppServer(
       }
       if (res.destroyed) return;
       res.writeHead(response.status, response.headers ?? {});
+      if (response.trickle && response.body !== undefined) {
+        await trickle(res, Buffer.from(response.body), response.trickle);
+        return;
+      }
       res.end(response.body ?? '');
     })();
   };

@@ -22,6 +22,12 @@ import { createPastellHandler } from './pastell/server.js';
 import { createSimulatorPki, type PemPair, type SimulatorPki } from './s2low/pki.js';
 import { createS2lowHandler } from './s2low/server.js';
 import { computePreauth, createZimbraHandler } from './zimbra/server.js';
+// Business applications (issue 11).
+import { DEMO_BUSINESS, type BusinessData, type Collectivite } from './business-data.js';
+import { createFeedsHandler } from './feeds/server.js';
+import { createFinanceHandler } from './finance/server.js';
+import { createGlpiHandler } from './glpi/server.js';
+import { createTimeHandler } from './time/server.js';
 
 export { DEMAT_DEMO_DATA } from './demat-data.js';
 export type {
@@ -57,6 +63,19 @@ export type {
   ZimbraMessageSeed,
 } from './demo-data.js';
 export type { FaultMode, SimulatedApp } from './http.js';
+export {
+  COLLECTIVITE_NAMES,
+  DEMO_BUSINESS,
+  findPerson,
+  fullName,
+  type BusinessData,
+  type BusinessPerson,
+  type Collectivite,
+  type GlpiTicketSeed,
+} from './business-data.js';
+export { withHostileBusinessText } from './business-hostile.js';
+export { HOSTILE_FEEDS, type HostileFeed } from './feeds/server.js';
+export { GTA_NAMESPACE, TIME_SERVICES } from './time/server.js';
 export { SIMULATED_APPS } from './http.js';
 export { computePreauth };
 
@@ -101,6 +120,16 @@ export interface SimulatorsOptions {
   pastellLoginAttemptsPerMinute?: number;
   /** Clock, for tests. */
   now?: () => Date;
+  /** Data of GLPI, the finance service, the time-management service and the news feeds; default DEMO_BUSINESS. */
+  business?: BusinessData;
+  /** App-Token of GLPI's API client; null: a client without App-Token. Default: a random token. */
+  glpiAppToken?: string | null;
+  /** GLPI's "enable_api_login_credentials" (login/password at initSession), default true. */
+  glpiLoginWithCredentials?: boolean;
+  /** GLPI session lifetime, renewed by each call; default 1 440 000 ms (PHP's session.gc_maxlifetime). */
+  glpiSessionLifetimeMs?: number;
+  /** Largest OData page before `@odata.nextLink`, default 50. */
+  financeMaxPageSize?: number;
 }
 
 export interface NextcloudCredentials {
@@ -142,6 +171,17 @@ export interface S2lowCredentials {
   unregisteredClient: PemPair;
 }
 
+export interface GlpiCredentials {
+  /** App-Token header of the API client, or null when the client has none. */
+  appToken: string | null;
+  /** Username → GLPI remote access key, for `Authorization: user_token <key>`. */
+  userTokens: Record<string, string>;
+  /** Technical account of each collectivité's entity (HTTP Basic at initSession). */
+  technicalAccounts: Record<Collectivite, { login: string; password: string }>;
+  /** Password of the people's own GLPI accounts (login = username). */
+  peoplePassword: string;
+}
+
 export interface SimulatorCredentials {
   nextcloud: Record<string, NextcloudCredentials>;
   zimbra: ZimbraCredentials;
@@ -156,6 +196,11 @@ export interface SimulatorCredentials {
   idelibre: Record<string, { structureId: string; suffix: string; token: string }>;
   /** Pastell login → credentials (Basic or `Authorization: Bearer <token>`); `pleiade-technique` sees every entity. */
   pastell: Record<string, { login: string; password: string; token: string }>;
+  glpi: GlpiCredentials;
+  /** OData finance service: one technical account (Basic) and API key (`X-Api-Key`) per collectivité. */
+  finance: Record<Collectivite, { login: string; password: string; apiKey: string }>;
+  /** Time-management web services: one web-service account (Basic) per collectivité. */
+  time: Record<Collectivite, { login: string; password: string }>;
 }
 
 export interface Simulators {
@@ -179,6 +224,10 @@ export interface Simulators {
   expireIparapheurTokens(): void;
   /** i-Parapheur 5 access tokens issued so far (password and refresh grants). */
   iparapheurTokensIssued(): number;
+  /** GLPI sessions neither killed nor expired. */
+  glpiOpenSessions(): number;
+  /** Ends every GLPI session (the next call gets ERROR_SESSION_TOKEN_INVALID). */
+  expireGlpiSessions(): void;
   close(): Promise<void>;
 }
 
@@ -237,6 +286,34 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
     tokenLifetimeMs: options.iparapheurTokenLifetimeMs ?? 300_000,
     refreshLifetimeMs: options.iparapheurRefreshLifetimeMs ?? 1_800_000,
   });
+  const business = options.business ?? DEMO_BUSINESS;
+  const secret = () => randomBytes(18).toString('base64url');
+  const collectivites: Collectivite[] = ['demo-a', 'demo-b'];
+  const glpiCredentials: GlpiCredentials = {
+    appToken: options.glpiAppToken === undefined ? secret() : options.glpiAppToken,
+    userTokens: Object.fromEntries(business.people.map((p) => [p.username, p.glpiUserToken])),
+    technicalAccounts: {
+      'demo-a': { login: 'pleiade-demo-a', password: secret() },
+      'demo-b': { login: 'pleiade-demo-b', password: secret() },
+    },
+    peoplePassword: 'demo',
+  };
+  const financeAccounts = Object.fromEntries(
+    collectivites.map((c) => [c, { login: `finances-${c}`, password: secret(), apiKey: secret() }]),
+  ) as SimulatorCredentials['finance'];
+  const timeAccounts = Object.fromEntries(
+    collectivites.map((c) => [c, { login: `ws-gta-${c}`, password: secret() }]),
+  ) as SimulatorCredentials['time'];
+  const glpi = createGlpiHandler({
+    data: business,
+    now,
+    appToken: glpiCredentials.appToken,
+    technicalAccounts: collectivites.map((c) => ({ ...glpiCredentials.technicalAccounts[c], collectivites: [c] })),
+    peoplePassword: glpiCredentials.peoplePassword,
+    loginWithCredentials: options.glpiLoginWithCredentials ?? true,
+    sessionLifetimeMs: options.glpiSessionLifetimeMs ?? 1_440_000,
+  });
+
   let users: SimUser[] = [];
   let zimbra: ReturnType<typeof createZimbraHandler> | undefined;
   let preauthKeys: Record<string, string> = {};
@@ -288,6 +365,25 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
         loginAttemptsPerMinute: options.pastellLoginAttemptsPerMinute ?? 5,
       }),
     );
+    await start('glpi', glpi.handler);
+    await start(
+      'finance',
+      createFinanceHandler({
+        data: business,
+        now,
+        accounts: collectivites.map((c) => ({ collectivite: c, ...financeAccounts[c] })),
+        maxPageSize: options.financeMaxPageSize ?? 50,
+      }),
+    );
+    await start(
+      'time',
+      createTimeHandler({
+        data: business,
+        now,
+        accounts: collectivites.map((c) => ({ collectivite: c, ...timeAccounts[c] })),
+      }),
+    );
+    await start('feeds', createFeedsHandler({ data: business, now }));
   } catch (err) {
     await Promise.all(started.map((s) => s.close()));
     throw err;
@@ -362,6 +458,9 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
       pastell: Object.fromEntries(
         demat.pastell.users.map((u) => [u.login, { login: u.login, password: u.password, token: u.token }]),
       ),
+      glpi: glpiCredentials,
+      finance: financeAccounts,
+      time: timeAccounts,
     },
     setFault: (app, fault) => {
       controls[app].fault = fault;
@@ -380,6 +479,8 @@ export async function startSimulators(options: SimulatorsOptions = {}): Promise<
     nextcloudUserinfoCalls: () => userinfo?.calls ?? 0,
     expireIparapheurTokens: () => iparapheur.state.expireAllTokens(),
     iparapheurTokensIssued: () => iparapheur.state.tokensIssued(),
+    glpiOpenSessions: () => glpi.state.openSessions(),
+    expireGlpiSessions: () => glpi.state.expireAllSessions(),
     close: async () => {
       await Promise.all(started.map((s) => s.close()));
     },

@@ -64,11 +64,22 @@ export async function readEverything(sims: Simulators, username: string) {
     },
   })) as { AuthResponse: { authToken: { _content: string }[] } };
   const token = auth.AuthResponse.authToken[0]!._content;
-  const search = async (types: string) =>
-    ((await soap({ SearchRequest: { _jsns: 'urn:zimbraMail', types, limit: 100 } }, token)) as { SearchResponse: Json })
-      .SearchResponse;
-  const messages = ((await search('message')).m ?? []) as { su: string; fr: string; e: { t: string; p: string }[] }[];
-  const appointments = ((await search('appointment')).appt ?? []) as { name: string; loc: string; fr?: string }[];
+  const search = async (types: string, query: string) =>
+    (
+      (await soap({ SearchRequest: { _jsns: 'urn:zimbraMail', types, query, limit: 100 } }, token)) as {
+        SearchResponse: Json;
+      }
+    ).SearchResponse;
+  const messages = ((await search('message', 'in:inbox')).m ?? []) as {
+    su: string;
+    fr: string;
+    e: { t: string; p: string }[];
+  }[];
+  const appointments = ((await search('appointment', 'inid:10')).appt ?? []) as {
+    name: string;
+    loc: string;
+    fr?: string;
+  }[];
 
   const sync = (await (
     await fetch(`${sims.urls.matrix}/_matrix/client/v3/sync?timeout=0`, {

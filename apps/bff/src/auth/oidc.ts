@@ -1,31 +1,6 @@
-import type { Request } from 'express';
 import * as jose from 'jose';
 import * as client from 'openid-client';
-import { Strategy, type AuthenticateOptions, type StrategyOptions, type VerifyFunction } from 'openid-client/passport';
 import type { ProviderSettings } from '../config.js';
-
-/**
- * openid-client's strategy always sends PKCE (S256) but adds `state` only when the provider does
- * not advertise PKCE, and `nonce` only for implicit/hybrid flows. Pléiade sends all three: the
- * strategy stores whatever the request carries and checks it at the callback. A provider may ask
- * for more (`OidcProvider.authorizationParams`: ProConnect's acr_values).
- */
-export class PkceStateNonceStrategy extends Strategy {
-  private readonly extraParams: Record<string, string>;
-
-  constructor(options: StrategyOptions & { authorizationParams?: Record<string, string> }, verify: VerifyFunction) {
-    super(options, verify);
-    this.extraParams = options.authorizationParams ?? {};
-  }
-
-  override authorizationRequestParams<T extends AuthenticateOptions>(req: Request, options: T) {
-    const params = new URLSearchParams(super.authorizationRequestParams(req, options));
-    params.set('state', client.randomState());
-    params.set('nonce', client.randomNonce());
-    for (const [name, value] of Object.entries(this.extraParams)) params.set(name, value);
-    return params;
-  }
-}
 
 /** Discovers the provider once; a failed discovery is retried at the next sign-in. */
 export class OidcProvider {

@@ -9,20 +9,15 @@ import {
 import type { Passport } from 'passport';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../logger.js';
-import { PkceStateNonceStrategy, type OidcProvider } from './oidc.js';
+import * as client from 'openid-client';
+import type { LoginStateCookie } from './login-state.js';
+import type { OidcProvider } from './oidc.js';
 import type { SessionUser, SignInResult } from './principal.js';
 import type { SessionIndex } from './session-index.js';
 import type { TokenKeeper } from './session-layer.js';
 import { identifySignIn } from './sign-in.js';
 import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
-
-declare module 'express-session' {
-  interface SessionData {
-    /** The provider a sign-in in progress was sent to; read back at the callback. */
-    loginProviderId?: string;
-  }
-}
 
 /**
  * Whether a state-changing navigation comes from our own pages. Browsers send Sec-Fetch-Site;
@@ -37,6 +32,8 @@ export function isSameOriginRequest(req: Request, publicUrl: string): boolean {
 
 interface AuthRoutesOptions {
   authenticator: InstanceType<typeof Passport>;
+  /** Where a sign-in in progress waits for the callback (a sealed, short-lived cookie). */
+  loginStates: LoginStateCookie;
   db: Db;
   providers: OidcProvider[];
   tokens: TokenKeeper;
@@ -47,16 +44,17 @@ interface AuthRoutesOptions {
   logger: Logger;
 }
 
-const strategyName = (provider: OidcProvider) => `oidc-${provider.settings.id}`;
-
 /**
- * Sign-in (one or several OpenID providers), callback and sign-out. Passport keeps only
- * { userId, providerId } in the server-side session, and the tokens sealed beside them.
+ * Sign-in (one or several OpenID providers): the authorization-code flow with PKCE S256, state and
+ * nonce through openid-client, the sign-in state in a sealed cookie until the callback; then
+ * passport keeps only { userId, providerId } in the server-side session, and the tokens sealed
+ * beside them. Sign-out too.
  */
 export function authRoutes(options: AuthRoutesOptions): Router {
   const { authenticator: passport, db, providers, tokens: tokenKeeper, index, publicUrl, logger } = options;
+  const { loginStates } = options;
   const byId = new Map(providers.map((provider) => [provider.settings.id, provider]));
-  const strategies = new Map<string, Promise<void>>();
+  const callbackUrl = `${publicUrl}/auth/callback`;
 
   passport.serializeUser<SessionUser>((user, done) => {
     // Only ids: tokens go sealed into the session (TokenKeeper), the profile is reloaded per request.
@@ -68,65 +66,40 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       .catch(done);
   });
 
-  /** Discovers the provider once and registers its strategy; a failure is retried next time. */
-  function ensureStrategy(provider: OidcProvider): Promise<void> {
-    const id = provider.settings.id;
-    let ready = strategies.get(id);
-    if (ready) return ready;
-    ready = provider.configurationPromise.then((config) => {
-      passport.use(
-        strategyName(provider),
-        new PkceStateNonceStrategy(
-          {
-            config,
-            scope: provider.settings.scopes,
-            callbackURL: `${publicUrl}/auth/callback`,
-            sessionKey: `oidc:${id}`,
-            authorizationParams: provider.authorizationParams,
-          },
-          (tokens, verified) => {
-            identifySignIn(db, provider, tokens, logger)
-              .then(async (signIn) => {
-                if (!signIn.ok) {
-                  verified(null, false, { message: signIn.problem });
-                  return;
-                }
-                const result = await provisionUser(db, signIn.identity);
-                if (!result.ok) {
-                  verified(null, false, { message: result.problem });
-                  return;
-                }
-                verified(null, {
-                  userId: result.userId,
-                  providerId: id,
-                  tokens: signIn.tokens,
-                  subject: signIn.identity.subject,
-                  ...(signIn.oidcSid !== undefined ? { oidcSid: signIn.oidcSid } : {}),
-                } satisfies SignInResult);
-              })
-              .catch((error: unknown) => verified(error));
-          },
-        ),
-      );
-    });
-    ready.catch(() => strategies.delete(id));
-    strategies.set(id, ready);
-    return ready;
-  }
-
   function sendProblem(res: Response, problem: AuthProblem, status: number) {
     res.status(status).type('html').send(renderAuthProblemPage(problem));
   }
 
-  async function authenticateWith(provider: OidcProvider, res: Response): Promise<string | undefined> {
+  /** The provider's configuration (discovered once), or a French page when it cannot be reached. */
+  async function configurationOf(provider: OidcProvider, res: Response): Promise<client.Configuration | undefined> {
     try {
-      await ensureStrategy(provider);
-      return strategyName(provider);
+      return await provider.configurationPromise;
     } catch (error) {
       logger.error({ err: error, provider: provider.settings.id }, 'OIDC discovery failed');
       sendProblem(res, 'IDP_UNREACHABLE', 503);
       return undefined;
     }
+  }
+
+  /**
+   * Who the provider's tokens name, provisioned; or why they cannot sign in. Throws when the answer
+   * cannot be trusted (identifySignIn): the callback then refuses it like any invalid answer.
+   */
+  async function signInResultOf(
+    provider: OidcProvider,
+    tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
+  ): Promise<SignInResult | { problem: string }> {
+    const signIn = await identifySignIn(db, provider, tokens, logger);
+    if (!signIn.ok) return { problem: signIn.problem };
+    const result = await provisionUser(db, signIn.identity);
+    if (!result.ok) return { problem: result.problem };
+    return {
+      userId: result.userId,
+      providerId: provider.settings.id,
+      tokens: signIn.tokens,
+      subject: signIn.identity.subject,
+      ...(signIn.oidcSid !== undefined ? { oidcSid: signIn.oidcSid } : {}),
+    };
   }
 
   const router = Router();
@@ -145,61 +118,88 @@ export function authRoutes(options: AuthRoutesOptions): Router {
         .send(renderProviderChoicePage(providers.map((p) => ({ id: p.settings.id, label: p.settings.label }))));
       return;
     }
-    const strategy = await authenticateWith(provider, res);
-    if (!strategy) return;
-    req.session.loginProviderId = provider.settings.id;
-    passport.authenticate(strategy)(req, res, next);
+    const configuration = await configurationOf(provider, res);
+    if (!configuration) return;
+    try {
+      const codeVerifier = client.randomPKCECodeVerifier();
+      const state = client.randomState();
+      const nonce = client.randomNonce();
+      const authorization = client.buildAuthorizationUrl(configuration, {
+        // What this provider asks besides (ProConnect's acr_values); the standard ones below win.
+        ...provider.authorizationParams,
+        redirect_uri: callbackUrl,
+        scope: provider.settings.scopes,
+        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      loginStates.write(res, { providerId: provider.settings.id, state, nonce, codeVerifier });
+      res.redirect(302, authorization.href);
+    } catch (error) {
+      next(error);
+    }
   });
 
   router.get('/callback', async (req: Request, res: Response, next: NextFunction) => {
-    const provider = byId.get(req.session.loginProviderId ?? '');
-    if (!provider) {
+    // Single use: whatever happens next, this browser's sign-in state is spent.
+    const pending = loginStates.read(req);
+    loginStates.clear(res);
+    const provider = pending ? byId.get(pending.providerId) : undefined;
+    if (!pending || !provider) {
       sendProblem(res, 'CALLBACK_FAILED', 400);
       return;
     }
-    const strategy = await authenticateWith(provider, res);
-    if (!strategy) return;
-    passport.authenticate(
-      strategy,
-      (error: unknown, user: Express.User | false, info: { message?: string } | undefined) => {
-        if (error) {
-          // Bad state, replayed code, invalid ID token…: the person simply signs in again.
-          logger.warn({ err: error, provider: provider.settings.id }, 'OIDC callback refused');
-          sendProblem(res, 'CALLBACK_FAILED', 400);
-          return;
-        }
-        if (!user) {
-          const problem = info?.message;
-          if (problem === 'NO_ROLE') sendProblem(res, 'NO_ROLE', 403);
-          else if (problem === 'NO_COLLECTIVITE' || problem === 'UNKNOWN_COLLECTIVITE') {
-            sendProblem(res, 'UNKNOWN_COLLECTIVITE', 403);
-          } else sendProblem(res, 'CALLBACK_FAILED', 400);
-          return;
-        }
-        // passport regenerates the session id here (no session fixation).
-        req.logIn(user, (loginError) => {
-          if (loginError) {
-            next(loginError);
-            return;
-          }
-          const now = Date.now();
-          req.session.startedAt = now;
-          req.session.lastSeenAt = now;
-          if (user.tokens) tokenKeeper.store(req, user.tokens);
-          index
-            .record({
-              sessionId: req.sessionID,
-              providerId: user.providerId,
-              issuer: provider.settings.issuer,
-              subject: user.subject ?? '',
-              sid: user.oidcSid,
-              userId: user.userId,
-            })
-            // Saved before the redirect: the next request must find startedAt and the tokens.
-            .then(() => req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, '/'))), next);
-        });
-      },
-    )(req, res, next);
+    const configuration = await configurationOf(provider, res);
+    if (!configuration) return;
+    let result: SignInResult | { problem: string };
+    try {
+      // The provider's answer, read against our own callback address (never the Host header).
+      const answer = new URL(callbackUrl);
+      answer.search = new URL(req.originalUrl, callbackUrl).search;
+      const tokens = await client.authorizationCodeGrant(configuration, answer, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+      result = await signInResultOf(provider, tokens);
+    } catch (error) {
+      // Bad state, replayed code, invalid ID token, refusal at the provider…: the person signs in again.
+      logger.warn({ err: error, provider: provider.settings.id }, 'OIDC callback refused');
+      sendProblem(res, 'CALLBACK_FAILED', 400);
+      return;
+    }
+    if ('problem' in result) {
+      if (result.problem === 'NO_ROLE') sendProblem(res, 'NO_ROLE', 403);
+      else if (result.problem === 'NO_COLLECTIVITE' || result.problem === 'UNKNOWN_COLLECTIVITE') {
+        sendProblem(res, 'UNKNOWN_COLLECTIVITE', 403);
+      } else sendProblem(res, 'CALLBACK_FAILED', 400);
+      return;
+    }
+    const user = result;
+    // passport regenerates the session id here (no session fixation).
+    req.logIn(user, (loginError) => {
+      if (loginError) {
+        next(loginError);
+        return;
+      }
+      const now = Date.now();
+      req.session.startedAt = now;
+      req.session.lastSeenAt = now;
+      if (user.tokens) tokenKeeper.store(req, user.tokens);
+      index
+        .record({
+          sessionId: req.sessionID,
+          providerId: user.providerId,
+          issuer: provider.settings.issuer,
+          subject: user.subject ?? '',
+          sid: user.oidcSid,
+          userId: user.userId,
+        })
+        // Saved before the redirect: the next request must find startedAt and the tokens.
+        .then(() => req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, '/'))), next);
+    });
   });
 
   const sameOriginOnly: RequestHandler = (req, res, next) => {

@@ -1,6 +1,7 @@
 import type { Store } from 'express-session';
 import { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
+import { isStorableText } from '../http/validate.js';
 
 export interface OidcSessionRecord {
   sessionId: string;
@@ -33,8 +34,9 @@ export class SessionIndex {
   /** Ends every Pléiade session of this OpenID session (sid) or of this person (subject). */
   async endSessions(issuer: string, match: { sid?: string; subject?: string }): Promise<number> {
     const or: Prisma.OidcSessionWhereInput[] = [];
-    if (match.sid) or.push({ sid: match.sid });
-    if (match.subject) or.push({ subject: match.subject });
+    // A value PostgreSQL cannot hold (NUL, a lone surrogate, from a forged URL) names no session.
+    if (match.sid && isStorableText(match.sid)) or.push({ sid: match.sid });
+    if (match.subject && isStorableText(match.subject)) or.push({ subject: match.subject });
     if (or.length === 0) return 0;
     const rows = await this.db.oidcSession.findMany({ where: { issuer, OR: or }, select: { sessionId: true } });
     for (const { sessionId } of rows) {

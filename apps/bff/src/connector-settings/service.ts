@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   authModeProblem,
+  can,
   parseConnectorOptions,
+  PRIVATE_ADDRESS_NEEDS_OPERATOR,
+  PRIVATE_ADDRESS_NOT_ALLOWED,
+  PRIVATE_NETWORKS_OPERATOR_ONLY,
   type Connector,
   type ConnectorKind,
   type ConnectorTestResult,
@@ -15,7 +19,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { AppError } from '../errors.js';
 import { issuesToDetails } from '../http/validate.js';
 import type { Logger } from '../logger.js';
-import { AddressPolicy } from '../connectors/address-guard.js';
+import { AddressPolicy, leadsToRefusedAddress, type LookupFunction } from '../connectors/address-guard.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import { FAILURE_MESSAGES } from '../connectors/states.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
@@ -26,6 +30,8 @@ export interface ConnectorServiceDeps {
   db: Db;
   box: SecretBox;
   logger: Logger;
+  /** DNS for the save-time address check (default: the system's). */
+  lookup?: LookupFunction;
 }
 
 const NOT_FOUND = 'Connecteur introuvable.';
@@ -66,6 +72,60 @@ function checkNetworks(networks: string[]): string[] {
   return networks;
 }
 
+/** Policy `connector.allowPrivateNetworks` (the installation's operator only), on this collectivité's connectors. */
+function mayAllowPrivateNetworks(principal: Principal): boolean {
+  return can(principal, 'connector.allowPrivateNetworks', { collectiviteId: principal.collectiviteId });
+}
+
+const networkSet = (networks: readonly string[]) => new Set(networks.map((entry) => entry.trim().toLowerCase()));
+
+/**
+ * The allow-list to store, or undefined to keep it. Only who may allow private networks changes it;
+ * anyone may send it back unchanged (a form that sends every field).
+ */
+function privateNetworksToStore(
+  principal: Principal,
+  current: readonly string[],
+  requested: string[] | undefined,
+): string[] | undefined {
+  if (requested === undefined) return undefined;
+  const networks = checkNetworks(requested);
+  const before = networkSet(current);
+  const after = networkSet(networks);
+  const unchanged = before.size === after.size && [...after].every((entry) => before.has(entry));
+  if (!unchanged && !mayAllowPrivateNetworks(principal)) {
+    throw new AppError('FORBIDDEN', PRIVATE_NETWORKS_OPERATOR_ONLY, [
+      { path: 'body.allowPrivateNetworks', message: PRIVATE_NETWORKS_OPERATOR_ONLY },
+    ]);
+  }
+  return networks;
+}
+
+/**
+ * Refuses at save time an upstream whose address the SSRF guard would refuse at every read, and
+ * says who may allow it. The base URL's host, and the IMAP server's when it is set apart.
+ */
+async function checkUpstreamAddress(
+  deps: ConnectorServiceDeps,
+  principal: Principal,
+  upstream: { baseUrl: string; options: unknown; allowPrivateNetworks: readonly string[] },
+): Promise<void> {
+  const policy = new AddressPolicy(upstream.allowPrivateNetworks);
+  const hosts: [string, string][] = [['body.baseUrl', new URL(upstream.baseUrl).hostname]];
+  const { options } = upstream;
+  if (typeof options === 'object' && options !== null && 'host' in options && typeof options.host === 'string') {
+    hosts.push(['body.options.host', options.host]);
+  }
+  for (const [path, host] of hosts) {
+    if (await leadsToRefusedAddress(host, policy, deps.lookup)) {
+      throw invalid(
+        path,
+        mayAllowPrivateNetworks(principal) ? PRIVATE_ADDRESS_NOT_ALLOWED : PRIVATE_ADDRESS_NEEDS_OPERATOR,
+      );
+    }
+  }
+}
+
 /** The names of the secrets that are set; a value that no longer opens (key removed) counts as none. */
 function secretNamesOf(deps: ConnectorServiceDeps, row: { id: string; secrets: string | null }): string[] {
   try {
@@ -104,6 +164,9 @@ export async function createConnector(
   const secrets: ConnectorSecrets = Object.fromEntries(
     Object.entries(request.secrets).map(([name, value]) => [name, new SecretValue(value)]),
   );
+  const options = checkOptions(request.kind, request.options);
+  const allowPrivateNetworks = privateNetworksToStore(principal, [], request.allowPrivateNetworks) ?? [];
+  await checkUpstreamAddress(deps, principal, { baseUrl: request.baseUrl, options, allowPrivateNetworks });
   try {
     const row = await deps.db.connectorInstance.create({
       data: {
@@ -113,9 +176,9 @@ export async function createConnector(
         label: request.label,
         baseUrl: request.baseUrl,
         authMode: request.authMode,
-        options: checkOptions(request.kind, request.options) as Prisma.InputJsonObject,
+        options: options as Prisma.InputJsonObject,
         secrets: sealSecrets(deps.box, id, secrets),
-        allowPrivateNetworks: checkNetworks(request.allowPrivateNetworks),
+        allowPrivateNetworks,
         enabled: request.enabled,
       },
     });
@@ -132,6 +195,21 @@ export async function updateConnector(
   connectorId: string,
   request: UpdateConnectorRequest,
 ): Promise<Connector> {
+  const moves =
+    request.baseUrl !== undefined || request.options !== undefined || request.allowPrivateNetworks !== undefined;
+  if (moves) {
+    // Before the transaction: a DNS lookup must not hold a database connection.
+    const before = await deps.db.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
+    if (!before) throw new AppError('NOT_FOUND', NOT_FOUND);
+    await checkUpstreamAddress(deps, principal, {
+      baseUrl: request.baseUrl ?? before.baseUrl,
+      options:
+        request.options !== undefined ? checkOptions(before.kind as ConnectorKind, request.options) : before.options,
+      allowPrivateNetworks:
+        privateNetworksToStore(principal, before.allowPrivateNetworks, request.allowPrivateNetworks) ??
+        before.allowPrivateNetworks,
+    });
+  }
   try {
     const row = await deps.db.$transaction(async (tx) => {
       const current = await tx.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
@@ -148,9 +226,8 @@ export async function updateConnector(
       if (request.options !== undefined) {
         data.options = checkOptions(current.kind as ConnectorKind, request.options) as Prisma.InputJsonObject;
       }
-      if (request.allowPrivateNetworks !== undefined) {
-        data.allowPrivateNetworks = checkNetworks(request.allowPrivateNetworks);
-      }
+      const networks = privateNetworksToStore(principal, current.allowPrivateNetworks, request.allowPrivateNetworks);
+      if (networks !== undefined) data.allowPrivateNetworks = networks;
       if (request.secrets !== undefined && Object.keys(request.secrets).length > 0) {
         let secrets: ConnectorSecrets;
         try {

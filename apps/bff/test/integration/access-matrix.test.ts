@@ -204,14 +204,14 @@ async function prepareTarget(row: AccessRow): Promise<Target> {
 
 /**
  * A fresh connector of demo-a for each row naming `:connectorId`, created by its administrator:
- * rows that delete or change one never affect the next. Its private address is not allow-listed,
- * so testing its connection answers at once (refused by the SSRF guard).
+ * rows that delete or change one never affect the next. Its name never resolves (`.invalid`), so
+ * testing its connection answers at once.
  */
 async function freshConnectorId(): Promise<string> {
   const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/connectors`, 'POST', {
     kind: 'nextcloud',
     label: `Matrice ${randomUUID()}`,
-    baseUrl: 'http://127.0.0.1:9/',
+    baseUrl: 'http://nextcloud.matrice.invalid/',
     // Not a personal-secret connector: the credential routes answer 400 for it.
     authMode: 'service_account',
   });

@@ -36,9 +36,10 @@ describe('sign-in and sessions', () => {
 
   it('gives a new session id at sign-in, with HttpOnly and SameSite=Lax, and no token to the browser', async () => {
     const browser = new TestBrowser();
-    const loginPage = await browser.navigate(`${pleiade.url}/auth/login`);
+    // A session id planted before sign-in (fixation) must not survive it.
+    browser.jar.set(pleiade.url, COOKIE, 's%3Aplanted-by-someone-else.signature');
     const before = browser.jar.get(pleiade.url, COOKIE);
-    expect(before).toBeDefined();
+    const loginPage = await browser.navigate(`${pleiade.url}/auth/login`);
     const action = formAction(await loginPage.response.text(), loginPage.url);
     const posted = await browser.request(action, {
       method: 'POST',

@@ -9,6 +9,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiErrorBodySchema,
+  PRIVATE_ADDRESS_NEEDS_OPERATOR,
+  PRIVATE_ADDRESS_NOT_ALLOWED,
+  PRIVATE_NETWORKS_OPERATOR_ONLY,
   connectorListResponseSchema,
   connectorSchema,
   connectorTestResultSchema,
@@ -32,6 +35,7 @@ const SECRET_3 = `troisieme-secret-${randomBytes(12).toString('hex')}`;
 
 let pleiade: TestPleiade;
 let admin: TestBrowser;
+let operator: TestBrowser;
 let agent: TestBrowser;
 let elu: TestBrowser;
 let agentB: TestBrowser;
@@ -48,6 +52,7 @@ beforeAll(async () => {
   });
   pleiade = await startTestPleiade({}, createLogger('trace', sink));
   admin = await signIn(pleiade.url, 'admin');
+  operator = await signIn(pleiade.url, 'operateur');
   agent = await signIn(pleiade.url, 'agent');
   elu = await signIn(pleiade.url, 'elu');
   agentB = await signIn(pleiade.url, 'agent-b');
@@ -65,8 +70,8 @@ async function call(browser: TestBrowser, url: string, method = 'GET', body?: un
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-async function create(body: Record<string, unknown>): Promise<Connector> {
-  const { status, json } = await call(admin, connectorsUrl(), 'POST', body);
+async function create(body: Record<string, unknown>, as = admin): Promise<Connector> {
+  const { status, json } = await call(as, connectorsUrl(), 'POST', body);
   expect(status, JSON.stringify(json)).toBe(201);
   return connectorSchema.parse(json);
 }
@@ -304,6 +309,129 @@ describe('who may manage connectors', () => {
   });
 });
 
+describe('private networks (allowPrivateNetworks)', () => {
+  async function storedNetworks(id: string): Promise<string[] | undefined> {
+    const client = new pg.Client({ connectionString: pleiade.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ allow_private_networks: string[] }>(
+        'SELECT allow_private_networks FROM connector_instance WHERE id = $1',
+        [id],
+      );
+      return rows[0]?.allow_private_networks;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('are the operator’s to open: an administrator cannot set or change them (403, naming the setting)', async () => {
+    const count = (await list(admin)).length;
+    const wide = {
+      kind: 'nextcloud',
+      label: 'Nextcloud interne',
+      baseUrl: 'https://nextcloud.interne.invalid/',
+      authMode: 'oidc_token',
+      allowPrivateNetworks: ['0.0.0.0/0'],
+    };
+    const refused = await call(admin, connectorsUrl(), 'POST', wide);
+    expect(refused.status).toBe(403);
+    const error = apiErrorBodySchema.parse(refused.json).error;
+    expect(error).toMatchObject({ code: 'FORBIDDEN', message: PRIVATE_NETWORKS_OPERATOR_ONLY });
+    expect(error.message).toContain('allowPrivateNetworks');
+    expect(error.details?.map((detail) => detail.path)).toEqual(['body.allowPrivateNetworks']);
+    expect(await list(admin)).toHaveLength(count);
+
+    // The operator may; the administrator then edits the rest and may send the list back unchanged.
+    const opened = await create({ ...wide, allowPrivateNetworks: ['10.20.0.0/16'] }, operator);
+    expect(opened.allowPrivateNetworks).toEqual(['10.20.0.0/16']);
+    const url = `${connectorsUrl()}/${opened.id}`;
+    for (const networks of [['0.0.0.0/0'], ['10.20.0.0/16', '127.0.0.0/8'], []]) {
+      const change = await call(admin, url, 'PUT', { label: 'Changé', allowPrivateNetworks: networks });
+      expect(change.status, JSON.stringify(networks)).toBe(403);
+      expect(apiErrorBodySchema.parse(change.json).error.message).toBe(PRIVATE_NETWORKS_OPERATOR_ONLY);
+    }
+    expect(await storedNetworks(opened.id)).toEqual(['10.20.0.0/16']);
+    expect((await list(admin)).find((connector) => connector.id === opened.id)?.label).toBe('Nextcloud interne');
+    const same = await call(admin, url, 'PUT', {
+      label: 'Nextcloud du réseau',
+      allowPrivateNetworks: ['10.20.0.0/16'],
+    });
+    expect(same.status).toBe(200);
+    const narrowed = await call(operator, url, 'PUT', { allowPrivateNetworks: [] });
+    expect(narrowed.status).toBe(200);
+    expect(await storedNetworks(opened.id)).toEqual([]);
+  });
+
+  it('refuses at save time an address the guard would refuse, in French, naming the setting (400 on baseUrl)', async () => {
+    const port = new URL(pleiade.url).port;
+    const privateUrls = [
+      `http://127.0.0.1:${port}/`,
+      `http://localhost:${port}/`,
+      'http://169.254.169.254/latest/',
+      'http://10.0.0.1/',
+      'http://[::1]/',
+      'http://[::ffff:0:7f00:1]/',
+      'http://[::7f00:1]/',
+      'http://0x7f.1/',
+    ];
+    const count = (await list(admin)).length;
+    for (const [index, baseUrl] of privateUrls.entries()) {
+      const body = { kind: 'nextcloud', label: `Privé ${index}`, baseUrl, authMode: 'oidc_token' };
+      const byAdmin = await call(admin, connectorsUrl(), 'POST', body);
+      expect(byAdmin.status, baseUrl).toBe(400);
+      const error = apiErrorBodySchema.parse(byAdmin.json).error;
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.details, baseUrl).toEqual([{ path: 'body.baseUrl', message: PRIVATE_ADDRESS_NEEDS_OPERATOR }]);
+      const byOperator = await call(operator, connectorsUrl(), 'POST', body);
+      expect(byOperator.status, baseUrl).toBe(400);
+      expect(apiErrorBodySchema.parse(byOperator.json).error.details).toEqual([
+        { path: 'body.baseUrl', message: PRIVATE_ADDRESS_NOT_ALLOWED },
+      ]);
+    }
+    for (const message of [PRIVATE_ADDRESS_NEEDS_OPERATOR, PRIVATE_ADDRESS_NOT_ALLOWED]) {
+      expect(message).toContain('Réseaux privés autorisés');
+    }
+    // The IMAP server's own host is checked too.
+    const imap = await call(admin, connectorsUrl(), 'POST', {
+      kind: 'imap',
+      label: 'IMAP interne',
+      baseUrl: 'https://webmail.interne.invalid/',
+      authMode: 'personal_secret',
+      options: { host: '192.168.1.10' },
+    });
+    expect(apiErrorBodySchema.parse(imap.json).error.details?.map((detail) => detail.path)).toEqual([
+      'body.options.host',
+    ]);
+    expect(await list(admin)).toHaveLength(count);
+
+    // An administrator cannot move a connector there either, but may edit one the operator opened.
+    const publicOne = await create({
+      kind: 'nextcloud',
+      label: 'Public',
+      baseUrl: 'https://cloud.public.invalid/',
+      authMode: 'oidc_token',
+    });
+    const moved = await call(admin, `${connectorsUrl()}/${publicOne.id}`, 'PUT', { baseUrl: privateUrls[0] });
+    expect(moved.status).toBe(400);
+    expect((await list(admin)).find((connector) => connector.id === publicOne.id)?.baseUrl).toBe(
+      'https://cloud.public.invalid/',
+    );
+    const opened = await create(
+      {
+        kind: 'nextcloud',
+        label: 'Local',
+        baseUrl: privateUrls[0],
+        authMode: 'oidc_token',
+        allowPrivateNetworks: ['127.0.0.1'],
+      },
+      operator,
+    );
+    expect((await call(admin, `${connectorsUrl()}/${opened.id}`, 'PUT', { label: 'Local (renommé)' })).status).toBe(
+      200,
+    );
+  });
+});
+
 describe('tester la connexion', () => {
   let upstream: http.Server;
   let upstreamUrl: string;
@@ -335,15 +463,30 @@ describe('tester la connexion', () => {
     return result;
   }
 
-  it('refuses a private address that is not allow-listed (SSRF), reaches it once allow-listed', async () => {
-    const connector = await create({
-      kind: 'caldav',
-      label: 'Agenda local',
-      baseUrl: `${upstreamUrl}/dav/`,
-      authMode: 'personal_secret',
-      options: { calendarPath: '/{login}/agenda/' },
-    });
+  it('reaches an allow-listed private address, and refuses it (SSRF) without calling it once it is not', async () => {
+    const connector = await create(
+      {
+        kind: 'caldav',
+        label: 'Agenda local',
+        baseUrl: `${upstreamUrl}/dav/`,
+        authMode: 'personal_secret',
+        options: { calendarPath: '/{login}/agenda/' },
+        allowPrivateNetworks: ['127.0.0.1/32'],
+      },
+      operator,
+    );
     const before = hits;
+    const ok = await test(connector.id);
+    expect(ok.ok).toBe(true);
+    expect(ok.message).toMatch(/répond/);
+    expect(hits).toBe(before + 1);
+
+    // The API no longer saves such a connector; one saved before, or a name that now resolves to a
+    // private address (DNS rebinding), is still refused at the connection.
+    const client = new pg.Client({ connectionString: pleiade.database.url });
+    await client.connect();
+    await client.query(`UPDATE connector_instance SET allow_private_networks = '{}' WHERE id = $1`, [connector.id]);
+    await client.end();
     const refused = await test(connector.id);
     expect(refused).toMatchObject({
       ok: false,
@@ -351,38 +494,35 @@ describe('tester la connexion', () => {
       reason: 'ADDRESS_REFUSED',
       message: FAILURE_MESSAGES.unreachable,
     });
-    expect(hits, 'no request reached the server').toBe(before);
-
-    const allow = await call(admin, `${connectorsUrl()}/${connector.id}`, 'PUT', {
-      allowPrivateNetworks: ['127.0.0.1/32'],
-    });
-    expect(allow.status).toBe(200);
-    const ok = await test(connector.id);
-    expect(ok.ok).toBe(true);
-    expect(ok.message).toMatch(/répond/);
-    expect(hits).toBe(before + 1);
+    expect(hits, 'no request reached the server').toBe(before + 1);
   });
 
   it('counts 401 as reachable, and a closed port as unreachable', async () => {
-    const protectedApp = await create({
-      kind: 'nextcloud',
-      label: 'Protégé',
-      baseUrl: `${upstreamUrl}/protected/`,
-      authMode: 'personal_secret',
-      allowPrivateNetworks: ['127.0.0.1'],
-    });
+    const protectedApp = await create(
+      {
+        kind: 'nextcloud',
+        label: 'Protégé',
+        baseUrl: `${upstreamUrl}/protected/`,
+        authMode: 'personal_secret',
+        allowPrivateNetworks: ['127.0.0.1'],
+      },
+      operator,
+    );
     expect(await test(protectedApp.id)).toMatchObject({ ok: true, httpStatus: 401 });
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const down = await create({
-      kind: 'nextcloud',
-      label: 'Éteint',
-      baseUrl: `http://127.0.0.1:${port}/`,
-      authMode: 'personal_secret',
-      allowPrivateNetworks: ['127.0.0.0/8'],
-    });
+    const down = await create(
+      {
+        kind: 'nextcloud',
+        label: 'Éteint',
+        baseUrl: `http://127.0.0.1:${port}/`,
+        authMode: 'personal_secret',
+        allowPrivateNetworks: ['127.0.0.0/8'],
+      },
+      operator,
+    );
     expect(await test(down.id)).toMatchObject({ ok: false, status: 'unreachable', reason: 'ECONNREFUSED' });
   });
 });

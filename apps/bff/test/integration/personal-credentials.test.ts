@@ -43,14 +43,15 @@ beforeAll(async () => {
   pleiade = await startTestPleiade({}, createLogger('trace', sink));
   admin = await signIn(pleiade.url, 'admin');
   // Unreachable on purpose (nothing listens on port 9): these tests are about the credential itself.
-  nextcloud = await createConnector({
+  // Loopback is allow-listed by the operator, the only one who may.
+  nextcloud = await createConnector(await signIn(pleiade.url, 'operateur'), {
     kind: 'nextcloud',
     label: 'Nextcloud',
     baseUrl: 'http://127.0.0.1:9/',
     authMode: 'personal_secret',
     allowPrivateNetworks: ['127.0.0.1/32'],
   });
-  zimbra = await createConnector({
+  zimbra = await createConnector(admin, {
     kind: 'zimbra',
     label: 'Messagerie',
     baseUrl: 'https://mail.demo-a.pleiade.test/',
@@ -71,8 +72,8 @@ async function call(browser: TestBrowser, url: string, method = 'GET', body?: un
   return { status: response.status, json: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-async function createConnector(body: Record<string, unknown>): Promise<Connector> {
-  const { status, json } = await call(admin, '/api/admin/connectors', 'POST', body);
+async function createConnector(browser: TestBrowser, body: Record<string, unknown>): Promise<Connector> {
+  const { status, json } = await call(browser, '/api/admin/connectors', 'POST', body);
   expect(status, JSON.stringify(json)).toBe(201);
   return connectorSchema.parse(json);
 }
@@ -97,7 +98,7 @@ const credentialUrl = (connectorId: string) => `/api/me/connectors/${connectorId
 
 describe('GET /api/me/connectors', () => {
   it('lists the enabled connectors of the person’s collectivité, with their own credential for personal ones', async () => {
-    const disabled = await createConnector({
+    const disabled = await createConnector(admin, {
       kind: 'matrix',
       label: 'Messagerie instantanée (désactivée)',
       baseUrl: 'https://matrix.demo-a.pleiade.test/',
@@ -207,7 +208,7 @@ describe('PUT and DELETE /api/me/connectors/:connectorId/credential', () => {
   });
 
   it('answers 404 for another collectivité’s connector, a disabled one and one that does not exist', async () => {
-    const disabled = await createConnector({
+    const disabled = await createConnector(admin, {
       kind: 'nextcloud',
       label: 'Nextcloud (désactivé)',
       baseUrl: 'https://cloud.demo-a.pleiade.test/',
@@ -228,7 +229,7 @@ describe('PUT and DELETE /api/me/connectors/:connectorId/credential', () => {
   });
 
   it('is deleted with its connector', async () => {
-    const temporary = await createConnector({
+    const temporary = await createConnector(admin, {
       kind: 'imap',
       label: 'IMAP temporaire',
       baseUrl: 'https://imap.demo-a.pleiade.test/',

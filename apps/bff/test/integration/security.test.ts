@@ -211,6 +211,22 @@ describe('an unsigned ID token from a provider that lists "none" among its algor
   });
 });
 
+/** The sign-in state: sealed, HttpOnly, SameSite=Lax, only for the callback, for ten minutes at most. */
+function expectLoginStateCookie(response: Response, name: string, secure: boolean) {
+  const cookie = setCookieOf(response, name);
+  expect(cookie, `Set-Cookie ${name}`).toBeDefined();
+  const attributes = attributesOf(cookie ?? '');
+  expect(attributes.has('httponly'), 'HttpOnly').toBe(true);
+  expect(attributes.get('samesite')?.toLowerCase(), 'SameSite').toBe('lax');
+  expect(attributes.get('path'), 'Path').toBe('/auth/callback');
+  expect(attributes.has('domain'), 'no Domain').toBe(false);
+  expect(attributes.has('secure'), 'Secure').toBe(secure);
+  const maxAge = Number(attributes.get('max-age'));
+  expect(maxAge > 0 && maxAge <= 600, `Max-Age ${maxAge}`).toBe(true);
+  // Sealed: neither the PKCE verifier, the state nor the nonce can be read in it.
+  expect(cookie).not.toMatch(/verifier|nonce|state|eyJ/i);
+}
+
 describe('the session cookie', () => {
   let op: FakeOp;
   beforeAll(async () => {
@@ -225,18 +241,17 @@ describe('the session cookie', () => {
     try {
       const { login, callback } = await signInThroughFakeOp(new TestBrowser(), pleiade.url);
       expect(callback.status).toBe(303);
-      for (const [step, response] of [
-        ['sign-in start', login],
-        ['callback', callback],
-      ] as const) {
-        const cookie = setCookieOf(response, 'pleiade.sid');
-        expect(cookie, `${step}: Set-Cookie pleiade.sid`).toBeDefined();
-        const attributes = attributesOf(cookie ?? '');
-        expect(attributes.has('httponly'), `${step}: HttpOnly`).toBe(true);
-        expect(attributes.get('samesite')?.toLowerCase(), `${step}: SameSite`).toBe('lax');
-        expect(attributes.get('path'), `${step}: Path`).toBe('/');
-        expect(attributes.has('domain'), `${step}: no Domain`).toBe(false);
-      }
+      // No session before the person is signed in: the sign-in start sets only the login state.
+      expect(setCookieOf(login, 'pleiade.sid'), 'sign-in start: no session cookie').toBeUndefined();
+      expectLoginStateCookie(login, 'pleiade.login', false);
+      const cookie = setCookieOf(callback, 'pleiade.sid');
+      expect(cookie, 'callback: Set-Cookie pleiade.sid').toBeDefined();
+      const attributes = attributesOf(cookie ?? '');
+      expect(attributes.has('httponly'), 'HttpOnly').toBe(true);
+      expect(attributes.get('samesite')?.toLowerCase(), 'SameSite').toBe('lax');
+      expect(attributes.get('path'), 'Path').toBe('/');
+      expect(attributes.has('domain'), 'no Domain').toBe(false);
+      expect(attributes.has('secure'), 'not Secure over http').toBe(false);
     } finally {
       await pleiade.stop();
     }
@@ -263,20 +278,20 @@ describe('the session cookie', () => {
         rewriteCallback: direct,
       });
       expect(callback.status).toBe(303);
-      for (const [step, response] of [
-        ['sign-in start', login],
-        ['callback', callback],
-      ] as const) {
-        expect(setCookieOf(response, 'pleiade.sid'), `${step}: no pleiade.sid over https`).toBeUndefined();
-        const cookie = setCookieOf(response, '__Host-pleiade');
-        expect(cookie, `${step}: Set-Cookie __Host-pleiade`).toBeDefined();
-        const attributes = attributesOf(cookie ?? '');
-        expect(attributes.has('secure'), `${step}: Secure`).toBe(true);
-        expect(attributes.has('httponly'), `${step}: HttpOnly`).toBe(true);
-        expect(attributes.get('samesite')?.toLowerCase(), `${step}: SameSite`).toBe('lax');
-        expect(attributes.get('path'), `${step}: Path`).toBe('/');
-        expect(attributes.has('domain'), `${step}: no Domain`).toBe(false);
+      for (const response of [login, callback]) {
+        expect(setCookieOf(response, 'pleiade.sid'), 'no pleiade.sid over https').toBeUndefined();
+        expect(setCookieOf(response, 'pleiade.login'), 'no pleiade.login over https').toBeUndefined();
       }
+      expect(setCookieOf(login, '__Host-pleiade'), 'sign-in start: no session cookie').toBeUndefined();
+      expectLoginStateCookie(login, '__Secure-pleiade-login', true);
+      const cookie = setCookieOf(callback, '__Host-pleiade');
+      expect(cookie, 'callback: Set-Cookie __Host-pleiade').toBeDefined();
+      const attributes = attributesOf(cookie ?? '');
+      expect(attributes.has('secure'), 'Secure').toBe(true);
+      expect(attributes.has('httponly'), 'HttpOnly').toBe(true);
+      expect(attributes.get('samesite')?.toLowerCase(), 'SameSite').toBe('lax');
+      expect(attributes.get('path'), 'Path').toBe('/');
+      expect(attributes.has('domain'), 'no Domain').toBe(false);
       const me = await browser.request(`${direct(pleiade.url)}/api/me`, { headers: proxied });
       expect(me.status).toBe(200);
     });

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../../src/logger.js';
 import { startPleiade, type RunningPleiade } from '../../src/server.js';
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from '../../src/http/guards.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { testLookup } from './dns.js';
 import type { TestBrowser } from './http-client.js';
 
 export interface TestPleiade {
@@ -27,7 +28,7 @@ export async function startTestPleiade(extraEnv: Record<string, string> = {}, lo
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-it-'));
   const config = testConfig({ DATABASE_URL: database.url, EMBEDDED_DATA_DIR: dataDir, ...extraEnv });
-  const running = await startPleiade(config, logger ?? createLogger(config.logLevel));
+  const running = await startPleiade(config, logger ?? createLogger(config.logLevel), { lookup: testLookup });
   return {
     url: running.url,
     database,

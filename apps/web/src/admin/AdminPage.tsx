@@ -4,8 +4,8 @@ import type { Connector, Me } from '@pleiade/contracts';
 import { createConnector, deleteConnector, fetchConnectors, updateConnector } from '../api/admin-connectors';
 import { errorMessage, isApiError } from '../api/errors';
 import { ErrorPanel } from '../app/ErrorPanel';
-import { canAdminister } from '../app/permissions';
-import { toCreateRequest, toUpdateRequest, type ConnectorFormState } from './connector-form';
+import { canAdminister, canAllowPrivateNetworks } from '../app/permissions';
+import { toCreateRequest, toUpdateRequest, type ConnectorFormState, type FormPermissions } from './connector-form';
 import { ConnectorCard } from './ConnectorCard';
 import { ConnectorForm, type SaveOutcome } from './ConnectorForm';
 import { AdminNav } from './boards/AdminNav';
@@ -40,12 +40,12 @@ export function AdminPage({ me }: { me: Me }) {
     <>
       <h1>{ADMIN_TITLE}</h1>
       {allowed && <AdminNav current="connectors" />}
-      {allowed ? <ConnectorsAdmin /> : <Forbidden />}
+      {allowed ? <ConnectorsAdmin permissions={{ privateNetworks: canAllowPrivateNetworks(me) }} /> : <Forbidden />}
     </>
   );
 }
 
-function ConnectorsAdmin() {
+function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
   const queryClient = useQueryClient();
   const connectors = useQuery({
     queryKey: connectorsQueryKey,
@@ -78,8 +78,8 @@ function ConnectorsAdmin() {
     try {
       const saved =
         target?.mode === 'edit'
-          ? await updateConnector(target.connector.id, toUpdateRequest(state))
-          : await createConnector(toCreateRequest(state));
+          ? await updateConnector(target.connector.id, toUpdateRequest(state, permissions))
+          : await createConnector(toCreateRequest(state, permissions));
       queryClient.setQueryData<Connector[]>(connectorsQueryKey, (list = []) =>
         [...list.filter((connector) => connector.id !== saved.id), saved].sort((a, b) =>
           a.label.localeCompare(b.label, 'fr'),
@@ -139,6 +139,7 @@ function ConnectorsAdmin() {
             {...(editing.mode === 'edit' ? { connector: editing.connector } : {})}
             onSave={save}
             onCancel={close}
+            privateNetworksEditable={permissions.privateNetworks}
           />
         </section>
       ) : (

@@ -8,6 +8,7 @@ import {
   fieldId,
   firstInvalidField,
   formFromConnector,
+  networksFromText,
   newSecretDraft,
   newSecretNameKey,
   newSecretValueKey,
@@ -33,6 +34,8 @@ interface ConnectorFormProps {
   headingId: string;
   onSave: (state: ConnectorFormState) => Promise<SaveOutcome>;
   onCancel: () => void;
+  /** Whether the person may change the private networks (the operator): else shown, not editable. */
+  privateNetworksEditable: boolean;
 }
 
 const errorId = (key: FieldKey): string => `${fieldId(key)}-error`;
@@ -82,13 +85,18 @@ function failureMessage(error: unknown): string {
 /** Turns a failed save into field errors: 400 details next to their fields, 409 on the label. */
 function errorsOfFailure(error: unknown, state: ConnectorFormState): FieldErrors {
   if (isApiError(error) && error.code === 'CONNECTOR_LABEL_TAKEN') return { label: error.message };
-  if (isApiError(error) && error.code === 'VALIDATION_FAILED' && error.details.length > 0) {
+  // 403 with details: a field only the operator may change (the private networks).
+  if (
+    isApiError(error) &&
+    (error.code === 'VALIDATION_FAILED' || error.code === 'FORBIDDEN') &&
+    error.details.length > 0
+  ) {
     return fieldErrorsFromDetails(error.details, state);
   }
   return { [FORM_KEY]: failureMessage(error) };
 }
 
-export function ConnectorForm({ connector, headingId, onSave, onCancel }: ConnectorFormProps) {
+export function ConnectorForm({ connector, headingId, onSave, onCancel, privateNetworksEditable }: ConnectorFormProps) {
   const [state, setState] = useState<ConnectorFormState>(() =>
     connector ? formFromConnector(connector) : emptyForm(),
   );
@@ -118,7 +126,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     if (savingRef.current) return;
-    const local = validateForm(state, creating ? 'create' : 'update');
+    const local = validateForm(state, creating ? 'create' : 'update', { privateNetworks: privateNetworksEditable });
     if (Object.keys(local).length > 0) {
       fail(local, state);
       return;
@@ -365,21 +373,35 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
         <FieldError errors={errors} name="secrets" />
       </fieldset>
 
-      <div className="admin-field">
-        <label htmlFor={fieldId('allowPrivateNetworks')}>Réseaux privés autorisés</label>
-        <textarea
-          {...described(errors, 'allowPrivateNetworks', hint('allowPrivateNetworks'))}
-          rows={3}
-          spellCheck={false}
-          value={state.allowPrivateNetworks}
-          onChange={(event) => update({ allowPrivateNetworks: event.target.value })}
-        />
-        <Hint id={hint('allowPrivateNetworks')}>
-          Un par ligne : sous-réseau (10.0.0.0/8), adresse IP ou nom d’hôte. Seulement si l’application est hébergée sur
-          un réseau interne ; par sécurité, Pléiade refuse sinon les adresses privées.
-        </Hint>
-        <FieldError errors={errors} name="allowPrivateNetworks" />
-      </div>
+      {privateNetworksEditable ? (
+        <div className="admin-field">
+          <label htmlFor={fieldId('allowPrivateNetworks')}>Réseaux privés autorisés</label>
+          <textarea
+            {...described(errors, 'allowPrivateNetworks', hint('allowPrivateNetworks'))}
+            rows={3}
+            spellCheck={false}
+            value={state.allowPrivateNetworks}
+            onChange={(event) => update({ allowPrivateNetworks: event.target.value })}
+          />
+          <Hint id={hint('allowPrivateNetworks')}>
+            Un par ligne : sous-réseau (10.0.0.0/8), adresse IP ou nom d’hôte, le plus étroit possible. Seulement si
+            l’application est hébergée sur un réseau interne ; par sécurité, Pléiade refuse sinon les adresses privées.
+          </Hint>
+          <FieldError errors={errors} name="allowPrivateNetworks" />
+        </div>
+      ) : (
+        <div className="admin-field" id={fieldId('allowPrivateNetworks')} tabIndex={-1}>
+          <p>
+            <span className="admin-field-label">Réseaux privés autorisés</span>{' '}
+            {networksFromText(state.allowPrivateNetworks).join(', ') || 'aucun'}
+          </p>
+          <Hint id={hint('allowPrivateNetworks')}>
+            Réglés par l’opérateur de l’installation : lui seul peut autoriser Pléiade à joindre une application
+            hébergée sur un réseau interne. Demandez-le-lui si c’est le cas de celle-ci.
+          </Hint>
+          <FieldError errors={errors} name="allowPrivateNetworks" />
+        </div>
+      )}
 
       <div className="admin-field admin-choice">
         <input

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createConnectorRequestSchema, updateConnectorRequestSchema, type Connector } from '@pleiade/contracts';
+import {
+  createConnectorRequestSchema,
+  PRIVATE_ADDRESS_NEEDS_OPERATOR,
+  PRIVATE_NETWORKS_OPERATOR_ONLY,
+  updateConnectorRequestSchema,
+  type Connector,
+} from '@pleiade/contracts';
 import { testId } from '../test/factories';
 import {
   FORM_KEY,
@@ -17,6 +23,9 @@ import {
   withKind,
   type ConnectorFormState,
 } from './connector-form';
+
+const OPERATOR = { privateNetworks: true };
+const ADMINISTRATOR = { privateNetworks: false };
 
 function connector(overrides: Partial<Connector> = {}): Connector {
   return {
@@ -56,6 +65,7 @@ describe('a new connector’s request body', () => {
         allowPrivateNetworks: '10.0.0.0/8\r\n\n  imap.interne  \n',
         enabled: false,
       }),
+      OPERATOR,
     );
     expect(body).toEqual({
       kind: 'imap',
@@ -80,7 +90,7 @@ describe('a new connector’s request body', () => {
       tokenExchangeAudience: ' imap ',
       tokenExchangeScope: 'mail',
     };
-    expect(toCreateRequest(imapForm({ authMode: 'token_exchange', options })).options).toEqual({
+    expect(toCreateRequest(imapForm({ authMode: 'token_exchange', options }), OPERATOR).options).toEqual({
       port: 993,
       tls: 'implicit',
       tokenExchangeAudience: 'imap',
@@ -105,7 +115,7 @@ describe('an update’s request body', () => {
       { name: 'preauthKey', action: 'keep', value: '' },
       { name: 'spare', action: 'keep', value: '' },
     ]);
-    const body = toUpdateRequest(form);
+    const body = toUpdateRequest(form, OPERATOR);
     expect(body).toEqual({
       label: 'Messagerie Zimbra',
       baseUrl: 'https://mail.mairie.test',
@@ -119,16 +129,19 @@ describe('an update’s request body', () => {
 
   it('sets a replaced or added secret, removes a deleted one with null and omits a kept one', () => {
     const form = formFromConnector(connector({ secretNames: ['preauthKey', 'spare', 'kept'] }));
-    const body = toUpdateRequest({
-      ...form,
-      existingSecrets: [
-        { name: 'preauthKey', action: 'replace', value: 'nouvelle-clé' },
-        { name: 'spare', action: 'remove', value: '' },
-        // A value typed, then « annuler le remplacement »: kept, the value is not sent.
-        { name: 'kept', action: 'keep', value: 'oublié' },
-      ],
-      newSecrets: [{ ...newSecretDraft(), name: 'jwtSecret', value: 'partagé' }],
-    });
+    const body = toUpdateRequest(
+      {
+        ...form,
+        existingSecrets: [
+          { name: 'preauthKey', action: 'replace', value: 'nouvelle-clé' },
+          { name: 'spare', action: 'remove', value: '' },
+          // A value typed, then « annuler le remplacement »: kept, the value is not sent.
+          { name: 'kept', action: 'keep', value: 'oublié' },
+        ],
+        newSecrets: [{ ...newSecretDraft(), name: 'jwtSecret', value: 'partagé' }],
+      },
+      OPERATOR,
+    );
     expect(body.secrets).toEqual({ preauthKey: 'nouvelle-clé', spare: null, jwtSecret: 'partagé' });
     expect(updateConnectorRequestSchema.safeParse(body).success).toBe(true);
   });
@@ -142,9 +155,34 @@ describe('an update’s request body', () => {
       }),
     );
     expect(form.options).toMatchObject({ port: '143', tls: 'starttls', host: '' });
-    expect(toUpdateRequest(form).options).toEqual({ port: 143, tls: 'starttls', futureOption: 'x' });
+    expect(toUpdateRequest(form, OPERATOR).options).toEqual({ port: 143, tls: 'starttls', futureOption: 'x' });
     // A row stored before an option had its default shows that default.
     expect(formFromConnector(connector({ kind: 'imap', options: {} })).options.tls).toBe('implicit');
+  });
+});
+
+describe('private networks, the operator’s to change', () => {
+  it('are never sent by an administrator’s form, whatever the field holds', () => {
+    const form = { ...formFromConnector(connector()), allowPrivateNetworks: '0.0.0.0/0' };
+    expect(toCreateRequest(form, ADMINISTRATOR).allowPrivateNetworks).toEqual([]);
+    expect('allowPrivateNetworks' in toUpdateRequest(form, ADMINISTRATOR)).toBe(false);
+    expect(toUpdateRequest(form, OPERATOR).allowPrivateNetworks).toEqual(['0.0.0.0/0']);
+    expect(validateForm({ ...form, allowPrivateNetworks: 'pas un réseau !' }, 'update', ADMINISTRATOR)).toEqual({});
+  });
+
+  it('show the server’s explanation when an address needs the operator', () => {
+    const form = formFromConnector(connector());
+    const errors = fieldErrorsFromDetails(
+      [
+        { path: 'body.baseUrl', message: PRIVATE_ADDRESS_NEEDS_OPERATOR },
+        { path: 'body.allowPrivateNetworks', message: PRIVATE_NETWORKS_OPERATOR_ONLY },
+      ],
+      form,
+    );
+    expect(errors).toEqual({
+      baseUrl: PRIVATE_ADDRESS_NEEDS_OPERATOR,
+      allowPrivateNetworks: PRIVATE_NETWORKS_OPERATOR_ONLY,
+    });
   });
 });
 
@@ -199,22 +237,26 @@ describe('the API’s validation details', () => {
 describe('the check before sending', () => {
   it('accepts a complete form', () => {
     const form = imapForm({ authMode: 'personal_secret' });
-    expect(validateForm(form, 'create')).toEqual({});
-    expect(validateForm(form, 'update')).toEqual({});
+    expect(validateForm(form, 'create', OPERATOR)).toEqual({});
+    expect(validateForm(form, 'update', OPERATOR)).toEqual({});
   });
 
   it('finds what the contract refuses, the first one in the order of the form', () => {
     const form = imapForm({ label: ' ', baseUrl: 'ftp://mail', options: { host: '', port: 'neuf', tls: 'implicit' } });
-    const errors = validateForm(form, 'create');
+    const errors = validateForm(form, 'create', OPERATOR);
     expect(Object.keys(errors).sort()).toEqual(['baseUrl', 'label', 'options.port']);
     expect(firstInvalidField(form, errors)).toBe('label');
     // An update is checked the same way, options included (the contract checks them only on creation).
-    const update = validateForm({ ...form, label: 'Courriel', baseUrl: 'https://mail.test' }, 'update');
+    const update = validateForm({ ...form, label: 'Courriel', baseUrl: 'https://mail.test' }, 'update', OPERATOR);
     expect(Object.keys(update)).toEqual(['options.port']);
   });
 
   it('requires a CalDAV calendar path', () => {
-    const errors = validateForm({ ...emptyForm('caldav'), label: 'Agenda', baseUrl: 'https://dav.test' }, 'create');
+    const errors = validateForm(
+      { ...emptyForm('caldav'), label: 'Agenda', baseUrl: 'https://dav.test' },
+      'create',
+      OPERATOR,
+    );
     expect(Object.keys(errors)).toEqual(['options.calendarPath']);
   });
 
@@ -232,7 +274,7 @@ describe('the check before sending', () => {
       ],
       newSecrets: [withoutName, clash, twiceA, twiceB, withoutValue, newSecretDraft()],
     };
-    const errors = validateForm(form, 'update');
+    const errors = validateForm(form, 'update', OPERATOR);
     expect(Object.keys(errors).sort()).toEqual(
       [
         secretKey('spare'),

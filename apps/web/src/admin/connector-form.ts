@@ -2,6 +2,9 @@ import {
   connectorSecretNameSchema,
   createConnectorRequestSchema,
   parseConnectorOptions,
+  PRIVATE_ADDRESS_NEEDS_OPERATOR,
+  PRIVATE_ADDRESS_NOT_ALLOWED,
+  PRIVATE_NETWORKS_OPERATOR_ONLY,
   updateConnectorRequestSchema,
   type Connector,
   type ConnectorAuthMode,
@@ -182,7 +185,15 @@ function newSecretEntries(state: ConnectorFormState): [string, string][] {
     .map((draft) => [draft.name.trim(), draft.value]);
 }
 
-export function toCreateRequest(state: ConnectorFormState): CreateConnectorRequest {
+/**
+ * What the person may change beyond the collectivité's own settings: the private networks are the
+ * installation operator's (policy `connector.allowPrivateNetworks`); for anyone else the form never sends them.
+ */
+export interface FormPermissions {
+  privateNetworks: boolean;
+}
+
+export function toCreateRequest(state: ConnectorFormState, permissions: FormPermissions): CreateConnectorRequest {
   return {
     kind: state.kind,
     label: state.label.trim(),
@@ -190,7 +201,7 @@ export function toCreateRequest(state: ConnectorFormState): CreateConnectorReque
     authMode: state.authMode,
     options: optionsToRequest(state),
     secrets: Object.fromEntries(newSecretEntries(state)),
-    allowPrivateNetworks: networksFromText(state.allowPrivateNetworks),
+    allowPrivateNetworks: permissions.privateNetworks ? networksFromText(state.allowPrivateNetworks) : [],
     enabled: state.enabled,
   };
 }
@@ -199,7 +210,7 @@ export function toCreateRequest(state: ConnectorFormState): CreateConnectorReque
  * The PUT body: every editable field, and in `secrets` only the changes — a value sets (replaced or
  * new), `null` removes, and a secret kept is left out so the server keeps it as it is.
  */
-export function toUpdateRequest(state: ConnectorFormState): UpdateConnectorRequest {
+export function toUpdateRequest(state: ConnectorFormState, permissions: FormPermissions): UpdateConnectorRequest {
   const secrets: Record<string, string | null> = {};
   for (const secret of state.existingSecrets) {
     if (secret.action === 'remove') secrets[secret.name] = null;
@@ -211,9 +222,9 @@ export function toUpdateRequest(state: ConnectorFormState): UpdateConnectorReque
     baseUrl: state.baseUrl.trim(),
     authMode: state.authMode,
     options: optionsToRequest(state),
-    allowPrivateNetworks: networksFromText(state.allowPrivateNetworks),
     enabled: state.enabled,
   };
+  if (permissions.privateNetworks) body.allowPrivateNetworks = networksFromText(state.allowPrivateNetworks);
   if (Object.keys(secrets).length > 0) body.secrets = secrets;
   return body;
 }
@@ -231,6 +242,8 @@ const MESSAGES = {
   secretsCount: 'Un connecteur a au plus 20 secrets.',
   networksCount: 'Indiquez au plus 20 réseaux.',
 } as const;
+
+const PRIVATE_ADDRESS_MESSAGES = new Set([PRIVATE_ADDRESS_NEEDS_OPERATOR, PRIVATE_ADDRESS_NOT_ALLOWED]);
 
 function networkMessage(state: ConnectorFormState, index: number): string {
   const entry = networksFromText(state.allowPrivateNetworks)[index];
@@ -266,16 +279,21 @@ export function fieldErrorsFromDetails(details: readonly ErrorDetail[], state: C
     const [root, ...rest] = detail.path.split('.');
     const [field, sub] = root === 'body' ? rest : [undefined];
     switch (field) {
+      case 'baseUrl':
+        // The server's own French words when the address leads to a private network: they say who may allow it.
+        addError(errors, field, PRIVATE_ADDRESS_MESSAGES.has(detail.message) ? detail.message : MESSAGES[field]);
+        break;
       case 'kind':
       case 'label':
-      case 'baseUrl':
       case 'authMode':
       case 'enabled':
         addError(errors, field, MESSAGES[field]);
         break;
       case 'options': {
         const option = visible.find((candidate) => candidate.name === sub);
-        if (option) addError(errors, optionKey(option.name), optionExpectation(option));
+        if (option && PRIVATE_ADDRESS_MESSAGES.has(detail.message))
+          addError(errors, optionKey(option.name), detail.message);
+        else if (option) addError(errors, optionKey(option.name), optionExpectation(option));
         else addError(errors, 'options', `Option ${sub ? `« ${sub} » ` : ''}refusée : ${detail.message}`);
         break;
       }
@@ -286,7 +304,11 @@ export function fieldErrorsFromDetails(details: readonly ErrorDetail[], state: C
       case 'allowPrivateNetworks': {
         const index = Number(sub);
         const message =
-          sub !== undefined && Number.isInteger(index) ? networkMessage(state, index) : MESSAGES.networksCount;
+          detail.message === PRIVATE_NETWORKS_OPERATOR_ONLY
+            ? detail.message
+            : sub !== undefined && Number.isInteger(index)
+              ? networkMessage(state, index)
+              : MESSAGES.networksCount;
         addError(errors, 'allowPrivateNetworks', message);
         break;
       }
@@ -309,9 +331,13 @@ function asDetails(
  * Checks the form before sending, with the contract itself plus what only the form can see (a value
  * typed without a name, the same name twice). The server checks everything again.
  */
-export function validateForm(state: ConnectorFormState, mode: 'create' | 'update'): FieldErrors {
+export function validateForm(
+  state: ConnectorFormState,
+  mode: 'create' | 'update',
+  permissions: FormPermissions,
+): FieldErrors {
   const details: ErrorDetail[] = [];
-  const body = mode === 'create' ? toCreateRequest(state) : toUpdateRequest(state);
+  const body = mode === 'create' ? toCreateRequest(state, permissions) : toUpdateRequest(state, permissions);
   const schema = mode === 'create' ? createConnectorRequestSchema : updateConnectorRequestSchema;
   const parsed = schema.safeParse(body);
   if (!parsed.success) details.push(...asDetails(parsed.error.issues, 'body'));

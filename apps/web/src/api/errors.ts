@@ -50,6 +50,7 @@ function fallbackCode(status: number): ApiErrorCode {
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status === 400 || status === 422) return 'VALIDATION_FAILED';
+  if (status === 503) return 'SERVICE_UNAVAILABLE';
   return status >= 500 ? 'INTERNAL' : 'INVALID_RESPONSE';
 }
 

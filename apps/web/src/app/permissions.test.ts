@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Me, type Role } from '@pleiade/contracts';
 import { testId } from '../test/factories';
-import { canAdminister, subjectOf } from './permissions';
+import { canAdminister, canAllowPrivateNetworks, subjectOf } from './permissions';
 
 function me(role: Role): Me {
   return {
@@ -20,6 +20,15 @@ describe('permissions in the SPA', () => {
       agent: false,
       elu: false,
       admin: true,
+      operator: true,
+    });
+  });
+
+  it('lets only the operator change private networks in the connector form', () => {
+    expect(Object.fromEntries(ROLES.map((role) => [role, canAllowPrivateNetworks(me(role))]))).toEqual({
+      agent: false,
+      elu: false,
+      admin: false,
       operator: true,
     });
   });

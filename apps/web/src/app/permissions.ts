@@ -12,3 +12,11 @@ export function subjectOf(me: Me): Subject {
 export function canAdminister(me: Me): boolean {
   return can(subjectOf(me), 'collectivite.administer', { collectiviteId: me.collectivite.id });
 }
+
+/**
+ * Whether the connector form lets the person change the private networks (policy
+ * `connector.allowPrivateNetworks`: the installation's operator); others see them read-only.
+ */
+export function canAllowPrivateNetworks(me: Me): boolean {
+  return can(subjectOf(me), 'connector.allowPrivateNetworks', { collectiviteId: me.collectivite.id });
+}

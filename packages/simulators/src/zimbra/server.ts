@@ -4,7 +4,10 @@
 // - AuthRequest with preauth (HMAC-SHA1 of account|by|expires|timestamp, 5-minute window):
 //   Zimbra/zm-mailbox store/docs/preauth.md, https://wiki.zimbra.com/wiki/Preauth
 // - SearchRequest (types=message|appointment, calExpandInstStart/End), GetFolderRequest (u, n, s):
-//   store/docs/soap.txt, store/docs/soap-calendar.txt
+//   store/docs/soap.txt, store/docs/soap-calendar.txt. As Zimbra's SearchParams.parse does, a search
+//   without `query` runs the account's zimbraPrefMailInitialSearch (`in:inbox` by default), so an
+//   appointment search must name the calendar (`inid:10`); no `types` means conversations; `limit`
+//   absent or ≤ 0 means 10, above 1000 means 1000.
 // A fault is answered with HTTP 500 and the body
 // {Body:{Fault:{Code:{Value},Reason:{Text},Detail:{Error:{Code,Trace,_jsns}}}},_jsns:"urn:zimbraSoap"}.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -29,6 +32,12 @@ export interface ZimbraState {
 const PREAUTH_WINDOW_MS = 5 * 60 * 1000;
 const INBOX_ID = '2';
 const CALENDAR_ID = '10';
+/** zimbraPrefMailInitialSearch's default: what Zimbra searches when a SearchRequest has no query. */
+export const DEFAULT_INITIAL_SEARCH = 'in:inbox';
+/** Zimbra's SearchParams: DEFAULT_LIMIT and MAX_PARSABLE_LIMIT. */
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 1000;
+const FOLDER_IDS: Record<string, string> = { inbox: INBOX_ID, calendar: CALENDAR_ID };
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +88,54 @@ function sameHex(a: string, b: string): boolean {
   const y = Buffer.from(b.toLowerCase());
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/**
+ * The part of Zimbra's query language the simulator understands: folder terms (`in:inbox`,
+ * `in:"Calendar"`, `in:/Inbox`, `inid:10`, `inid:"10"`, `is:anywhere`), OR-ed together when several
+ * (`(inid:10 OR inid:"12")`), `is:unread` / `is:read`, and words matched in the text. Another
+ * operator is a parse error, as an unknown one is for Zimbra: the simulator never ignores a term.
+ */
+interface ParsedQuery {
+  /** Folder ids searched; undefined when the query names none (everywhere). */
+  folders: Set<string> | undefined;
+  unread: boolean | undefined;
+  words: string[];
+}
+
+function unquote(value: string): string {
+  return value.replace(/^"(.*)"$/, '$1');
+}
+
+function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { folders: undefined, unread: undefined, words: [] };
+  const terms = query
+    .toLowerCase()
+    .replace(/[()]/g, ' ')
+    .split(/\s+/)
+    .filter((term) => term !== '' && term !== 'or' && term !== 'and');
+  for (const term of terms) {
+    const colon = term.indexOf(':');
+    const operator = colon > 0 ? term.slice(0, colon) : undefined;
+    const value = colon > 0 ? unquote(term.slice(colon + 1)) : term;
+    if (operator === 'in' || operator === 'inid') {
+      const id = operator === 'inid' ? value : (FOLDER_IDS[value.replace(/^\//, '')] ?? `unknown:${value}`);
+      parsed.folders ??= new Set();
+      parsed.folders.add(id);
+    } else if (operator === 'is' && value === 'anywhere') {
+      parsed.folders ??= new Set();
+      parsed.folders.add(INBOX_ID).add(CALENDAR_ID);
+    } else if (operator === 'is' && (value === 'unread' || value === 'read')) {
+      parsed.unread = value === 'unread';
+    } else if (operator === undefined) {
+      parsed.words.push(value);
+    } else {
+      throw new SoapFault('mail.QUERY_PARSE_ERROR', `Couldn't parse query: ${query}`);
+    }
+  }
+  return parsed;
+}
+
+const searches = (parsed: ParsedQuery, folderId: string) => !parsed.folders || parsed.folders.has(folderId);
 
 function messageHit(m: SimUser['zimbra']['messages'][number], user: SimUser, now: Date) {
   const d = minutesBefore(now, m.minutesAgo).getTime();
@@ -151,23 +208,19 @@ export function createZimbraHandler(options: ZimbraOptions): { handler: AppHandl
 
   function search(user: SimUser, request: Json): Json {
     const types = String(request.types ?? 'conversation');
-    const limit = Math.max(1, Math.min(1000, Number(request.limit ?? 10) || 10));
+    const askedLimit = Number(request.limit ?? 0) || 0;
+    const limit = askedLimit <= 0 ? DEFAULT_LIMIT : Math.min(MAX_LIMIT, askedLimit);
     const offset = Math.max(0, Number(request.offset ?? 0) || 0);
-    const terms = String(request.query ?? '')
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean);
+    const query = parseQuery(content(request.query) ?? DEFAULT_INITIAL_SEARCH);
     const now = options.now();
     const base = { sortBy: String(request.sortBy ?? 'dateDesc'), offset, _jsns: 'urn:zimbraMail' };
 
     if (types === 'message') {
-      let hits = [...user.zimbra.messages].sort((a, b) => a.minutesAgo - b.minutesAgo);
-      for (const term of terms) {
-        if (term === 'is:unread') hits = hits.filter((m) => m.unread);
-        else if (term === 'is:read') hits = hits.filter((m) => !m.unread);
-        else if (term === 'in:inbox' || term === 'in:"inbox"' || term === 'in:/inbox') continue;
-        else if (term.startsWith('in:')) hits = [];
-        else hits = hits.filter((m) => `${m.subject} ${m.fragment}`.toLowerCase().includes(term));
+      // Every simulated message is in the inbox.
+      let hits = searches(query, INBOX_ID) ? [...user.zimbra.messages].sort((a, b) => a.minutesAgo - b.minutesAgo) : [];
+      if (query.unread !== undefined) hits = hits.filter((m) => m.unread === query.unread);
+      for (const word of query.words) {
+        hits = hits.filter((m) => `${m.subject} ${m.fragment}`.toLowerCase().includes(word));
       }
       if (base.sortBy === 'dateAsc') hits.reverse();
       const page = hits.slice(offset, offset + limit).map((m) => messageHit(m, user, now));
@@ -179,7 +232,11 @@ export function createZimbraHandler(options: ZimbraOptions): { handler: AppHandl
     if (types === 'appointment') {
       const start = request.calExpandInstStart === undefined ? undefined : Number(request.calExpandInstStart);
       const end = request.calExpandInstEnd === undefined ? undefined : Number(request.calExpandInstEnd);
-      const appts = user.zimbra.appointments
+      // Every simulated appointment is in the default calendar (an inbox search finds none) and
+      // none is unread.
+      const inCalendar = searches(query, CALENDAR_ID) && query.unread !== true;
+      const appts = (inCalendar ? user.zimbra.appointments : [])
+        .filter((a) => query.words.every((word) => `${a.name} ${a.location}`.toLowerCase().includes(word)))
         .map((a) => {
           const s = parisTimeToday(now, a.start).getTime() + (a.dayOffset ?? 0) * 24 * 60 * 60_000;
           return { a, s, e: s + a.durationMinutes * 60_000 };

@@ -165,6 +165,7 @@ describe('Zimbra mail and agenda', () => {
           types: 'appointment',
           calExpandInstStart: end,
           calExpandInstEnd: end + 86_400_000,
+          query: 'in:"Calendar"',
         },
       },
       token,
@@ -179,11 +180,72 @@ describe('Zimbra mail and agenda', () => {
           types: 'appointment',
           calExpandInstStart: end + 3 * 86_400_000,
           calExpandInstEnd: end + 4 * 86_400_000,
+          query: 'inid:10',
         },
       },
       token,
     );
     expect((later.json.Body as Json).SearchResponse).not.toHaveProperty('appt');
+  });
+
+  describe('SearchRequest parameters as Zimbra reads them (SearchParams.parse)', () => {
+    const week = () => {
+      const start = parisTimeToday(new Date(), '00:00').getTime();
+      return { calExpandInstStart: start, calExpandInstEnd: start + 7 * 86_400_000 };
+    };
+    async function search(token: string, request: Json) {
+      const { status, json } = await soap({ SearchRequest: { _jsns: 'urn:zimbraMail', ...request } }, token);
+      return { status, json, response: (json.Body as Json).SearchResponse as Json | undefined };
+    }
+
+    it('runs the default query (in:inbox) when there is none: an appointment search then finds nothing', async () => {
+      const token = await login('agent');
+      const withoutQuery = await search(token, { types: 'appointment', sortBy: 'none', ...week() });
+      expect(withoutQuery.status).toBe(200);
+      expect(withoutQuery.response).not.toHaveProperty('appt');
+      const inbox = await search(token, { types: 'appointment', query: 'in:inbox', ...week() });
+      expect(inbox.response).not.toHaveProperty('appt');
+      for (const query of [
+        'inid:10',
+        'inid:"10"',
+        '(inid:10 OR inid:"12")',
+        'in:calendar',
+        'in:/Calendar',
+        'is:anywhere',
+      ]) {
+        const found = await search(token, { types: 'appointment', query, ...week() });
+        expect((found.response?.appt as Json[] | undefined)?.length, query).toBeGreaterThan(0);
+      }
+      // Messages without a query: the inbox's.
+      const messages = await search(token, { types: 'message' });
+      expect((messages.response?.m as Json[]).length).toBe(4);
+      const calendarMessages = await search(token, { types: 'message', query: 'inid:10' });
+      expect(calendarMessages.response).not.toHaveProperty('m');
+    });
+
+    it('reads limit as Zimbra does: absent or not positive means 10, above 1000 means 1000', async () => {
+      const token = await login('agent');
+      for (const limit of [undefined, 0, -5]) {
+        const { response } = await search(token, {
+          types: 'message',
+          query: 'in:inbox',
+          ...(limit === undefined ? {} : { limit }),
+        });
+        expect((response?.m as Json[]).length, String(limit)).toBe(4);
+      }
+      const one = await search(token, { types: 'message', query: 'in:inbox', limit: 1 });
+      expect(one.response?.m as Json[]).toHaveLength(1);
+    });
+
+    it('refuses a search without types (Zimbra searches conversations) and an operator it does not know', async () => {
+      const token = await login('agent');
+      const noTypes = await search(token, { query: 'in:inbox' });
+      expect(noTypes.status).toBe(500);
+      expect(fault(noTypes.json).Detail.Error.Code).toBe('service.INVALID_REQUEST');
+      const unknown = await search(token, { types: 'message', query: 'under:inbox' });
+      expect(unknown.status).toBe(500);
+      expect(fault(unknown.json).Detail.Error.Code).toBe('mail.QUERY_PARSE_ERROR');
+    });
   });
 
   it("a token only reads its own user's mailbox", async () => {

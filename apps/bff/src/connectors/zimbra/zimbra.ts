@@ -7,7 +7,7 @@ import { soapRead, withAuthToken } from './soap.js';
 /**
  * Mail and agenda from Zimbra (SOAP JSON, Zimbra/zm-mailbox store/docs/soap.txt): GetFolderRequest
  * for the inbox's unread count, SearchRequest for the latest unread messages and the appointments
- * of the next 7 days (instances expanded by the server). Links open the classic web client.
+ * of the default calendar in the next 7 days (instances expanded by the server). Links open the classic web client.
  */
 
 export const LATEST_MAIL = 5;
@@ -15,6 +15,12 @@ export const MAX_EVENTS = 10;
 const AGENDA_DAYS = 7;
 /** Appointments asked for: enough for a week of a busy agenda, bounded. */
 const APPOINTMENT_LIMIT = 50;
+/**
+ * The default calendar (Mailbox.ID_FOLDER_CALENDAR, the same id in every mailbox). Without a query
+ * Zimbra runs the account's initial search (`in:inbox`), which holds no appointment; `inid:` with
+ * sortBy none, offset 0 and an expansion range is also Zimbra's cached calendar-summary path.
+ */
+const CALENDAR_QUERY = 'inid:10';
 
 const MAIL_APP_PATH = '?app=mail';
 const CALENDAR_APP_PATH = '?app=calendar';
@@ -121,6 +127,7 @@ export const readZimbraAgenda: WidgetOperation<'agenda'> = (context) =>
       'SearchRequest',
       {
         types: 'appointment',
+        query: CALENDAR_QUERY,
         calExpandInstStart: from,
         calExpandInstEnd: to,
         sortBy: 'none',
