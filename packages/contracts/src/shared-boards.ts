@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boardWidgetSchema, checkBoardWidgets, type BoardWidget } from './board.js';
+import { MAX_BOARD_VERSION, boardWidgetSchema, checkBoardWidgets, type BoardWidget } from './board.js';
 import { boardNameSchema } from './personal-boards.js';
 import { MAX_WIDGETS_PER_BOARD } from './widgets.js';
 
@@ -93,7 +93,7 @@ export type CreateSharedBoardRequest = z.infer<typeof createSharedBoardRequestSc
 export const saveSharedBoardRequestSchema = z
   .object({
     /** The version the edit was made on; 409 when another administrator published since. */
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(MAX_BOARD_VERSION),
     name: boardNameSchema,
     audience: audienceSchema,
     priority: prioritySchema,
@@ -103,7 +103,9 @@ export const saveSharedBoardRequestSchema = z
 export type SaveSharedBoardRequest = z.infer<typeof saveSharedBoardRequestSchema>;
 
 /** POST /api/admin/boards/:boardId/revisions/:number/restore */
-export const restoreRevisionRequestSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const restoreRevisionRequestSchema = z
+  .object({ version: z.number().int().min(1).max(MAX_BOARD_VERSION) })
+  .strict();
 export type RestoreRevisionRequest = z.infer<typeof restoreRevisionRequestSchema>;
 
 export const revisionParamsSchema = z
@@ -229,7 +231,9 @@ export const templateUpdateSchema = z.object({
 export type TemplateUpdate = z.infer<typeof templateUpdateSchema>;
 
 /** POST /api/boards/:boardId/template-update/merge and …/reset */
-export const applyTemplateUpdateRequestSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const applyTemplateUpdateRequestSchema = z
+  .object({ version: z.number().int().min(1).max(MAX_BOARD_VERSION) })
+  .strict();
 export type ApplyTemplateUpdateRequest = z.infer<typeof applyTemplateUpdateRequestSchema>;
 
 /** GET /api/admin/audiences — groups seen among the collectivité's people, and the boards for each. */
