@@ -19,6 +19,44 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
 }
 
+/** « Modifier le tableau »: handles, resize grips and « Retirer » appear. */
+export async function enterEditMode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Modifier le tableau' }).click();
+  await expect(page.getByRole('button', { name: 'Terminer les modifications' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+}
+
+export async function leaveEditMode(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Terminer les modifications' }).click();
+  await expect(page.getByRole('button', { name: 'Modifier le tableau' })).toHaveAttribute('aria-pressed', 'false');
+}
+
+export function boardTabs(page: Page): Locator {
+  return page.getByRole('tablist', { name: 'Vos tableaux' }).getByRole('tab');
+}
+
+/** The « Annuler » message of the last removal or deletion. */
+export function undoToast(page: Page): Locator {
+  return page.locator('[data-undo-toast]');
+}
+
+/**
+ * A call to the API from the signed-in page's session, as the SPA makes it (the anti-CSRF header,
+ * a same-origin Origin): to set up a test's board without going through every screen.
+ */
+export async function apiCall(page: Page, method: string, path: string, body?: unknown): Promise<unknown> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { 'X-Requested-With': 'pleiade', Origin: origin, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { data: JSON.stringify(body) }),
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true);
+  return response.status() === 204 ? undefined : response.json();
+}
+
 export function widget(page: Page, kind: string): Locator {
   return page.locator(`[data-widget-kind="${kind}"]`);
 }
@@ -49,6 +87,13 @@ export async function box(locator: Locator): Promise<{ x: number; y: number; wid
   const value = await locator.boundingBox();
   if (!value) throw new Error('element not visible');
   return value;
+}
+
+/** Where a widget is on the grid (the edit mode's bar above the grid moves the grid, not this). */
+export async function placeOnGrid(page: Page, target: Locator): Promise<{ x: number; y: number }> {
+  const grid = await box(page.locator('.board-grid'));
+  const item = await box(target);
+  return { x: item.x - grid.x, y: item.y - grid.y };
 }
 
 interface AxeViolation {

@@ -70,6 +70,7 @@ const envSchema = z
     DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     SEED_DEMO: booleanFlag.optional(),
     DEMO_APPLICATIONS: booleanFlag.optional(),
+    DEMO_BOARDS: booleanFlag.optional(),
     DEMO_APPLICATIONS_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
     COLLECTIVITES: z
       .string()
@@ -235,6 +236,11 @@ export interface Config {
   demoApplications: boolean;
   /** Latency each simulator adds to its answers (ms), to see loading states. */
   demoApplicationsLatencyMs: number;
+  /**
+   * Seeds demo-a with a template « Services » for its agents and a board « Conseil municipal »
+   * published to its élus (seed/demo-boards.ts). Needs seedDemo.
+   */
+  demoBoards: boolean;
   /** Collectivités to create at start when missing. */
   collectivites: CollectiviteSeed[];
   /** Keyring sealing connector secrets (CONNECTOR_KEYS); undefined: generated in the data folder (not in production). */
@@ -393,6 +399,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // The demo's simulators run with the demo IdP, except in tests that bring their own upstreams.
     demoApplications: providers.length === 0 && (e.SEED_DEMO ?? true) && (e.DEMO_APPLICATIONS ?? e.NODE_ENV !== 'test'),
     demoApplicationsLatencyMs: e.DEMO_APPLICATIONS_LATENCY_MS,
+    // Like the simulators: not in tests, which prepare the boards they need.
+    demoBoards: (e.SEED_DEMO ?? providers.length === 0) && (e.DEMO_BOARDS ?? e.NODE_ENV !== 'test'),
     collectivites,
     connectorKeys: e.CONNECTOR_KEYS ? parseKeyring(e.CONNECTOR_KEYS) : undefined,
     connectorSeeds,

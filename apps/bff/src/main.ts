@@ -24,7 +24,7 @@ try {
     `  Pléiade est prêt : ${running.url}`,
     ...(running.devIdpIssuer
       ? [
-          `  Comptes de démonstration (mot de passe « demo ») : agent, elu, admin, operateur (demo-a), agent-b (demo-b)`,
+          `  Comptes de démonstration (mot de passe « demo ») : agent, elu, admin, operateur (demo-a), agent-b, admin-b (demo-b)`,
           `  Fournisseur d'identité de démonstration : ${running.devIdpIssuer}`,
         ]
       : []),

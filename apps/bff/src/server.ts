@@ -23,6 +23,7 @@ import type { Logger } from './logger.js';
 import { startDemoApplications } from './seed/demo-applications.js';
 import { resealPersonalCredentials } from './widget-data/personal-credentials.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
+import { ensureDemoBoards } from './seed/demo-boards.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEMO_CLIENT_ID = 'pleiade-demo';
@@ -130,6 +131,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     const db = createDb(databaseUrl, onIdleError);
     closers.push(() => db.$disconnect());
     await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
+    if (config.demoBoards && (await ensureDemoBoards(db))) logger.info('demo boards of demo-a created');
 
     // Production requires CONNECTOR_KEYS (config.ts); elsewhere one key is generated and kept.
     const connectorSecrets = new SecretBox(

@@ -67,7 +67,10 @@ describe('widgets to reconfigure', () => {
         version: 2,
         readOnly: false,
         updatedAt: '2026-12-04T08:00:00.000Z',
+        kind: 'personal',
         widgets: [unavailable(2, null)],
+        lockedWidgetIds: [],
+        template: null,
       }).success,
     ).toBe(true);
   });

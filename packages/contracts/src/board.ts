@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { sizeOf } from './grid.js';
+import { sizeBounds } from './grid.js';
+import { BOARD_KINDS } from './policies/resources.js';
 import {
   BREAKPOINT_NAMES,
   BREAKPOINTS,
@@ -62,7 +63,7 @@ export function utf8ByteLength(text: string): number {
  * Checks that need the whole list: unique ids, per-kind counts, size bounds, total size. Unavailable
  * widgets count for none of their kind's limits (they do not work as that kind until reconfigured).
  */
-function checkWidgets(widgets: BoardWidget[], ctx: z.RefinementCtx): void {
+export function checkBoardWidgets(widgets: readonly BoardWidget[], ctx: z.RefinementCtx): void {
   const seen = new Set<string>();
   const perKind = new Map<string, number>();
   widgets.forEach((widget, index) => {
@@ -82,16 +83,20 @@ function checkWidgets(widgets: BoardWidget[], ctx: z.RefinementCtx): void {
         });
       }
     }
-    const { minW, maxW, minH, maxH } = sizeOf(widget.kind);
     for (const breakpoint of BREAKPOINT_NAMES) {
       const item = widget.layout[breakpoint];
       if (!item) continue;
       const cols = BREAKPOINTS[breakpoint].cols;
+      const { minW, maxW, minH, maxH } = sizeBounds(widget.kind, breakpoint);
       const path = [index, 'layout', breakpoint];
       if (item.x + item.w > cols) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'x'], message: `Le widget dépasse les ${cols} colonnes.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'x'],
+          message: cols === 1 ? 'Le widget dépasse l’unique colonne.' : `Le widget dépasse les ${cols} colonnes.`,
+        });
       }
-      if (item.w < Math.min(minW, cols) || item.w > Math.min(maxW, cols)) {
+      if (item.w < minW || item.w > maxW) {
         ctx.addIssue({ code: 'custom', path: [...path, 'w'], message: `Largeur hors limites (${minW} à ${maxW}).` });
       }
       if (item.h < minH || item.h > maxH) {
@@ -115,7 +120,7 @@ export const MAX_BOARD_VERSION = 2_147_483_647;
 export const boardWidgetsSchema = z
   .array(boardWidgetSchema)
   .max(MAX_WIDGETS_PER_BOARD, `Au plus ${MAX_WIDGETS_PER_BOARD} widgets par tableau.`)
-  .superRefine(checkWidgets);
+  .superRefine(checkBoardWidgets);
 
 /** PUT /api/boards/:boardId */
 export const saveBoardRequestSchema = z
@@ -134,7 +139,14 @@ export const boardSchema = z.object({
   /** True when the signed-in person may not change this board (élus). */
   readOnly: z.boolean(),
   updatedAt: z.iso.datetime(),
+  /** Whose it is: the person's own, or the collectivité's template or published board. */
+  kind: z.enum(BOARD_KINDS),
+  /** The widgets the person can see. Those restricted to groups they are not in are never sent. */
   widgets: z.array(boardWidgetSchema),
+  /** Widgets the person may neither move nor remove: locked by the template this board copies. */
+  lockedWidgetIds: z.array(z.uuid()),
+  /** A person's copy of a template they still read: which, and whether a newer version can be merged. */
+  template: z.object({ id: z.uuid(), name: z.string(), updateAvailable: z.boolean() }).nullable(),
 });
 export type Board = z.infer<typeof boardSchema>;
 

@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'BOARD_VERSION_CONFLICT',
   /** Another connector of the collectivité has this label. */
   'CONNECTOR_LABEL_TAKEN',
+  /** The person already owns as many boards as allowed (MAX_PERSONAL_BOARDS). */
+  'BOARD_LIMIT_REACHED',
+  /** A person keeps at least one board of their own. */
+  'LAST_PERSONAL_BOARD',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',

@@ -8,7 +8,9 @@ import {
   firstFreePlace,
   layoutOn,
   newWidgetLayout,
+  scaledWidth,
   sizeBounds,
+  withFullLayouts,
   type PlaceableWidget,
 } from './grid.js';
 import {
@@ -102,7 +104,7 @@ describe('compactLayout', () => {
   it('on any layout: no overlap, no item that could rise, and compacting again changes nothing', () => {
     const random = generator(3);
     for (let round = 0; round < 500; round++) {
-      const cols = [2, 6, 10, 12][Math.floor(random() * 4)] ?? 12;
+      const cols = [1, 2, 10, 12][Math.floor(random() * 4)] ?? 12;
       const items = Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
         const w = 1 + Math.floor(random() * cols);
         return {
@@ -138,14 +140,81 @@ describe('layoutOn (per breakpoint)', () => {
     ]);
   });
 
-  it('derives a missing breakpoint from the nearest wider one, stacking in its reading order', () => {
+  it('derives a missing breakpoint from the nearest wider one, in its reading order', () => {
     const right = widget('notes', { x: 8, y: 0, w: 4, h: 4 });
-    const left = widget('welcome', { x: 0, y: 0, w: 4, h: 3 }, { sm: { x: 0, y: 0, w: 6, h: 3 } });
-    // xs has no position: sm's (left) and lg's (right) are narrowed to two columns and stacked.
+    const left = widget('welcome', { x: 0, y: 0, w: 4, h: 3 }, { sm: { x: 0, y: 0, w: 2, h: 3 } });
+    // xs has no position: sm's (left) and lg's (right) are stacked in the phone's one column.
     expect(layoutOn([right, left], 'xs')).toEqual([
-      { id: left.id, x: 0, y: 0, w: 2, h: 3 },
-      { id: right.id, x: 0, y: 3, w: 2, h: 4 },
+      { id: left.id, x: 0, y: 0, w: 1, h: 3 },
+      { id: right.id, x: 0, y: 3, w: 1, h: 4 },
     ]);
+  });
+
+  it('arranges a desktop row of three in the tablet’s two columns, filling the shorter one first', () => {
+    const welcome = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+    const launcher = widget('app-launcher', { x: 4, y: 0, w: 4, h: 4 });
+    const notes = widget('notes', { x: 8, y: 0, w: 4, h: 4 });
+    const banner = widget('notes', { x: 0, y: 4, w: 12, h: 2 });
+    expect(layoutOn([welcome, launcher, notes, banner], 'sm')).toEqual([
+      { id: welcome.id, x: 0, y: 0, w: 1, h: 3 },
+      { id: launcher.id, x: 1, y: 0, w: 1, h: 4 },
+      { id: notes.id, x: 0, y: 3, w: 1, h: 4 },
+      // Wider than half the desktop: both columns.
+      { id: banner.id, x: 0, y: 7, w: 2, h: 2 },
+    ]);
+    expect(layoutOn([welcome, launcher, notes, banner], 'xs').map(({ x, y, w }) => ({ x, y, w }))).toEqual([
+      { x: 0, y: 0, w: 1 },
+      { x: 0, y: 3, w: 1 },
+      { x: 0, y: 7, w: 1 },
+      { x: 0, y: 11, w: 1 },
+    ]);
+  });
+
+  it('keeps what the person arranged on a breakpoint, and places the others around it', () => {
+    const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 }, { sm: { x: 1, y: 0, w: 1, h: 3 } });
+    const b = widget('notes', { x: 4, y: 0, w: 4, h: 4 }, { sm: { x: 0, y: 0, w: 2, h: 2 } });
+    const c = widget('notes', { x: 8, y: 0, w: 4, h: 4 });
+    expect(layoutOn([a, b, c], 'sm')).toEqual([
+      { id: b.id, x: 0, y: 0, w: 2, h: 2 },
+      { id: c.id, x: 0, y: 2, w: 1, h: 4 },
+      { id: a.id, x: 1, y: 2, w: 1, h: 3 },
+    ]);
+    // The desktop is not affected by the tablet's arrangement.
+    expect(layoutOn([a, b, c], 'lg').map(({ x, y }) => ({ x, y }))).toEqual([
+      { x: 0, y: 0 },
+      { x: 4, y: 0 },
+      { x: 8, y: 0 },
+    ]);
+  });
+
+  it('on any board and breakpoint: every widget shown once, within the grid, nothing overlapping', () => {
+    const random = generator(11);
+    const kinds = Object.keys(WIDGET_CONTRACTS) as (keyof typeof WIDGET_CONTRACTS)[];
+    for (let round = 0; round < 200; round++) {
+      const widgets = Array.from({ length: 1 + Math.floor(random() * 10) }, () => {
+        const kind = kinds[Math.floor(random() * kinds.length)] ?? 'notes';
+        const layout: Partial<WidgetLayout> = {};
+        for (const breakpoint of BREAKPOINT_NAMES) {
+          if (breakpoint !== 'lg' && random() < 0.6) continue;
+          const cols = BREAKPOINTS[breakpoint].cols;
+          const w = 1 + Math.floor(random() * cols);
+          layout[breakpoint] = {
+            x: Math.floor(random() * (cols - w + 1)),
+            y: Math.floor(random() * 12),
+            w,
+            h: 2 + Math.floor(random() * 4),
+          };
+        }
+        return widget(kind, layout.lg ?? { x: 0, y: 0, w: 4, h: 3 }, layout);
+      });
+      for (const breakpoint of BREAKPOINT_NAMES) {
+        const shown = layoutOn(widgets, breakpoint);
+        expect(shown.map((item) => item.id).sort()).toEqual(widgets.map((item) => item.id).sort());
+        expect(overlapping(shown)).toEqual([]);
+        for (const item of shown) expect(item.x + item.w).toBeLessThanOrEqual(BREAKPOINTS[breakpoint].cols);
+        expect(compactLayout(shown)).toEqual(shown);
+      }
+    }
   });
 
   it('keeps every widget within the breakpoint’s columns and its kind’s bounds', () => {
@@ -167,23 +236,25 @@ describe('newWidgetLayout', () => {
   const welcome = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
   const notes = widget('notes', { x: 4, y: 0, w: 4, h: 5 });
 
-  it('bottom: under everything on every breakpoint, at the kind’s default size', () => {
+  it('bottom: under everything on every breakpoint, at the kind’s default size scaled to its grid', () => {
     const { defaultW, defaultH } = WIDGET_CONTRACTS['app-launcher'].size;
     expect(newWidgetLayout('app-launcher', [welcome, notes], 'bottom')).toEqual({
       lg: { x: 0, y: 5, w: defaultW, h: defaultH },
       md: { x: 0, y: 5, w: defaultW, h: defaultH },
-      sm: { x: 0, y: 8, w: defaultW, h: defaultH },
-      xs: { x: 0, y: 8, w: 2, h: defaultH },
+      // Welcome and notes side by side in the tablet's two columns: under the taller one.
+      sm: { x: 0, y: 5, w: 1, h: defaultH },
+      xs: { x: 0, y: 8, w: 1, h: defaultH },
     });
   });
 
   it('first-free: the first place where it fits, at the width asked for each breakpoint', () => {
-    const layout = newWidgetLayout('mail', [welcome, notes], 'first-free', { lg: 4, md: 5, sm: 6, xs: 2 });
+    const layout = newWidgetLayout('mail', [welcome, notes], 'first-free', { lg: 4, md: 5, sm: 1, xs: 1 });
     const h = WIDGET_CONTRACTS.mail.size.defaultH;
     expect(layout.lg).toEqual({ x: 8, y: 0, w: 4, h });
     expect(layout.md).toEqual({ x: 0, y: 5, w: 5, h });
-    expect(layout.sm).toEqual({ x: 0, y: 8, w: 6, h });
-    expect(layout.xs).toEqual({ x: 0, y: 8, w: 2, h });
+    // Under welcome (3 rows), the shorter of the tablet's two columns.
+    expect(layout.sm).toEqual({ x: 0, y: 3, w: 1, h });
+    expect(layout.xs).toEqual({ x: 0, y: 8, w: 1, h });
   });
 
   it('starts at the top of an empty board', () => {
@@ -218,8 +289,51 @@ describe('clampGridItem and sizeBounds', () => {
     });
   });
 
-  it('never lets a widget be wider than the breakpoint has columns', () => {
-    expect(sizeBounds('welcome', 'xs')).toEqual({ minW: 2, maxW: 2, minH: 2, maxH: 6 });
-    expect(sizeBounds(null, 'sm')).toMatchObject({ maxW: 6 });
+  it('scales widths from the 12-column grid and never lets a widget be wider than the grid', () => {
+    expect(sizeBounds('welcome', 'lg')).toEqual({ minW: 2, maxW: 12, minH: 2, maxH: 6 });
+    expect(sizeBounds('welcome', 'md')).toEqual({ minW: 2, maxW: 10, minH: 2, maxH: 6 });
+    // Tablet: one column or both; phone: the one.
+    expect(sizeBounds('welcome', 'sm')).toEqual({ minW: 1, maxW: 2, minH: 2, maxH: 6 });
+    expect(sizeBounds('welcome', 'xs')).toEqual({ minW: 1, maxW: 1, minH: 2, maxH: 6 });
+    expect(sizeBounds(null, 'sm')).toMatchObject({ maxW: 2 });
+  });
+
+  it('scaledWidth keeps the share of the grid, rounded up, at least one column', () => {
+    expect(scaledWidth(4, 12, 12)).toBe(4);
+    expect(scaledWidth(4, 12, 10)).toBe(4);
+    expect(scaledWidth(6, 12, 10)).toBe(5);
+    expect(scaledWidth(6, 12, 2)).toBe(1);
+    expect(scaledWidth(7, 12, 2)).toBe(2);
+    expect(scaledWidth(12, 12, 1)).toBe(1);
+    expect(scaledWidth(1, 12, 2)).toBe(1);
+    expect(scaledWidth(5, 10, 2)).toBe(1);
+  });
+});
+
+describe('locked widgets (a template’s, on a person’s copy)', () => {
+  it('stay where they are; the others flow around them', () => {
+    const free = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
+    const locked = { ...widget('welcome', { x: 0, y: 2, w: 4, h: 3 }), locked: true };
+    expect(layoutOn([free, locked], 'lg')).toEqual([
+      { id: locked.id, x: 0, y: 2, w: 4, h: 3 },
+      { id: free.id, x: 0, y: 5, w: 4, h: 4 },
+    ]);
+    // Unlocked, the same two compact from the top, in reading order.
+    expect(positions(layoutOn([free, { ...locked, locked: false }], 'lg'))).toEqual([
+      { x: 0, y: 0, w: 4, h: 4 },
+      { x: 0, y: 4, w: 4, h: 3 },
+    ]);
+  });
+
+  it('withFullLayouts stores what every breakpoint shows', () => {
+    const widgets = [widget('notes', { x: 0, y: 0, w: 6, h: 4 }), widget('mail', { x: 6, y: 0, w: 6, h: 5 })];
+    const full = withFullLayouts(widgets);
+    for (const breakpoint of BREAKPOINT_NAMES) {
+      expect(
+        full.map((item) => ({ id: item.id, ...item.layout[breakpoint] })),
+        breakpoint,
+      ).toEqual(layoutOn(widgets, breakpoint).sort((a, b) => a.id.localeCompare(b.id)));
+    }
+    expect(full[1]?.layout.xs).toEqual({ x: 0, y: 4, w: 1, h: 5 });
   });
 });

@@ -21,6 +21,8 @@ export interface PlaceableWidget {
   id: string;
   kind: WidgetKind | null;
   layout: WidgetLayout;
+  /** Locked by a template on a person's copy: it stays where it is and the others flow around it. */
+  locked?: boolean;
 }
 
 /** A grid item with its widget's id, as shown on one breakpoint. */
@@ -55,11 +57,27 @@ export function colsOf(breakpoint: Breakpoint): number {
   return BREAKPOINTS[breakpoint].cols;
 }
 
-/** Size bounds of a kind on a breakpoint: a widget can never be wider than the grid. */
+/** The grid widget sizes are given for (WidgetSize): the widest breakpoint's. */
+export const REFERENCE_COLS = BREAKPOINTS.lg.cols;
+
+/**
+ * A width on a grid of `fromCols` columns, on one of `toCols`: the same share of the grid, rounded
+ * up (a third of 12 columns is 4 of 10, half of 2, all of 1). Never below one column.
+ */
+export function scaledWidth(w: number, fromCols: number, toCols: number): number {
+  if (fromCols === toCols) return w;
+  return Math.max(1, Math.ceil((w * toCols) / fromCols - 1e-9));
+}
+
+/**
+ * Size bounds of a kind on a breakpoint: its widths scaled from the 12-column grid, never wider than
+ * the grid. On a tablet's two columns every kind can fill one column or both; on a phone, the one.
+ */
 export function sizeBounds(kind: WidgetKind | null, breakpoint: Breakpoint): SizeBounds {
   const cols = colsOf(breakpoint);
   const { minW, maxW, minH, maxH } = sizeOf(kind);
-  return { minW: Math.min(minW, cols), maxW: Math.min(maxW, cols), minH, maxH };
+  const min = Math.min(scaledWidth(minW, REFERENCE_COLS, cols), cols);
+  return { minW: min, maxW: Math.max(min, Math.min(scaledWidth(maxW, REFERENCE_COLS, cols), cols)), minH, maxH };
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -132,33 +150,80 @@ export function firstFreePlace(taken: readonly GridItem[], cols: number, w: numb
   }
 }
 
-interface Derived {
-  position: GridItem;
-  /** The stored position it comes from, on this breakpoint or a wider one. */
-  source: GridItem;
-}
-
-/** The widget's own position on a breakpoint, or one derived from the nearest wider breakpoint it has. */
-function derivedPosition(widget: PlaceableWidget, breakpoint: Breakpoint): Derived {
+/** The nearest breakpoint, from this one up to the widest, where the widget has a position. */
+function sourceOf(widget: PlaceableWidget, breakpoint: Breakpoint): { item: GridItem; cols: number } {
   const index = BREAKPOINT_NAMES.indexOf(breakpoint);
   for (let i = index; i >= 0; i--) {
     const name = BREAKPOINT_NAMES[i];
-    const source = name ? widget.layout[name] : undefined;
-    if (source) return { position: clampGridItem(source, widget.kind, breakpoint), source };
+    const item = name ? widget.layout[name] : undefined;
+    if (name && item) return { item, cols: colsOf(name) };
   }
-  const source = widget.layout.lg;
-  return { position: clampGridItem(source, widget.kind, breakpoint), source };
+  return { item: widget.layout.lg, cols: colsOf('lg') };
 }
 
 /**
- * The positions shown on a breakpoint: each widget's own position there (or derived from the nearest
- * wider breakpoint it has), within bounds, compacted. Narrowing stacks items that were side by side;
- * compaction breaks ties by input order, so they are fed in the wider breakpoint's reading order.
+ * The positions shown on a breakpoint. A widget's own position there is kept (within bounds); the
+ * others are derived from the nearest wider breakpoint where they have one: the same share of the
+ * grid (scaledWidth), placed in that breakpoint's reading order at the first free place, so a
+ * tablet or a phone shows an arrangement, not the desktop squeezed. Then everything is compacted.
+ * In reading order (row, then column).
  */
 export function layoutOn(widgets: readonly PlaceableWidget[], breakpoint: Breakpoint): PlacedItem[] {
-  const derived = widgets.map((widget) => ({ id: widget.id, ...derivedPosition(widget, breakpoint) }));
-  derived.sort((a, b) => a.source.y - b.source.y || a.source.x - b.source.x);
-  return compactLayout(derived.map(({ id, position }) => ({ id, ...position })));
+  const cols = colsOf(breakpoint);
+  // A widget a template locks on a person's copy stays where it is; the others flow around it.
+  const locked = new Set(widgets.filter((widget) => widget.locked === true).map((widget) => widget.id));
+  const pin = (item: PlacedItem): PlacedItem & { static?: boolean } =>
+    locked.has(item.id) ? { ...item, static: true } : item;
+  const own: (PlacedItem & { order: GridItem })[] = [];
+  const derived: { id: string; kind: WidgetKind | null; source: GridItem; w: number }[] = [];
+  for (const widget of widgets) {
+    const stored = widget.layout[breakpoint];
+    if (stored) {
+      own.push({ id: widget.id, ...clampGridItem(stored, widget.kind, breakpoint), order: stored });
+      continue;
+    }
+    const source = sourceOf(widget, breakpoint);
+    derived.push({
+      id: widget.id,
+      kind: widget.kind,
+      source: source.item,
+      w: scaledWidth(source.item.w, source.cols, cols),
+    });
+  }
+  const byReadingOrder = (a: { y: number; x: number }, b: { y: number; x: number }) => a.y - b.y || a.x - b.x;
+  own.sort((a, b) => byReadingOrder(a.order, b.order));
+  const placed: PlacedItem[] = compactLayout(own.map(({ id, x, y, w, h }) => pin({ id, x, y, w, h })));
+  derived.sort((a, b) => byReadingOrder(a.source, b.source));
+  for (const item of derived) {
+    const { w, h } = clampGridItem({ x: 0, y: 0, w: item.w, h: item.source.h }, item.kind, breakpoint);
+    placed.push({ id: item.id, ...firstFreePlace(placed, cols, w, h) });
+  }
+  return compactLayout(placed.map(pin))
+    .map(({ id, x, y, w, h }) => ({ id, x, y, w, h }))
+    .sort(byReadingOrder);
+}
+
+/**
+ * Every widget with a stored position on every breakpoint: what `layoutOn` shows there. Locked
+ * widgets keep theirs; the others flow around them.
+ */
+export function withFullLayouts<W extends PlaceableWidget>(
+  widgets: readonly W[],
+): (W & { layout: Required<WidgetLayout> })[] {
+  const shown = Object.fromEntries(
+    BREAKPOINT_NAMES.map((breakpoint) => [
+      breakpoint,
+      new Map(layoutOn(widgets, breakpoint).map((item) => [item.id, item])),
+    ]),
+  ) as Record<Breakpoint, Map<string, PlacedItem>>;
+  return widgets.map((widget) => {
+    const at = (breakpoint: Breakpoint): GridItem => {
+      const item = shown[breakpoint].get(widget.id);
+      if (!item) throw new Error(`no position for ${widget.id}`);
+      return { x: item.x, y: item.y, w: item.w, h: item.h };
+    };
+    return { ...widget, layout: { lg: at('lg'), md: at('md'), sm: at('sm'), xs: at('xs') } };
+  });
 }
 
 export type NewWidgetPlacement = 'bottom' | 'first-free';
@@ -177,7 +242,8 @@ export function newWidgetLayout(
   const { defaultW, defaultH } = sizeOf(kind);
   const positionFor = (breakpoint: Breakpoint): GridItem => {
     const taken = layoutOn(widgets, breakpoint);
-    const { w, h } = clampGridItem({ x: 0, y: 0, w: width[breakpoint] ?? defaultW, h: defaultH }, kind, breakpoint);
+    const wanted = width[breakpoint] ?? scaledWidth(defaultW, REFERENCE_COLS, colsOf(breakpoint));
+    const { w, h } = clampGridItem({ x: 0, y: 0, w: wanted, h: defaultH }, kind, breakpoint);
     if (placement === 'first-free') return firstFreePlace(taken, colsOf(breakpoint), w, h);
     return clampGridItem({ x: 0, y: bottomOf(taken), w, h }, kind, breakpoint);
   };

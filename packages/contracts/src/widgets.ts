@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
-/** Grid breakpoints: minimum container width in pixels and number of columns. */
+/**
+ * Grid breakpoints: minimum container width in pixels and number of columns. A desktop (lg, md)
+ * arranges widgets freely on 12 or 10 columns; a tablet (sm) has two columns, a widget filling one
+ * or both; a phone (xs) has one. Widget sizes are given for the 12-column grid and scaled to the
+ * others (grid.ts), so a tablet shows two widgets side by side instead of one squeezed column.
+ */
 export const BREAKPOINTS = {
   lg: { minWidth: 1200, cols: 12 },
   md: { minWidth: 996, cols: 10 },
-  sm: { minWidth: 768, cols: 6 },
-  xs: { minWidth: 0, cols: 2 },
+  sm: { minWidth: 600, cols: 2 },
+  xs: { minWidth: 0, cols: 1 },
 } as const;
 export type Breakpoint = keyof typeof BREAKPOINTS;
 export const BREAKPOINT_NAMES = Object.keys(BREAKPOINTS) as Breakpoint[];
@@ -32,10 +37,28 @@ export const WIDGET_KINDS = [
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
+/**
+ * What people call each kind, everywhere: the widget's title, the catalogue, the history of a
+ * board, the administration's messages. One name per thing.
+ */
+export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
+  welcome: 'Bienvenue',
+  'app-launcher': 'Applications',
+  notes: 'Notes',
+  mail: 'Messagerie',
+  agenda: 'Agenda',
+  'nextcloud-notifications': 'Notifications Nextcloud',
+  'nextcloud-files': 'Fichiers récents',
+  'nextcloud-dashboard': 'Tableau de bord Nextcloud',
+  chat: 'Messagerie instantanée',
+  visio: 'Visioconférence',
+};
+
 export function isWidgetKind(kind: string): kind is WidgetKind {
   return (WIDGET_KINDS as readonly string[]).includes(kind);
 }
 
+/** Sizes in columns of the 12-column grid (lg), in rows of every grid. */
 export interface WidgetSize {
   defaultW: number;
   defaultH: number;

@@ -87,6 +87,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
     groups: ['agents', 'app-nextcloud'],
     description: 'Agent de la collectivité de démonstration B',
   }),
+  demo({
+    username: 'admin-b',
+    givenName: 'Noa',
+    familyName: 'Lambert',
+    collectivite: 'demo-b',
+    groups: ['agents', 'admins-demo-b', 'app-nextcloud'],
+    description: 'Administrateur de la collectivité de démonstration B',
+  }),
 ]);
 
 /**

@@ -327,7 +327,7 @@ describe('accounts', () => {
   });
 
   it('lists the demo accounts with the password demo', () => {
-    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['agent', 'elu', 'admin', 'operateur', 'agent-b']);
+    expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual(['agent', 'elu', 'admin', 'operateur', 'agent-b', 'admin-b']);
     for (const a of DEMO_ACCOUNTS) {
       expect(a.password).toBe('demo');
       expect(a.email).toBe(`${a.username}@${a.collectivite}.pleiade.test`);

@@ -12,7 +12,7 @@ import type { BoardKind as DbBoardKind, Prisma } from '../generated/prisma/clien
  * resources the policies decide on, and `board.read` as a database filter.
  */
 
-const fromDbKind: Record<DbBoardKind, BoardKind> = {
+export const fromDbKind: Record<DbBoardKind, BoardKind> = {
   PERSONAL: 'personal',
   TEMPLATE: 'template',
   PUBLISHED: 'published',
@@ -43,12 +43,21 @@ export function boardResourceOf(row: BoardAccessRow): BoardResource {
   };
 }
 
+/** What of a widget row the policies need (besides its board). */
+export const widgetAccessFields = { locked: true, audience: true } as const;
+
+export interface WidgetAccessRow {
+  locked: boolean;
+  audience: string[];
+}
+
 /**
- * A widget as the policies see it. Locks and per-widget audiences are not stored yet (they come with
- * templates): every widget is unlocked and seen by everyone who sees its board.
+ * A widget as the policies see it: its board, whether a template locked it, who may see it. A copy's
+ * locks hold while its template still reaches the person (`locksHeld`): someone who left the
+ * template's groups is not left with widgets they can never move.
  */
-export function widgetResourceOf(board: BoardAccessRow): WidgetResource {
-  return { board: boardResourceOf(board), locked: false, audience: [] };
+export function widgetResourceOf(board: BoardAccessRow, widget: WidgetAccessRow, locksHeld = true): WidgetResource {
+  return { board: boardResourceOf(board), locked: widget.locked && locksHeld, audience: widget.audience };
 }
 
 /** A new personal board of the subject, before it exists. */
@@ -64,12 +73,7 @@ export function readableBoards(subject: Subject): Prisma.BoardWhereInput {
     collectiviteId: scope.collectiviteId,
     OR: [
       { kind: toDbKind.personal, ownerId: scope.ownerId },
-      scope.shared.all
-        ? shared
-        : {
-            ...shared,
-            OR: [{ audience: { isEmpty: true } }, { audience: { hasSome: [...scope.shared.groups] } }],
-          },
+      scope.shared.all ? shared : { ...shared, audience: { hasSome: [...scope.shared.groups] } },
     ],
   };
 }

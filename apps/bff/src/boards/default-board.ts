@@ -17,8 +17,8 @@ const DEFAULT_CONNECTED_KINDS = [
   'visio',
 ] as const satisfies readonly ConnectedWidgetKind[];
 
-/** Width of a connected widget at each breakpoint: three per row on large screens, two on medium, one below. */
-const CONNECTED_WIDTH: Record<Breakpoint, number> = { lg: 4, md: 5, sm: 6, xs: 2 };
+/** Width of a connected widget at each breakpoint: three per row on large screens, two on medium and tablets, one on phones. */
+const CONNECTED_WIDTH: Record<Breakpoint, number> = { lg: 4, md: 5, sm: 1, xs: 1 };
 
 /**
  * The board everyone gets at first sign-in, until administrators can prepare their own: welcome,
@@ -34,8 +34,8 @@ export function defaultWidgets(editable: boolean, connectorKinds: readonly Conne
       layout: {
         lg: { x: 0, y: 0, w: 4, h: 3 },
         md: { x: 0, y: 0, w: 4, h: 3 },
-        sm: { x: 0, y: 0, w: 6, h: 3 },
-        xs: { x: 0, y: 0, w: 2, h: 3 },
+        sm: { x: 0, y: 0, w: 1, h: 3 },
+        xs: { x: 0, y: 0, w: 1, h: 3 },
       },
     },
     {
@@ -45,8 +45,8 @@ export function defaultWidgets(editable: boolean, connectorKinds: readonly Conne
       layout: {
         lg: { x: 4, y: 0, w: 4, h: 4 },
         md: { x: 4, y: 0, w: 4, h: 4 },
-        sm: { x: 0, y: 3, w: 6, h: 4 },
-        xs: { x: 0, y: 3, w: 2, h: 4 },
+        sm: { x: 1, y: 0, w: 1, h: 4 },
+        xs: { x: 0, y: 3, w: 1, h: 4 },
       },
     },
   ];
@@ -58,8 +58,8 @@ export function defaultWidgets(editable: boolean, connectorKinds: readonly Conne
       layout: {
         lg: { x: 8, y: 0, w: 4, h: 4 },
         md: { x: 8, y: 0, w: 2, h: 4 },
-        sm: { x: 0, y: 7, w: 6, h: 4 },
-        xs: { x: 0, y: 7, w: 2, h: 4 },
+        sm: { x: 0, y: 3, w: 1, h: 4 },
+        xs: { x: 0, y: 7, w: 1, h: 4 },
       },
     });
   }

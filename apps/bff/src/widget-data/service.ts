@@ -13,7 +13,7 @@ import {
   type WidgetDataResponse,
 } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
-import { boardAccessFields, readableBoards, widgetResourceOf } from '../boards/board-access.js';
+import { boardAccessFields, readableBoards, widgetAccessFields, widgetResourceOf } from '../boards/board-access.js';
 import { openSecrets, type ConnectorSecrets } from '../connector-settings/secrets.js';
 import { cacheKey, type ConnectorCache } from '../connectors/cache.js';
 import { startVisio, visioFromAgenda } from '../connectors/jitsi/jitsi.js';
@@ -105,10 +105,10 @@ async function findReadableWidget(db: Db, principal: Principal, widgetId: string
   // One query: the widget on the boards this person reads, with what the policies need of its board.
   const candidates = await db.widgetInstance.findMany({
     where: { id: widgetId, board: readableBoards(principal) },
-    select: { kind: true, options: true, board: { select: boardAccessFields } },
+    select: { kind: true, options: true, ...widgetAccessFields, board: { select: boardAccessFields } },
     orderBy: { board: { createdAt: 'asc' } },
   });
-  return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board)));
+  return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board, widget)));
 }
 
 /**

@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorBodySchema, boardSchema, connectorSchema, meSchema, type Board } from '@pleiade/contracts';
+import pg from 'pg';
+import {
+  apiErrorBodySchema,
+  boardSchema,
+  connectorSchema,
+  meSchema,
+  sharedBoardSchema,
+  type Board,
+  type SharedBoard,
+} from '@pleiade/contracts';
 import { WEB_DIST_DIR } from '../../src/server.js';
 import { TestBrowser, signIn } from '../support/http-client.js';
 import { api, type TestPleiade } from '../support/pleiade.js';
@@ -12,6 +21,7 @@ import {
   PERSONAS,
   PERSONA_ACCOUNTS,
   type AccessRow,
+  type BoardTarget,
   type Persona,
   type SignedInPersona,
 } from './access-matrix.table.js';
@@ -53,26 +63,143 @@ async function boardOf(browser: TestBrowser, boardId?: string): Promise<Board> {
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 const hasBoardParam = (routePath: string) => routePath.includes(':boardId');
 
-/** The rows a route needs: every persona; for :boardId, the agent's board and each persona's own. */
-function requiredCells(route: AppRoute): { persona: Persona; board?: 'agent' | 'own' }[] {
+/**
+ * Which boards a route's `:boardId` must be tried on: every such route, a board of another person
+ * and the persona's own; the board read and save and the administration of boards, a template of
+ * the collectivité too; template updates, a copy of a template.
+ */
+function boardTargets(routePath: string): BoardTarget[] {
+  const targets: BoardTarget[] = ['agent', 'own'];
+  if (routePath === '/api/boards/:boardId' || routePath.startsWith('/api/admin/boards/:boardId'))
+    targets.push('shared');
+  if (routePath.includes('/template-update')) targets.push('copy');
+  if (routePath === '/api/kiosk/:boardId') targets.push('shared', 'published');
+  return targets;
+}
+
+/** The rows a route needs: every persona; for :boardId, each target (anonymous: a board of another person). */
+function requiredCells(route: AppRoute): { persona: Persona; board?: BoardTarget }[] {
   if (!hasBoardParam(route.path)) return PERSONAS.map((persona) => ({ persona }));
   return [
     ...PERSONAS.map((persona) => ({ persona, board: 'agent' as const })),
-    ...SIGNED_IN.map((persona) => ({ persona, board: 'own' as const })),
+    ...boardTargets(route.path).flatMap((board) =>
+      board === 'agent' ? [] : SIGNED_IN.map((persona) => ({ persona, board })),
+    ),
   ];
 }
 
+const TARGET_NAMES: Record<BoardTarget, string> = {
+  agent: 'board of agent',
+  own: 'own board',
+  shared: 'a template of demo-a',
+  published: 'a board published to the élus of demo-a',
+  copy: 'the agent’s copy of a template',
+};
+
 function describeRow(row: AccessRow): string {
-  const target = row.board === 'own' ? ' (own board)' : row.board === 'agent' ? ' (board of agent)' : '';
+  const target = hasBoardParam(row.path) ? ` (${TARGET_NAMES[row.board ?? 'agent']})` : '';
   return `${row.persona}: ${row.method} ${row.url ?? row.path}${target} → ${row.status}`;
 }
 
-/** Whose board a row targets, and the browser of its owner (to read it before and after). */
-function targetOf(row: AccessRow): { owner: SignedInPersona; boardId: string } {
-  const owner: SignedInPersona = row.board === 'own' && row.persona !== 'anonymous' ? row.persona : 'agent';
-  const boardId = ownBoardIds.get(owner);
+async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: pleiade.database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function adminCall(path: string, method = 'GET', body?: unknown): Promise<SharedBoard> {
+  const response = await api(browserOf('admin'), `${pleiade.url}${path}`, method, body);
+  const text = await response.text();
+  expect(response.status, text.slice(0, 300)).toBeLessThan(300);
+  return sharedBoardSchema.parse(JSON.parse(text));
+}
+
+/** A template (or published board) of demo-a, published once with a note (version 2), by its administrator. */
+async function freshTemplate(audience: string[], kind: 'template' | 'published' = 'template'): Promise<SharedBoard> {
+  const created = await adminCall('/api/admin/boards', 'POST', {
+    kind,
+    name: `Matrice ${randomUUID()}`,
+    audience,
+  });
+  return republish(created, [
+    { id: randomUUID(), kind: 'notes', options: { text: '1' }, layout: { lg: { x: 0, y: 0, w: 4, h: 4 } } },
+  ]);
+}
+
+function republish(board: SharedBoard, widgets: unknown[]): Promise<SharedBoard> {
+  const { version, name, audience, priority } = board;
+  return adminCall(`/api/admin/boards/${board.id}`, 'PUT', { version, name, audience, priority, widgets });
+}
+
+/** The board a row's `:boardId` names, made for the row when it is a fresh one, and how to read it. */
+interface Target {
+  boardId: string;
+  /** The board as its owner or administrator sees it: a refused call must leave it unchanged. */
+  read: () => Promise<unknown>;
+  /** After a DELETE: whether the board is gone for its owner or administrator. */
+  gone: () => Promise<boolean>;
+  /** After the row, when what it made must not outlive it. */
+  cleanup?: () => Promise<void>;
+}
+
+async function missingFor(browser: TestBrowser, path: string): Promise<boolean> {
+  return (await api(browser, `${pleiade.url}${path}`)).status === 404;
+}
+
+async function prepareTarget(row: AccessRow): Promise<Target> {
+  const target = row.board ?? 'agent';
+  if (target === 'shared') {
+    // For the élus: they read templates but receive no copy (a copy for every row would pile up).
+    const template = await freshTemplate(['elus']);
+    const path = `/api/admin/boards/${template.id}`;
+    return { boardId: template.id, read: () => adminCall(path), gone: () => missingFor(browserOf('admin'), path) };
+  }
+  if (target === 'published') {
+    const board = await freshTemplate(['elus'], 'published');
+    const path = `/api/admin/boards/${board.id}`;
+    return { boardId: board.id, read: () => adminCall(path), gone: () => missingFor(browserOf('admin'), path) };
+  }
+  if (target === 'copy') {
+    const template = await freshTemplate(['agents']);
+    // The agent receives their copy on their next visit; then a newer version waits for them.
+    await boardOf(browserOf('agent'));
+    const [copy] = await sql<{ id: string }>(
+      'SELECT board.id FROM board JOIN app_user ON app_user.id = board.owner_id WHERE template_id = $1 AND app_user.subject = $2',
+      [template.id, 'agent'],
+    );
+    if (!copy) throw new Error('the agent received no copy');
+    const widgets = template.widgets.map((widget) => ({ ...widget, options: { text: '2' } }));
+    await republish(template, widgets);
+    return {
+      boardId: copy.id,
+      read: () => boardOf(browserOf('agent'), copy.id),
+      gone: () => missingFor(browserOf('agent'), `/api/boards/${copy.id}`),
+      // The agent's boards must not pile up past their limit: the copy goes after its row.
+      cleanup: async () => {
+        expect((await api(browserOf('agent'), `${pleiade.url}/api/boards/${copy.id}`, 'DELETE')).status).toBe(204);
+      },
+    };
+  }
+  const owner: SignedInPersona = target === 'own' && row.persona !== 'anonymous' ? row.persona : 'agent';
+  let boardId = ownBoardIds.get(owner);
   if (!boardId) throw new Error(`no board for ${owner}`);
-  return { owner, boardId };
+  // DELETE rows act on a fresh board of the owner (the élu creates none: theirs, refused), so that
+  // no deletion takes away a board the other rows use.
+  if (row.method === 'DELETE' && owner !== 'elu') {
+    const response = await api(browserOf(owner), `${pleiade.url}/api/boards`, 'POST', { name: 'À supprimer' });
+    expect(response.status, 'creating a board for the row').toBe(201);
+    boardId = boardSchema.parse(await response.json()).id;
+  }
+  const id = boardId;
+  return {
+    boardId: id,
+    read: () => boardOf(browserOf(owner), id),
+    gone: () => missingFor(browserOf(owner), `/api/boards/${id}`),
+  };
 }
 
 /**
@@ -92,21 +219,47 @@ async function freshConnectorId(): Promise<string> {
   return connectorSchema.parse(await response.json()).id;
 }
 
-function urlOf(row: AccessRow, connectorId?: string): string {
+function urlOf(row: AccessRow, target?: Target, connectorId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
-    if (name === 'boardId') return targetOf(row).boardId;
+    if (name === 'boardId' && target) return target.boardId;
+    if (name === 'number') return '1';
     if (name === 'connectorId' && connectorId) return connectorId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
 }
 
-async function send(row: AccessRow): Promise<Response> {
+/** A valid body for the row, so that a refusal can only come from access control. */
+async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
+  const current = target ? await target.read() : undefined;
+  const version = (current as { version?: number } | undefined)?.version ?? 1;
+  if (row.path === '/api/boards/:boardId' && row.method === 'PUT') {
+    // A template as the board API gives it (to its administrator), or the person's board.
+    const board =
+      row.board === 'shared' && target ? await boardOf(browserOf('admin'), target.boardId) : boardSchema.parse(current);
+    return { version: board.version, widgets: board.widgets };
+  }
+  if (row.path === '/api/admin/boards/:boardId' && row.method === 'PUT') {
+    const shared = sharedBoardSchema.safeParse(current);
+    if (!shared.success) return { version: 1, name: 'Tableau', audience: [], priority: 1, widgets: [] };
+    const { name, audience, priority, widgets } = shared.data;
+    return { version, name, audience, priority, widgets };
+  }
+  if (row.path.endsWith('/restore') || row.path.includes('/template-update/')) return { version };
+  // A valid rename: the target board's own name.
+  if (row.method === 'PATCH' && row.path === '/api/boards/:boardId')
+    return { name: (current as { name: string }).name };
+  if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
+  if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
+  return {};
+}
+
+async function send(row: AccessRow, target?: Target): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
+  const url = urlOf(row, target, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',
@@ -119,13 +272,8 @@ async function send(row: AccessRow): Promise<Response> {
     });
   }
   if (row.method === 'GET') return row.path.startsWith('/api/') ? api(browser, url) : browser.request(url);
-  if (row.method === 'PUT' && hasBoardParam(row.path)) {
-    // A valid save: the target board as it is, at its current version.
-    const { owner, boardId } = targetOf(row);
-    const board = await boardOf(browserOf(owner), boardId);
-    return api(browser, url, 'PUT', { version: board.version, widgets: board.widgets });
-  }
-  return api(browser, url, row.method, {});
+  if (row.method === 'DELETE') return api(browser, url, 'DELETE');
+  return api(browser, url, row.method, await bodyOf(row, target));
 }
 
 describe('a board of another person or collectivité', () => {
@@ -141,7 +289,7 @@ describe('a board of another person or collectivité', () => {
       const { code, message, details } = apiErrorBodySchema.parse(await response.json()).error;
       return { status: response.status, code, message, details };
     };
-    for (const persona of ['elu', 'admin', 'operator', 'agent-b'] as const) {
+    for (const persona of ['elu', 'admin', 'operator', 'agent-b', 'admin-b'] as const) {
       for (const method of ['GET', 'PUT'] as const) {
         expect(await error(persona, boardOfAgent, method), `${persona} ${method}`).toEqual(
           await error(persona, randomUUID(), method),
@@ -197,17 +345,21 @@ describe('the access matrix', () => {
   for (const row of ordered) {
     it.skipIf(row.requires === 'built-spa' && !SPA_BUILT)(describeRow(row), async () => {
       const changes = row.method !== 'GET';
-      const target = hasBoardParam(row.path) ? targetOf(row) : undefined;
-      const before = target && changes ? await boardOf(browserOf(target.owner), target.boardId) : undefined;
+      const target = hasBoardParam(row.path) ? await prepareTarget(row) : undefined;
+      const before = target && changes ? await target.read() : undefined;
 
-      const response = await send(row);
+      const response = await send(row, target);
       const body = await response.text();
       expect(response.status, body.slice(0, 300)).toBe(row.status);
 
       if (target && before && response.status >= 400) {
         // A refused call leaves the board exactly as it was.
-        expect(await boardOf(browserOf(target.owner), target.boardId)).toEqual(before);
+        expect(await target.read()).toEqual(before);
       }
+      if (target && row.method === 'DELETE' && response.status === 204) {
+        expect(await target.gone(), 'deleted').toBe(true);
+      }
+      await target?.cleanup?.();
       if (row.persona !== 'anonymous') {
         const me = await api(browserOf(row.persona), `${pleiade.url}/api/me`);
         if (row.path === '/auth/logout') expect(me.status, 'signed out').toBe(401);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorBodySchema, boardSchema, meSchema, type Board } from '@pleiade/contracts';
+import { apiErrorBodySchema, boardSchema, meSchema, sharedBoardSchema, type Board } from '@pleiade/contracts';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
 
@@ -136,12 +136,30 @@ describe('a board published to the élus', () => {
     expect(await boardOf(admin, boardId)).toEqual(board);
   });
 
-  it('is edited by the collectivité’s administrators', async () => {
+  it('is changed by the collectivité’s administrators in the administration only, version by version', async () => {
     const board = await boardOf(admin, boardId);
-    expect(board.readOnly).toBe(false);
-    const { status, body } = await save(admin, board);
-    expect(status, JSON.stringify(body)).toBe(200);
-    expect(boardSchema.parse(body).version).toBe(board.version + 1);
+    expect(board.readOnly).toBe(true);
+    expect(await refusal(save(admin, board))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+      message:
+        'Un modèle ou un tableau publié se modifie dans l’administration, où chaque modification devient une nouvelle version.',
+    });
+    const shared = sharedBoardSchema.parse(
+      await (await api(admin, `${pleiade.url}/api/admin/boards/${boardId}`)).json(),
+    );
+    const published = await api(admin, `${pleiade.url}/api/admin/boards/${boardId}`, 'PUT', {
+      version: shared.version,
+      name: shared.name,
+      audience: shared.audience,
+      priority: shared.priority,
+      widgets: shared.widgets,
+    });
+    expect(published.status).toBe(200);
+    expect(sharedBoardSchema.parse(await published.json())).toMatchObject({
+      version: shared.version + 1,
+      revision: shared.revision + 1,
+    });
   });
 
   it('lets its audience read its widgets’ data, and nobody else', async () => {
@@ -180,7 +198,7 @@ describe('a template for some groups', () => {
 
   it('does not exist for the others, whatever the collectivité', async () => {
     expect((await refusal(read(elu, boardId))).status).toBe(404);
-    const boardOfB = await storeSharedBoard('TEMPLATE', [], [], (await collectiviteOf(agentB)).id);
+    const boardOfB = await storeSharedBoard('TEMPLATE', ['agents'], [], (await collectiviteOf(agentB)).id);
     expect((await boardOf(agentB, boardOfB)).readOnly).toBe(true);
     for (const browser of [agent, elu, admin]) expect((await refusal(read(browser, boardOfB))).status).toBe(404);
   });

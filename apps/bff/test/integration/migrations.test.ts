@@ -1,7 +1,10 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/db/client.js';
-import { migrate, readMigrations } from '../../src/db/migrate.js';
+import { MIGRATIONS_DIR, migrate, readMigrations } from '../../src/db/migrate.js';
 import { createBareDatabase, createTestDatabase, type TestDatabase } from '../support/database.js';
 
 describe('migrations', () => {
@@ -116,5 +119,100 @@ describe('migrations', () => {
     } finally {
       await fresh.drop();
     }
+  });
+});
+
+/** Applies the migrations before `name` only: a database as an older version left it. */
+async function migrateBefore(databaseUrl: string, name: string): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-migrations-'));
+  try {
+    for (const migration of await readMigrations()) {
+      if (migration.name >= name) break;
+      await cp(path.join(MIGRATIONS_DIR, migration.name), path.join(dir, migration.name), { recursive: true });
+    }
+    await migrate(databaseUrl, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('data migrations', () => {
+  let database: TestDatabase;
+  let client: pg.Client;
+
+  beforeAll(async () => {
+    database = await createBareDatabase();
+    await migrateBefore(database.url, '20261204050000_tablet_grid');
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const collectivite = await client.query<{ id: string }>(
+      "INSERT INTO collectivite (id, slug, name) VALUES (gen_random_uuid(), 'c', 'C') RETURNING id",
+    );
+    const collectiviteId = collectivite.rows[0]?.id;
+    const users = await client.query<{ id: string }>(
+      `INSERT INTO app_user (id, issuer, subject, collectivite_id, display_name, groups, role)
+       VALUES (gen_random_uuid(), 'i', 'a', $1, 'A', '{}', 'AGENT'), (gen_random_uuid(), 'i', 'b', $1, 'B', '{}', 'AGENT')
+       RETURNING id`,
+      [collectiviteId],
+    );
+    const [a, b] = users.rows.map((row) => row.id);
+    // Person A has two boards, created one after the other; person B one.
+    for (const [id, owner, createdAt] of [
+      ['00000000-0000-4000-8000-00000000000b', a, '2026-01-02'],
+      ['00000000-0000-4000-8000-00000000000a', a, '2026-01-01'],
+      ['00000000-0000-4000-8000-00000000000c', b, '2026-01-03'],
+    ] as const) {
+      await client.query(
+        'INSERT INTO board (id, collectivite_id, owner_id, name, created_at, updated_at) VALUES ($1::uuid, $2, $3, $1::text, $4, $4)',
+        [id, collectiviteId, owner, createdAt],
+      );
+    }
+    await client.query(
+      'INSERT INTO widget_instance (id, board_id, kind, options, layout, position) VALUES ($1, $2, $3, $4, $5, 0)',
+      [
+        '00000000-0000-4000-8000-000000000010',
+        '00000000-0000-4000-8000-00000000000a',
+        'notes',
+        JSON.stringify({ text: 'garder' }),
+        JSON.stringify({
+          lg: { x: 4, y: 0, w: 4, h: 4 },
+          md: { x: 0, y: 0, w: 5, h: 4 },
+          sm: { x: 0, y: 3, w: 6, h: 4 },
+          xs: { x: 0, y: 3, w: 2, h: 4 },
+        }),
+      ],
+    );
+    await migrate(database.url);
+  });
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+  });
+
+  it('drop the positions stored for the six-column tablet grid, and keep every other', async () => {
+    const { rows } = await client.query<{ layout: unknown; options: unknown }>(
+      'SELECT layout, options FROM widget_instance',
+    );
+    expect(rows).toEqual([
+      {
+        options: { text: 'garder' },
+        layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, md: { x: 0, y: 0, w: 5, h: 4 }, xs: { x: 0, y: 3, w: 2, h: 4 } },
+      },
+    ]);
+  });
+
+  it('order each person’s boards as they were created, with no home board chosen', async () => {
+    const { rows } = await client.query<{ id: string; position: number }>(
+      'SELECT id, position FROM board ORDER BY owner_id, position',
+    );
+    expect(new Map(rows.map((row) => [row.id.slice(-1), row.position]))).toEqual(
+      new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 0],
+      ]),
+    );
+    const users = await client.query<{ home_board_id: string | null }>('SELECT home_board_id FROM app_user');
+    expect(users.rows).toEqual([{ home_board_id: null }, { home_board_id: null }]);
   });
 });

@@ -81,7 +81,7 @@ const unknownKind: StoredRow = {
   id: randomUUID(),
   kind: 'meteo',
   options: { city: 'Villeurbanne' },
-  layout: { lg: { x: 4, y: 20, w: 3, h: 3 }, xs: { x: 0, y: 30, w: 2, h: 3 } },
+  layout: { lg: { x: 4, y: 20, w: 3, h: 3 }, xs: { x: 0, y: 30, w: 1, h: 3 } },
 };
 const brokenMail: StoredRow = {
   id: randomUUID(),

@@ -8,6 +8,7 @@ import { canAdminister, canAllowPrivateNetworks } from '../app/permissions';
 import { toCreateRequest, toUpdateRequest, type ConnectorFormState, type FormPermissions } from './connector-form';
 import { ConnectorCard } from './ConnectorCard';
 import { ConnectorForm, type SaveOutcome } from './ConnectorForm';
+import { AdminNav } from './boards/AdminNav';
 import './admin.css';
 
 export const ADMIN_TITLE = 'Administration — Applications connectées';
@@ -38,6 +39,7 @@ export function AdminPage({ me }: { me: Me }) {
   return (
     <>
       <h1>{ADMIN_TITLE}</h1>
+      {allowed && <AdminNav current="connectors" />}
       {allowed ? <ConnectorsAdmin permissions={{ privateNetworks: canAllowPrivateNetworks(me) }} /> : <Forbidden />}
     </>
   );

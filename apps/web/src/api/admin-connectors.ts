@@ -7,7 +7,7 @@ import {
   type CreateConnectorRequest,
   type UpdateConnectorRequest,
 } from '@pleiade/contracts';
-import { request, type Parser } from './client';
+import { noContent, request } from './client';
 
 /** /api/admin/connectors: the connected applications of the administrator's collectivité. */
 const BASE = '/api/admin/connectors';
@@ -15,11 +15,6 @@ const BASE = '/api/admin/connectors';
 function connectorUrl(connectorId: string): string {
   return `${BASE}/${encodeURIComponent(connectorId)}`;
 }
-
-/** A 204: nothing to parse, and anything else is unexpected. */
-const noContent: Parser<void> = {
-  safeParse: (data) => (data === undefined ? { success: true, data: undefined } : { success: false }),
-};
 
 export async function fetchConnectors(signal?: AbortSignal): Promise<Connector[]> {
   const body = await request('GET', BASE, connectorListResponseSchema, signal ? { signal } : {});

@@ -53,7 +53,10 @@ describe('API client', () => {
       version: 4,
       readOnly: false,
       updatedAt: '2025-03-03T08:00:00.000Z',
+      kind: 'personal',
       widgets,
+      lockedWidgetIds: [],
+      template: null,
     };
     const spy = stubFetch(json(200, saved));
     await expect(saveBoard(boardId, { version: 3, widgets }, { keepalive: true })).resolves.toEqual(saved);

@@ -15,7 +15,12 @@ export interface Parser<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }
 
-export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+/** A 204: nothing to parse, and anything else is unexpected. */
+export const noContent: Parser<void> = {
+  safeParse: (data) => (data === undefined ? { success: true, data: undefined } : { success: false }),
+};
+
+export type Method = 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
@@ -79,10 +84,6 @@ export async function request<T>(
 
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
   return request('GET', '/api/me', meSchema, signal ? { signal } : {});
-}
-
-export function fetchCurrentBoard(signal?: AbortSignal): Promise<Board> {
-  return request('GET', '/api/boards/current', boardSchema, signal ? { signal } : {});
 }
 
 export function saveBoard(

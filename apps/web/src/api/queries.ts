@@ -1,10 +1,12 @@
 import { QueryCache, QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
-import { fetchAppLinks, fetchCurrentBoard, fetchMe } from './client';
+import { fetchBoard, fetchBoardList } from './boards';
+import { fetchAppLinks, fetchMe } from './client';
 import { isApiError, isTransientError } from './errors';
 
 export const queryKeys = {
   me: ['me'] as const,
-  currentBoard: ['boards', 'current'] as const,
+  boardList: ['board-list'] as const,
+  board: (boardId: string) => ['board', boardId] as const,
   appLinks: ['apps'] as const,
 };
 
@@ -43,10 +45,18 @@ export const meQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const currentBoardQuery = queryOptions({
-  queryKey: queryKeys.currentBoard,
-  queryFn: ({ signal }) => fetchCurrentBoard(signal),
+/** The person's tabs and home board. */
+export const boardListQuery = queryOptions({
+  queryKey: queryKeys.boardList,
+  queryFn: ({ signal }) => fetchBoardList(signal),
 });
+
+export function boardQuery(boardId: string) {
+  return queryOptions({
+    queryKey: queryKeys.board(boardId),
+    queryFn: ({ signal }) => fetchBoard(boardId, signal),
+  });
+}
 
 export const appLinksQuery = queryOptions({
   queryKey: queryKeys.appLinks,

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { Me } from '@pleiade/contracts';
-import { useHashView, type AppView } from '../admin/admin-route';
+import { kioskBoardIdOf, useHash, useHashView, type AppView } from '../admin/admin-route';
+import { adminSectionOf } from '../admin/boards/sections';
 import { useMe } from '../api/queries';
 import { useSessionExpired } from '../api/session-expiry';
 import { isApiError } from '../api/errors';
@@ -11,6 +12,13 @@ import { WelcomePage } from './WelcomePage';
 
 // Administrators only: its code is fetched when they open it, not with everyone's first load.
 const AdminPage = lazy(() => import('../admin/AdminPage').then((module) => ({ default: module.AdminPage })));
+const BoardsAdmin = lazy(() =>
+  import('../admin/boards/BoardsAdmin').then((module) => ({ default: module.BoardsAdmin })),
+);
+const KioskPage = lazy(() => import('../shared-boards/KioskPage').then((module) => ({ default: module.KioskPage })));
+
+/** Where to come back after signing in: a kiosk screen is set up once, signed in, then left alone. */
+const RETURN_KEY = 'pleiade.returnTo';
 
 const MAIN_ID = 'contenu';
 
@@ -38,12 +46,25 @@ function useFocusMainOnViewChange(view: AppView): void {
   }, [view]);
 }
 
+function useReturnAfterSignIn(signedOut: boolean, view: AppView, hash: string): void {
+  useEffect(() => {
+    if (signedOut && view === 'kiosk') sessionStorage.setItem(RETURN_KEY, hash);
+    if (signedOut) return;
+    const back = sessionStorage.getItem(RETURN_KEY);
+    if (back === null) return;
+    sessionStorage.removeItem(RETURN_KEY);
+    if (window.location.hash === '' || window.location.hash === '#/') window.location.hash = back;
+  }, [signedOut, view, hash]);
+}
+
 export function App() {
   const me = useMe();
   const view = useHashView();
+  const hash = useHash();
   useFocusMainOnViewChange(view);
   const sessionExpired = useSessionExpired();
   const signedOut = isApiError(me.error) && me.error.status === 401;
+  useReturnAfterSignIn(signedOut || sessionExpired || (!me.data && me.isPending), view, hash);
 
   if (signedOut || sessionExpired) {
     return (
@@ -53,7 +74,16 @@ export function App() {
     );
   }
   // A failed background refetch keeps the signed-in page: only a first load that failed is an error.
+  if (me.data && view === 'kiosk') {
+    // No header nor navigation: the kiosk is the whole screen.
+    return (
+      <Suspense fallback={<p role="status">Chargement du mode kiosque…</p>}>
+        <KioskPage boardId={kioskBoardIdOf(hash)} />
+      </Suspense>
+    );
+  }
   if (me.data) {
+    const section = adminSectionOf(hash);
     return (
       <Shell me={me.data} view={view}>
         {view === 'administration' ? (
@@ -64,7 +94,11 @@ export function App() {
               </p>
             }
           >
-            <AdminPage me={me.data} />
+            {section.name === 'connectors' ? (
+              <AdminPage me={me.data} />
+            ) : (
+              <BoardsAdmin me={me.data} section={section} />
+            )}
           </Suspense>
         ) : (
           <BoardPage />

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
-import type { Board, WidgetKind } from '@pleiade/contracts';
-import { saveBoard } from '../api/client';
-import { ApiError, errorMessage, isApiError } from '../api/errors';
-import { currentBoardQuery, queryKeys } from '../api/queries';
+import type { Board, BoardSummary, WidgetKind } from '@pleiade/contracts';
+import { ApiError, errorMessage } from '../api/errors';
+import { queryKeys } from '../api/queries';
+import { ShownBoardContext } from '../widgets/connected/saved-widget';
 import { Catalogue } from './Catalogue';
+import { ConflictDialog } from './ConflictDialog';
 import {
   GRID_COMPACTOR,
   GRID_MARGIN,
@@ -22,83 +23,104 @@ import {
   reconfigureWidget,
   removeWidget,
   resizeWidget,
+  restoreWidget,
   updateWidgetOptions,
   type Direction,
 } from './layout';
 import {
-  CONFLICT_MESSAGE,
+  DONE_EDITING_LABEL,
+  EDIT_BOARD_LABEL,
+  EDIT_HINT,
   EMPTY_BOARD_MESSAGE,
   EMPTY_READ_ONLY_BOARD_MESSAGE,
+  HOME_BADGE,
+  MAKE_HOME_LABEL,
+  MERGED_MESSAGE,
+  RELOAD_FAILED_MESSAGE,
   addedAnnouncement,
   blockedMoveAnnouncement,
   blockedResizeAnnouncement,
   movedAnnouncement,
   reconfiguredAnnouncement,
-  removedAnnouncement,
+  removedUndoMessage,
   resizedAnnouncement,
+  restoredAnnouncement,
 } from './messages';
-import { createBoardSession } from './board-session';
+import type { BoardSession } from './board-session';
+import { RenameForm } from './RenameForm';
 import { SaveStatus } from './SaveStatus';
 import { widgetTitles } from './titles';
+import type { UndoStore } from './undo';
 import { WidgetChrome, widgetTitleId } from './WidgetChrome';
+import { kioskHash } from '../admin/admin-route';
+import { TemplateUpdateBanner } from '../shared-boards/TemplateUpdateBanner';
 
 export const SAVE_DELAY_MS = 700;
 
-/** A widget's id (focus its drag handle) or the "Ajouter un widget" button. */
-type FocusTarget = string | 'add-button';
+/** A widget's id (focus its drag handle), or a button of the board's head. */
+type FocusTarget = string | 'add-button' | 'edit-button';
+
+/** What the board page does for the tabs: the person's list of boards. */
+export interface BoardListActions {
+  makeHome: () => void;
+  rename: (name: string) => Promise<void>;
+  /** Moves the tab one place left (-1) or right (1); null when it cannot go that way. */
+  move: ((delta: -1 | 1) => void) | null;
+  canMove: (delta: -1 | 1) => boolean;
+  remove: () => void;
+  /** Why this board cannot be deleted now; null when it can. */
+  removeBlocker: string | null;
+}
 
 interface BoardEditorProps {
   board: Board;
-  /** Set here, read by the board query: no refetch on window focus while edits are unsaved. */
-  unsavedGuardRef: RefObject<() => boolean>;
+  session: BoardSession;
+  summary: BoardSummary;
+  isHome: boolean;
+  editing: boolean;
+  onEditingChange: (editing: boolean) => void;
+  actions: BoardListActions;
+  undo: UndoStore;
 }
 
-export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
+export function BoardEditor({
+  board,
+  session,
+  summary,
+  isHome,
+  editing: editingAsked,
+  onEditingChange,
+  actions,
+  undo,
+}: BoardEditorProps) {
   const queryClient = useQueryClient();
   const readOnly = board.readOnly;
-  const [session] = useState(() =>
-    createBoardSession({
-      board,
-      delayMs: SAVE_DELAY_MS,
-      save: saveBoard,
-      reload: () => queryClient.fetchQuery({ ...currentBoardQuery, staleTime: 0 }),
-      isConflict: (error) => isApiError(error) && error.status === 409,
-      onSaved: (saved) => {
-        // A refetch started before this save would otherwise land afterwards with the older version.
-        void queryClient.cancelQueries({ queryKey: queryKeys.currentBoard });
-        queryClient.setQueryData(queryKeys.currentBoard, saved);
-      },
-    }),
-  );
-  const { widgets, save, conflict } = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const editing = editingAsked && !readOnly;
+  const ownBoard = summary.kind === 'personal';
+  const { widgets, save, conflict, conflicts } = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const [announcement, setAnnouncement] = useState('');
   const [catalogueOpen, setCatalogueOpen] = useState(false);
+  const [renaming, setRenaming] = useState(false);
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
   const focusTargetRef = useRef<FocusTarget | null>(null);
 
   // A newer board seen on refetch (another tab saved) replaces an idle local copy.
   useEffect(() => session.adopt(board), [session, board]);
 
-  useEffect(() => {
-    unsavedGuardRef.current = () => session.hasUnsavedChanges();
-    return () => {
-      unsavedGuardRef.current = () => false;
-    };
-  }, [session, unsavedGuardRef]);
-
-  useEffect(() => {
-    const onPageHide = (): void => session.flushBeforeUnload();
-    window.addEventListener('pagehide', onPageHide);
-    return () => window.removeEventListener('pagehide', onPageHide);
-  }, [session]);
-
   const saveFailure = save.state === 'error' ? save.error : null;
+  // While a conflict is being settled, what the person did is not saved yet: never « Enregistré ».
+  const saveState = conflict === 'none' || conflict === 'merged' ? save.state : 'pending';
   const saveError = saveFailure instanceof ApiError ? saveFailure : null;
 
   // The session ended: asking /api/me again brings the welcome page and its sign-in button.
   useEffect(() => {
     if (saveError?.status === 401) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
   }, [queryClient, saveError]);
+
+  // Widgets the template this board copies locks: they stay put, and others flow around them.
+  const lockedIds = board.lockedWidgetIds;
+  const locked = useMemo(() => new Set(lockedIds), [lockedIds]);
 
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
@@ -119,7 +141,9 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       const element =
         wanted === 'add-button'
           ? addButtonRef.current
-          : document.querySelector<HTMLElement>(`[data-widget-id="${CSS.escape(wanted)}"] .widget-drag-handle`);
+          : wanted === 'edit-button'
+            ? editButtonRef.current
+            : document.querySelector<HTMLElement>(`[data-widget-id="${CSS.escape(wanted)}"] .widget-drag-handle`);
       if (element) {
         if (document.activeElement !== element) element.focus();
         focusTargetRef.current = null;
@@ -133,14 +157,14 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
   }, []);
 
   const handleLayoutChange = useCallback(
-    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout)),
-    [session, breakpoint],
+    (layout: Layout) => session.commit(applyGridLayout(session.widgets(), breakpoint, layout, locked)),
+    [session, breakpoint, locked],
   );
 
   const handleMove = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = moveWidget(session.widgets(), id, breakpoint, direction);
+      const result = moveWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedMoveAnnouncement(title));
         return;
@@ -149,13 +173,13 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       announce(movedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleResize = useCallback(
     (id: string, direction: Direction) => {
       const title = titles.get(id) ?? '';
-      const result = resizeWidget(session.widgets(), id, breakpoint, direction);
+      const result = resizeWidget(session.widgets(), id, breakpoint, direction, locked);
       if (!result) {
         announce(blockedResizeAnnouncement(title));
         return;
@@ -164,17 +188,27 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       announce(resizedAnnouncement(title, result.position));
       requestFocus(id);
     },
-    [announce, breakpoint, requestFocus, session, titles],
+    [announce, breakpoint, locked, requestFocus, session, titles],
   );
 
   const handleRemove = useCallback(
     (id: string) => {
       const title = titles.get(id) ?? '';
-      session.commit(removeWidget(session.widgets(), id));
-      announce(removedAnnouncement(title));
-      requestFocus('add-button');
+      const before = session.widgets();
+      const after = removeWidget(before, id);
+      session.commit(after);
+      // Undoable for a few seconds; the « Annuler » message is announced and takes the focus.
+      undo.show({
+        message: removedUndoMessage(title),
+        undo: () => {
+          session.commit(restoreWidget(session.widgets(), before, after, id));
+          announce(restoredAnnouncement(title));
+          requestFocus(editing ? id : 'edit-button');
+        },
+        restoreFocus: () => requestFocus(editing ? 'add-button' : 'edit-button'),
+      });
     },
-    [announce, requestFocus, session, titles],
+    [announce, editing, requestFocus, session, titles, undo],
   );
 
   const handleReconfigure = useCallback(
@@ -208,22 +242,74 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
     [session],
   );
 
-  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint), [widgets, breakpoint]);
-  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint), [widgets, breakpoint]);
+  const toggleEditing = (): void => {
+    onEditingChange(!editing);
+    setRenaming(false);
+  };
+
+  const layout = useMemo(() => gridLayoutFor(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
+  const ordered = useMemo(() => inReadingOrder(widgets, breakpoint, locked), [widgets, breakpoint, locked]);
   const gridConfig = useMemo(
     () => ({ cols: colsOf(breakpoint), rowHeight: ROW_HEIGHT, margin: GRID_MARGIN, containerPadding: [0, 0] as const }),
     [breakpoint],
   );
-  const dragConfig = useMemo(() => ({ enabled: !readOnly, handle: '.widget-drag-handle' }), [readOnly]);
-  const resizeConfig = useMemo(() => ({ enabled: !readOnly }), [readOnly]);
+  // Calm by default: the grid moves and resizes nothing outside the edit mode.
+  const dragConfig = useMemo(() => ({ enabled: editing, handle: '.widget-drag-handle' }), [editing]);
+  const resizeConfig = useMemo(() => ({ enabled: editing }), [editing]);
+  const removeBlockerId = `remove-blocker-${board.id}`;
 
   return (
-    <>
+    <ShownBoardContext value={board}>
       <div className="board-head">
-        <h1>{board.name}</h1>
+        <div className="board-title">
+          {renaming ? (
+            <RenameForm
+              name={summary.name}
+              onRename={actions.rename}
+              onDone={() => {
+                setRenaming(false);
+                requestFocus('edit-button');
+              }}
+            />
+          ) : (
+            <h1>{summary.name}</h1>
+          )}
+          {isHome && !renaming && (
+            <span className="board-badge" data-home-badge="">
+              {HOME_BADGE}
+            </span>
+          )}
+        </div>
         <div className="board-actions">
-          {!readOnly && <SaveStatus state={save.state} onRetry={session.retrySave} />}
+          {board.kind === 'published' && (
+            <a className="button button-secondary" href={kioskHash(board.id)}>
+              Mode kiosque
+            </a>
+          )}
+          {!readOnly && <SaveStatus state={saveState} onRetry={session.retrySave} />}
+          {!isHome && (
+            <button type="button" className="button button-secondary" onClick={actions.makeHome}>
+              {MAKE_HOME_LABEL}
+            </button>
+          )}
           {!readOnly && (
+            <button
+              ref={editButtonRef}
+              type="button"
+              className={`button ${editing ? 'button-primary' : 'button-secondary'}`}
+              data-edit-toggle=""
+              aria-pressed={editing}
+              onClick={toggleEditing}
+            >
+              {editing ? DONE_EDITING_LABEL : EDIT_BOARD_LABEL}
+            </button>
+          )}
+        </div>
+      </div>
+
+      {editing && (
+        <div className="edit-bar" data-edit-bar="">
+          <div className="edit-bar-actions">
             <button
               ref={addButtonRef}
               type="button"
@@ -233,9 +319,60 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
             >
               Ajouter un widget
             </button>
+            {ownBoard && (
+              <>
+                <button type="button" className="button button-secondary" onClick={() => setRenaming(true)}>
+                  Renommer
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={!actions.canMove(-1)}
+                  onClick={() => actions.move?.(-1)}
+                >
+                  <span aria-hidden="true">←</span> Déplacer l’onglet à gauche
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={!actions.canMove(1)}
+                  onClick={() => actions.move?.(1)}
+                >
+                  Déplacer l’onglet à droite <span aria-hidden="true">→</span>
+                </button>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={actions.removeBlocker !== null}
+                  aria-describedby={actions.removeBlocker ? removeBlockerId : undefined}
+                  onClick={actions.remove}
+                >
+                  Supprimer ce tableau
+                </button>
+              </>
+            )}
+          </div>
+          <p className="edit-hint">{EDIT_HINT}</p>
+          {ownBoard && actions.removeBlocker && (
+            <p id={removeBlockerId} className="edit-hint">
+              {actions.removeBlocker}
+            </p>
           )}
         </div>
-      </div>
+      )}
+
+      <TemplateUpdateBanner
+        board={board}
+        hasUnsavedChanges={() => session.hasUnsavedChanges()}
+        onApplied={(next, message) => {
+          void queryClient.cancelQueries({ queryKey: queryKeys.board(next.id) });
+          queryClient.setQueryData(queryKeys.board(next.id), next);
+          // A reset may rename the board: its tab follows.
+          void queryClient.invalidateQueries({ queryKey: queryKeys.boardList });
+          session.adopt(next);
+          announce(message);
+        }}
+      />
 
       {readOnly && (
         <p className="notice" data-notice="read-only">
@@ -244,9 +381,9 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
         </p>
       )}
 
-      {conflict === 'shown' && (
-        <div role="alert" className="alert alert-warning" data-alert="conflict">
-          <p>{CONFLICT_MESSAGE}</p>
+      {conflict === 'merged' && (
+        <div role="status" className="alert alert-info" data-alert="conflict-merged">
+          <p>{MERGED_MESSAGE}</p>
           <button type="button" className="button button-secondary" onClick={session.dismissConflict}>
             Fermer ce message
           </button>
@@ -254,10 +391,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
       )}
       {conflict === 'reload-failed' && (
         <div role="alert" className="alert alert-error" data-alert="conflict">
-          <p>
-            Ce tableau a été modifié ailleurs (autre onglet ou appareil) et sa version la plus récente n'a pas pu être
-            chargée ; votre dernière modification n'a pas été enregistrée.
-          </p>
+          <p>{RELOAD_FAILED_MESSAGE}</p>
           <button type="button" className="button button-secondary" onClick={session.retryReload}>
             Réessayer
           </button>
@@ -287,7 +421,13 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
         <p className="board-empty">{readOnly ? EMPTY_READ_ONLY_BOARD_MESSAGE : EMPTY_BOARD_MESSAGE}</p>
       )}
 
-      <div ref={containerRef} className="board-grid" data-breakpoint={breakpoint} data-read-only={readOnly}>
+      <div
+        ref={containerRef}
+        className="board-grid"
+        data-breakpoint={breakpoint}
+        data-read-only={readOnly}
+        data-editing={editing}
+      >
         {mounted && widgets.length > 0 && (
           <GridLayout
             width={width}
@@ -310,6 +450,8 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
                   widget={widget}
                   title={titles.get(widget.id) ?? ''}
                   readOnly={readOnly}
+                  editing={editing}
+                  locked={locked.has(widget.id)}
                   reconfigureBlocker={reconfigureBlocker(widgets, widget.id)}
                   onMove={handleMove}
                   onResize={handleResize}
@@ -323,7 +465,7 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
         )}
       </div>
 
-      {!readOnly && (
+      {editing && (
         <Catalogue
           open={catalogueOpen}
           widgets={widgets}
@@ -334,6 +476,15 @@ export function BoardEditor({ board, unsavedGuardRef }: BoardEditorProps) {
           }}
         />
       )}
-    </>
+
+      <ConflictDialog
+        conflicts={conflict === 'choosing' ? conflicts : []}
+        titles={titles}
+        onChoose={(choice) => {
+          session.resolveConflict(choice);
+          announce(choice === 'mine' ? 'Votre version est gardée.' : 'L’autre version est gardée.');
+        }}
+      />
+    </ShownBoardContext>
   );
 }

@@ -33,7 +33,12 @@ function WidgetBody<K extends WidgetKind>({ kind, widget, readOnly, onOptionsCha
 interface WidgetChromeProps {
   widget: BoardWidget;
   title: string;
+  /** The board cannot be changed (élus): the widget offers no way to change its options. */
   readOnly: boolean;
+  /** The board's edit mode: drag handle, keyboard moves and « Retirer » are there only then. */
+  editing: boolean;
+  /** Locked by the template the board copies: it can be neither moved nor removed (still configured). */
+  locked?: boolean;
   /** For a widget to reconfigure: why it cannot be now, or null. */
   reconfigureBlocker: ReturnType<typeof reconfigureBlocker>;
   onMove: (id: string, direction: Direction) => void;
@@ -46,11 +51,14 @@ interface WidgetChromeProps {
 /**
  * Header and body of a widget. The grid item around it is a plain <section>: the handle and the
  * remove button are the only interactive parts of the header, so nothing interactive is nested.
+ * Outside the edit mode the header is its title only (calm by default); the body works as always.
  */
 export function WidgetChrome({
   widget,
   title,
   readOnly,
+  editing,
+  locked = false,
   reconfigureBlocker,
   onMove,
   onResize,
@@ -70,7 +78,15 @@ export function WidgetChrome({
   return (
     <>
       <header className="widget-header">
-        {!readOnly && (
+        {editing && locked && (
+          <span className="widget-locked" title="Verrouillé par l’administrateur : ni déplacé ni retiré">
+            <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 16 16">
+              <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z" fill="currentColor" />
+            </svg>
+            <span className="visually-hidden">Verrouillé : </span>
+          </span>
+        )}
+        {editing && !locked && (
           <div className="widget-handle-wrap">
             <button
               type="button"
@@ -96,7 +112,7 @@ export function WidgetChrome({
         <h2 id={widgetTitleId(widget.id)} className="widget-title">
           {title}
         </h2>
-        {!readOnly && (
+        {editing && !locked && (
           <button
             type="button"
             className="widget-remove"

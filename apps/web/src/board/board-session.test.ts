@@ -15,7 +15,10 @@ function board(version: number, widgets: BoardWidget[], overrides: Partial<Board
     version,
     readOnly: false,
     updatedAt: '2025-03-03T08:00:00.000Z',
+    kind: 'personal',
     widgets,
+    lockedWidgetIds: [],
+    template: null,
     ...overrides,
   };
 }
@@ -54,6 +57,7 @@ afterEach(() => {
 
 describe('board session', () => {
   const note = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
+  const noteWith = (text: string): BoardWidget => updateWidgetOptions([note], note.id, { text })[0] as BoardWidget;
   const welcome = widget('welcome', { x: 4, y: 0, w: 4, h: 3 });
 
   it('sends back a widget to reconfigure with every save until the person removes it', async () => {
@@ -97,41 +101,111 @@ describe('board session', () => {
     expect(session.widgets()).toEqual([note]);
   });
 
-  it('on 409 loads the server board, replaces the local one and shows the conflict', async () => {
-    const server = board(9, [welcome]);
-    const { session, saves, reload } = setup(board(3, [note]));
-    reload.mockResolvedValue(server);
-    session.commit([note, welcome]);
+  it('on 409 re-applies the person’s change on the server’s board and saves it with its version', async () => {
+    const moved = { ...welcome, layout: { lg: { x: 0, y: 6, w: 4, h: 3 } } };
+    const { session, saves, reload } = setup(board(3, [note, welcome]));
+    // Elsewhere, the welcome widget was moved.
+    reload.mockResolvedValue(board(9, [note, moved]));
+    const typed = updateWidgetOptions(session.widgets(), note.id, { text: 'Appeler la DGS' });
+    session.commit(typed);
     await vi.advanceTimersByTimeAsync(700);
     saves[0]?.reject(new Conflict());
     await vi.advanceTimersByTimeAsync(0);
 
     expect(reload).toHaveBeenCalledTimes(1);
-    expect(session.getSnapshot()).toMatchObject({ widgets: [welcome], conflict: 'shown' });
-    expect(session.getSnapshot().save.state).toBe('saved');
-
-    // The next edit is made on, and saved with, the server's version.
-    session.commit([welcome, note]);
+    const merged = [noteWith('Appeler la DGS'), moved];
+    expect(session.getSnapshot()).toMatchObject({ widgets: merged, conflict: 'merged', conflicts: [] });
     await vi.advanceTimersByTimeAsync(700);
-    expect(saves[1]?.body.version).toBe(9);
+    expect(saves[1]?.body).toEqual({ version: 9, widgets: merged });
 
     session.dismissConflict();
     expect(session.getSnapshot().conflict).toBe('none');
   });
 
-  it('says so when the board cannot be reloaded after a conflict, and retries on demand', async () => {
+  it('keeps edits made while the board reloads, and merges them too', async () => {
     const { session, saves, reload } = setup(board(3, [note]));
-    reload.mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(board(5, [welcome]));
+    let answer: (fresh: Board) => void = () => undefined;
+    reload.mockReturnValue(new Promise<Board>((resolve) => (answer = resolve)));
+    session.commit(updateWidgetOptions(session.widgets(), note.id, { text: 'a' }));
+    await vi.advanceTimersByTimeAsync(700);
+    saves[0]?.reject(new Conflict());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.getSnapshot().conflict).toBe('reloading');
+    session.commit(updateWidgetOptions(session.widgets(), note.id, { text: 'ab' }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(saves).toHaveLength(1);
+
+    answer(board(4, [note, welcome]));
+    await vi.advanceTimersByTimeAsync(700);
+    expect(saves[1]?.body).toEqual({ version: 4, widgets: [noteWith('ab'), welcome] });
+  });
+
+  it('when the same note was typed elsewhere, shows both and saves the version the person keeps', async () => {
+    const { session, saves, reload } = setup(board(3, [note]));
+    reload.mockResolvedValue(board(7, [noteWith('leur texte')]));
+    session.commit(updateWidgetOptions(session.widgets(), note.id, { text: 'mon texte' }));
+    await vi.advanceTimersByTimeAsync(700);
+    saves[0]?.reject(new Conflict());
+    await vi.advanceTimersByTimeAsync(0);
+
+    const mine = noteWith('mon texte');
+    const theirs = noteWith('leur texte');
+    expect(session.getSnapshot()).toMatchObject({
+      conflict: 'choosing',
+      conflicts: [{ kind: 'content', id: note.id, mine, theirs }],
+      // What the person typed stays on screen until they choose.
+      widgets: [mine],
+    });
+    expect(session.hasUnsavedChanges()).toBe(true);
+    session.commit([]);
+    expect(session.widgets()).toEqual([mine]);
+
+    session.resolveConflict('mine');
+    expect(session.getSnapshot()).toMatchObject({ conflict: 'none', conflicts: [], widgets: [mine] });
+    await vi.advanceTimersByTimeAsync(700);
+    expect(saves[1]?.body).toEqual({ version: 7, widgets: [mine] });
+  });
+
+  it('keeping the other version saves nothing when it is the server’s', async () => {
+    const { session, saves, reload } = setup(board(3, [note]));
+    const theirs = noteWith('leur texte');
+    reload.mockResolvedValue(board(7, [theirs]));
+    session.commit(updateWidgetOptions(session.widgets(), note.id, { text: 'mon texte' }));
+    await vi.advanceTimersByTimeAsync(700);
+    saves[0]?.reject(new Conflict());
+    await vi.advanceTimersByTimeAsync(0);
+    session.resolveConflict('theirs');
+    expect(session.widgets()).toEqual([theirs]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(saves).toHaveLength(1);
+    expect(session.getSnapshot().save.state).toBe('saved');
+  });
+
+  it('says so when the board cannot be reloaded after a conflict, keeps the person’s board, and retries on demand', async () => {
+    const { session, saves, reload } = setup(board(3, [note]));
+    reload.mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(board(5, [note, welcome]));
     session.commit([]);
     await vi.advanceTimersByTimeAsync(700);
     saves[0]?.reject(new Conflict());
     await vi.advanceTimersByTimeAsync(0);
-    expect(session.getSnapshot().conflict).toBe('reload-failed');
+    expect(session.getSnapshot()).toMatchObject({ conflict: 'reload-failed', widgets: [] });
 
     session.retryReload();
     expect(session.getSnapshot().conflict).toBe('reloading');
     await vi.advanceTimersByTimeAsync(0);
-    expect(session.getSnapshot()).toMatchObject({ widgets: [welcome], conflict: 'shown' });
+    // The removal is re-applied on the server's board, where a widget was added meanwhile.
+    expect(session.getSnapshot()).toMatchObject({ widgets: [welcome], conflict: 'merged' });
+    await vi.advanceTimersByTimeAsync(700);
+    expect(saves[1]?.body).toEqual({ version: 5, widgets: [welcome] });
+  });
+
+  it('saves nothing more once disposed (the board was deleted)', async () => {
+    const { session, saves } = setup(board(3, [note]));
+    session.commit([note, welcome]);
+    session.dispose();
+    session.commit([welcome]);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(saves).toHaveLength(0);
   });
 
   it('adopts a newer server board only when nothing is unsaved', async () => {

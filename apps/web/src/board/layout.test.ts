@@ -22,6 +22,7 @@ import {
   reconfigureWidget,
   removeWidget,
   resizeWidget,
+  restoreWidget,
   shownPosition,
   updateWidgetOptions,
   type Direction,
@@ -40,8 +41,8 @@ describe('breakpointForWidth', () => {
     expect(breakpointForWidth(1199)).toBe('md');
     expect(breakpointForWidth(996)).toBe('md');
     expect(breakpointForWidth(995)).toBe('sm');
-    expect(breakpointForWidth(768)).toBe('sm');
-    expect(breakpointForWidth(767)).toBe('xs');
+    expect(breakpointForWidth(600)).toBe('sm');
+    expect(breakpointForWidth(599)).toBe('xs');
     expect(breakpointForWidth(0)).toBe('xs');
   });
 });
@@ -54,16 +55,20 @@ describe('gridLayoutFor', () => {
       { i: a.id, x: 0, y: 0, w: 4, h: 3 },
       { i: b.id, x: 6, y: 0, w: 4, h: 4 },
     ]);
-    // xs has two columns: both are squeezed to full width and stacked.
+    // The tablet's two columns: side by side; the phone's one column: stacked.
+    expect(positionsOf(gridLayoutFor([a, b], 'sm'))).toEqual([
+      { i: a.id, x: 0, y: 0, w: 1, h: 3 },
+      { i: b.id, x: 1, y: 0, w: 1, h: 4 },
+    ]);
     expect(positionsOf(gridLayoutFor([a, b], 'xs'))).toEqual([
-      { i: a.id, x: 0, y: 0, w: 2, h: 3 },
-      { i: b.id, x: 0, y: 3, w: 2, h: 4 },
+      { i: a.id, x: 0, y: 0, w: 1, h: 3 },
+      { i: b.id, x: 0, y: 3, w: 1, h: 4 },
     ]);
   });
 
   it('carries the size bounds of each kind for the grid', () => {
     const [item] = gridLayoutFor([widget('welcome', { x: 0, y: 0, w: 4, h: 3 })], 'xs');
-    expect(item).toMatchObject({ minW: 2, maxW: 2, minH: 2, maxH: 6 });
+    expect(item).toMatchObject({ minW: 1, maxW: 1, minH: 2, maxH: 6 });
   });
 
   it('closes vertical gaps the way the grid does', () => {
@@ -73,7 +78,7 @@ describe('gridLayoutFor', () => {
 
   it('is what the grid’s compactor keeps, so the grid reports no change on mount', () => {
     const a = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
-    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 6, h: 4 } } });
+    const b = widget('notes', { x: 8, y: 0, w: 4, h: 4 }, { layout: { sm: { x: 0, y: 9, w: 2, h: 4 } } });
     for (const breakpoint of BREAKPOINT_NAMES) {
       const shown = gridLayoutFor([a, b], breakpoint);
       expect(GRID_COMPACTOR.compact(shown, colsOf(breakpoint))).toEqual(
@@ -137,8 +142,9 @@ describe('createWidget', () => {
     expect(created).toMatchObject({ id: NEW_ID, kind: 'app-launcher', options: {} });
     expect(created.layout.lg).toEqual({ x: 0, y: 5, w: defaultW, h: defaultH });
     expect(created.layout.md).toEqual({ x: 0, y: 5, w: defaultW, h: defaultH });
-    expect(created.layout.sm).toEqual({ x: 0, y: 8, w: defaultW, h: defaultH });
-    expect(created.layout.xs).toEqual({ x: 0, y: 8, w: 2, h: defaultH });
+    // Tablet: half the width, under the taller of the two columns; phone: the one column.
+    expect(created.layout.sm).toEqual({ x: 0, y: 5, w: 1, h: defaultH });
+    expect(created.layout.xs).toEqual({ x: 0, y: 8, w: 1, h: defaultH });
     expect(boardWidgetsSchema.safeParse([a, b, created]).success).toBe(true);
   });
 
@@ -207,14 +213,14 @@ describe('widgets to reconfigure', () => {
     const broken = unavailableWidget(
       'notes',
       { x: 4, y: 0, w: 4, h: 4 },
-      { layout: { xs: { x: 0, y: 3, w: 2, h: 4 } } },
+      { layout: { xs: { x: 0, y: 3, w: 1, h: 4 } } },
     );
     const [reconfigured] = reconfigureWidget([broken], broken.id);
     expect(reconfigured).toEqual({
       id: broken.id,
       kind: 'notes',
       options: { text: '' },
-      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 2, h: 4 } },
+      layout: { lg: { x: 4, y: 0, w: 4, h: 4 }, xs: { x: 0, y: 3, w: 1, h: 4 } },
     });
     expect(reconfigured && isUnavailable(reconfigured)).toBe(false);
   });
@@ -340,5 +346,71 @@ describe('inReadingOrder', () => {
     const c = widget('app-launcher', { x: 0, y: 3, w: 4, h: 4 });
     expect(inReadingOrder([a, c, b], 'lg').map((item) => item.id)).toEqual([b.id, a.id, c.id]);
     expect(inReadingOrder([a, c, b], 'xs').map((item) => item.id)).toEqual([b.id, a.id, c.id]);
+  });
+});
+
+describe('restoreWidget (« Annuler » after a removal)', () => {
+  const top = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+  const removed = widget('notes', { x: 0, y: 3, w: 4, h: 4 }, { options: { text: 'à garder' } });
+  const below = widget('app-launcher', { x: 0, y: 7, w: 4, h: 4 });
+  const before = [top, removed, below];
+  const after = removeWidget(before, removed.id);
+
+  it('puts the board back exactly as it was when only positions changed since', () => {
+    // The grid closes the gap by itself (nothing to store); then a widget is moved on a breakpoint.
+    expect(applyGridLayout(after, 'lg', gridLayoutFor(after, 'lg'))).toBe(after);
+    const moved = applyGridLayout(after, 'md', [
+      { i: top.id, x: 0, y: 0, w: 4, h: 3 },
+      { i: below.id, x: 6, y: 0, w: 4, h: 4 },
+    ]);
+    expect(moved).not.toBe(after);
+    expect(restoreWidget(moved, before, after, removed.id)).toBe(before);
+    expect(positionsOf(gridLayoutFor(before, 'lg'))).toEqual([
+      { i: top.id, x: 0, y: 0, w: 4, h: 3 },
+      { i: removed.id, x: 0, y: 3, w: 4, h: 4 },
+      { i: below.id, x: 0, y: 7, w: 4, h: 4 },
+    ]);
+  });
+
+  it('keeps what changed since and puts the widget back at its place', () => {
+    const note = widget('notes', { x: 4, y: 0, w: 4, h: 4 });
+    const withNote = [...before, note];
+    const afterRemoval = removeWidget(withNote, removed.id);
+    const typed = updateWidgetOptions(afterRemoval, note.id, { text: 'écrit depuis' });
+    const restored = restoreWidget(typed, withNote, afterRemoval, removed.id);
+    expect(restored.map((item) => item.id)).toEqual([top.id, removed.id, below.id, note.id]);
+    expect(restored[1]).toBe(removed);
+    expect(restored[3]).toMatchObject({ options: { text: 'écrit depuis' } });
+  });
+
+  it('does nothing when the widget is already back', () => {
+    expect(restoreWidget(before, before, after, removed.id)).toBe(before);
+  });
+});
+
+describe('widgets locked by a template', () => {
+  const banner = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
+  const notes = widget('notes', { x: 4, y: 0, w: 4, h: 4 });
+  const locked = new Set([banner.id]);
+
+  it('are static in the grid: neither dragged nor pushed', () => {
+    const layout = gridLayoutFor([banner, notes], 'lg', locked);
+    expect(layout.find((item) => item.i === banner.id)).toMatchObject({ x: 0, y: 0, static: true });
+    expect(layout.find((item) => item.i === notes.id)?.static).toBeUndefined();
+  });
+
+  it('are never moved nor resized by the keyboard, and others move around them', () => {
+    expect(moveWidget([banner, notes], banner.id, 'lg', 'right', locked)).toBeNull();
+    expect(resizeWidget([banner, notes], banner.id, 'lg', 'right', locked)).toBeNull();
+    const moved = moveWidget([banner, notes], notes.id, 'lg', 'left', locked);
+    expect(moved?.widgets.find((w) => w.id === banner.id)?.layout).toEqual(banner.layout);
+  });
+
+  it('keep their place whatever the grid reports', () => {
+    const reported = gridLayoutFor([banner, notes], 'lg').map((item) =>
+      item.i === banner.id ? { ...item, x: 8 } : item,
+    );
+    const next = applyGridLayout([banner, notes], 'lg', reported, locked);
+    expect(next.find((w) => w.id === banner.id)?.layout).toEqual(banner.layout);
   });
 });

@@ -20,6 +20,7 @@ import {
   type WidgetKind,
   type WidgetLayout,
 } from '@pleiade/contracts';
+import { sameContents } from './merge';
 import { cloneLayout, moveElement, type Compactor, type Layout, type LayoutItem } from 'react-grid-layout/core';
 
 export { clampGridItem, colsOf, sizeBounds, type SizeBounds };
@@ -28,6 +29,9 @@ export const ROW_HEIGHT = 60;
 export const GRID_MARGIN: readonly [number, number] = [16, 16];
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
+
+/** Widgets a template locks on the person's board (Board.lockedWidgetIds); none by default. */
+const NONE_LOCKED: ReadonlySet<string> = new Set();
 
 /**
  * The grid compacts with the contracts' algorithm, the one the BFF places widgets with, so what this
@@ -49,12 +53,20 @@ export function breakpointForWidth(width: number): Breakpoint {
  * The layout the grid shows on a breakpoint (the contracts' `layoutOn`), with each kind's size
  * bounds for the grid's resize handles.
  */
-export function gridLayoutFor(widgets: readonly BoardWidget[], breakpoint: Breakpoint): Layout {
+export function gridLayoutFor(
+  widgets: readonly BoardWidget[],
+  breakpoint: Breakpoint,
+  locked: ReadonlySet<string> = NONE_LOCKED,
+): Layout {
   const kinds = new Map(widgets.map((widget) => [widget.id, widget.kind]));
-  return layoutOn(widgets, breakpoint).map(({ id, ...position }) => ({
+  const placeable =
+    locked.size === 0 ? widgets : widgets.map((widget) => ({ ...widget, locked: locked.has(widget.id) }));
+  return layoutOn(placeable, breakpoint).map(({ id, ...position }) => ({
     i: id,
     ...position,
     ...sizeBounds(kinds.get(id) ?? null, breakpoint),
+    // Locked by the template a person's board copies: the grid neither drags nor pushes it.
+    ...(locked.has(id) ? { static: true } : {}),
   }));
 }
 
@@ -83,13 +95,14 @@ export function applyGridLayout(
   widgets: readonly BoardWidget[],
   breakpoint: Breakpoint,
   layout: Layout,
+  locked: ReadonlySet<string> = NONE_LOCKED,
 ): readonly BoardWidget[] {
-  const shown = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
+  const shown = new Map(gridLayoutFor(widgets, breakpoint, locked).map((item) => [item.i, item]));
   const reported = new Map(layout.map((item) => [item.i, item]));
   let changed = false;
   const next = widgets.map((widget) => {
     const item = reported.get(widget.id);
-    if (!item) return widget;
+    if (!item || locked.has(widget.id)) return widget;
     const position = clampGridItem(item, widget.kind, breakpoint);
     const before = shown.get(widget.id);
     if (!before || !samePosition(before, position)) changed = true;
@@ -99,14 +112,23 @@ export function applyGridLayout(
 }
 
 /** Position of one widget as shown on a breakpoint. */
-export function shownPosition(widgets: readonly BoardWidget[], id: string, breakpoint: Breakpoint): GridItem | null {
-  const item = gridLayoutFor(widgets, breakpoint).find((candidate) => candidate.i === id);
+export function shownPosition(
+  widgets: readonly BoardWidget[],
+  id: string,
+  breakpoint: Breakpoint,
+  locked: ReadonlySet<string> = NONE_LOCKED,
+): GridItem | null {
+  const item = gridLayoutFor(widgets, breakpoint, locked).find((candidate) => candidate.i === id);
   return item ? { x: item.x, y: item.y, w: item.w, h: item.h } : null;
 }
 
 /** Widgets in reading order (row, then column) on a breakpoint, so that tab order follows the screen. */
-export function inReadingOrder<W extends BoardWidget>(widgets: readonly W[], breakpoint: Breakpoint): W[] {
-  const positions = new Map(gridLayoutFor(widgets, breakpoint).map((item) => [item.i, item]));
+export function inReadingOrder<W extends BoardWidget>(
+  widgets: readonly W[],
+  breakpoint: Breakpoint,
+  locked: ReadonlySet<string> = NONE_LOCKED,
+): W[] {
+  const positions = new Map(gridLayoutFor(widgets, breakpoint, locked).map((item) => [item.i, item]));
   return [...widgets].sort((a, b) => {
     const pa = positions.get(a.id);
     const pb = positions.get(b.id);
@@ -143,6 +165,26 @@ export function createWidget(kind: WidgetKind, widgets: readonly BoardWidget[], 
 
 export function removeWidget(widgets: readonly BoardWidget[], id: string): readonly BoardWidget[] {
   return widgets.filter((widget) => widget.id !== id);
+}
+
+/**
+ * « Annuler » after removing widget `id`: `before` and `after` are the board just before and just
+ * after the removal, `current` the board now. When only positions changed since (the grid closing
+ * the gap), the board comes back exactly as it was; when something else changed (a note typed),
+ * that is kept and the widget goes back at its place in the list, with its positions.
+ */
+export function restoreWidget(
+  current: readonly BoardWidget[],
+  before: readonly BoardWidget[],
+  after: readonly BoardWidget[],
+  id: string,
+): readonly BoardWidget[] {
+  const removed = before.find((widget) => widget.id === id);
+  if (!removed || current.some((widget) => widget.id === id)) return current;
+  if (sameContents(current, after)) return before;
+  const next = [...current];
+  next.splice(Math.min(before.indexOf(removed), next.length), 0, removed);
+  return next;
 }
 
 /**
@@ -275,14 +317,15 @@ function keyboardEdit(
   widgets: readonly BoardWidget[],
   id: string,
   breakpoint: Breakpoint,
+  locked: ReadonlySet<string>,
   edit: (layout: Layout, cols: number, widget: BoardWidget) => Layout | null,
 ): KeyboardResult | null {
   const widget = widgets.find((candidate) => candidate.id === id);
-  if (!widget) return null;
-  const layout = edit(gridLayoutFor(widgets, breakpoint), colsOf(breakpoint), widget);
+  if (!widget || locked.has(id)) return null;
+  const layout = edit(gridLayoutFor(widgets, breakpoint, locked), colsOf(breakpoint), widget);
   if (!layout) return null;
-  const next = applyGridLayout(widgets, breakpoint, layout);
-  const position = shownPosition(next, id, breakpoint);
+  const next = applyGridLayout(widgets, breakpoint, layout, locked);
+  const position = shownPosition(next, id, breakpoint, locked);
   return position ? { widgets: next, position } : null;
 }
 
@@ -291,8 +334,9 @@ export function moveWidget(
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,
+  locked: ReadonlySet<string> = NONE_LOCKED,
 ): KeyboardResult | null {
-  return keyboardEdit(widgets, id, breakpoint, (layout, cols) => moveInLayout(layout, id, direction, cols));
+  return keyboardEdit(widgets, id, breakpoint, locked, (layout, cols) => moveInLayout(layout, id, direction, cols));
 }
 
 export function resizeWidget(
@@ -300,8 +344,9 @@ export function resizeWidget(
   id: string,
   breakpoint: Breakpoint,
   direction: Direction,
+  locked: ReadonlySet<string> = NONE_LOCKED,
 ): KeyboardResult | null {
-  return keyboardEdit(widgets, id, breakpoint, (layout, cols, widget) =>
+  return keyboardEdit(widgets, id, breakpoint, locked, (layout, cols, widget) =>
     resizeInLayout(layout, id, direction, cols, sizeBounds(widget.kind, breakpoint)),
   );
 }

@@ -8,8 +8,26 @@ export const SAVE_STATE_LABELS: Record<SaveState, string> = {
   error: "Échec de l'enregistrement",
 };
 
-export const CONFLICT_MESSAGE =
-  "Ce tableau a été modifié ailleurs (autre onglet ou appareil). La version la plus récente a été chargée ; votre dernière modification n'a pas été enregistrée.";
+/** A 409 whose changes were re-applied on the fresh board (board-session.ts). */
+export const MERGED_MESSAGE =
+  'Ce tableau avait été modifié ailleurs (autre onglet ou appareil) : vos modifications ont été reportées sur sa version la plus récente et enregistrées.';
+export const RELOAD_FAILED_MESSAGE =
+  "Ce tableau a été modifié ailleurs (autre onglet ou appareil) et sa version la plus récente n'a pas pu être chargée. Vos modifications sont gardées dans cette page : réessayez pour les enregistrer.";
+export const CONFLICT_TITLE = 'Ce tableau a été modifié ailleurs';
+export const CONFLICT_INTRO =
+  'Pendant que vous le modifiiez, ce tableau a aussi été modifié dans un autre onglet ou sur un autre appareil. Vos autres modifications ont été reportées sur sa version la plus récente. Pour ce qui suit, choisissez la version à garder : l’autre sera perdue.';
+export const KEEP_MINE_LABEL = 'Garder ma version';
+export const KEEP_THEIRS_LABEL = 'Garder l’autre version';
+export const CONFLICT_BOARD_TEXT =
+  'Les deux versions ne peuvent pas être réunies (un seul widget « Bienvenue » par tableau, par exemple) : gardez l’une ou l’autre en entier.';
+
+export const EDIT_BOARD_LABEL = 'Modifier le tableau';
+export const DONE_EDITING_LABEL = 'Terminer les modifications';
+export const EDIT_HINT =
+  'Déplacez un widget par sa poignée (ou, sur la poignée, avec les flèches du clavier ; Maj + flèches pour le redimensionner), agrandissez-le par son coin, ou retirez-le.';
+export const HOME_BADGE = 'Tableau d’accueil';
+export const MAKE_HOME_LABEL = 'En faire mon tableau d’accueil';
+export const ONLY_BOARD_TEXT = 'C’est votre seul tableau : il ne peut pas être supprimé.';
 
 export const EMPTY_BOARD_MESSAGE = 'Votre tableau est vide. Ajoutez un widget depuis le catalogue.';
 export const EMPTY_READ_ONLY_BOARD_MESSAGE = 'Ce tableau ne contient encore aucun widget.';
@@ -61,4 +79,36 @@ export function reconfigureLimitMessage(max: number): string {
 
 export function reconfiguredAnnouncement(title: string): string {
   return `Widget « ${title} » reconfiguré avec les réglages par défaut.`;
+}
+
+export function removedUndoMessage(title: string): string {
+  return `Widget « ${title} » retiré.`;
+}
+
+export function restoredAnnouncement(title: string): string {
+  return `Widget « ${title} » remis à sa place.`;
+}
+
+export function deletedBoardMessage(name: string): string {
+  return `Tableau « ${name} » supprimé.`;
+}
+
+export function restoredBoardAnnouncement(name: string): string {
+  return `Tableau « ${name} » rétabli.`;
+}
+
+export function movedTabAnnouncement(name: string, position: number, count: number): string {
+  return `Onglet « ${name} » déplacé : position ${position} sur ${count}.`;
+}
+
+export function homeBoardAnnouncement(name: string): string {
+  return `« ${name} » est maintenant votre tableau d’accueil.`;
+}
+
+export function renamedAnnouncement(name: string): string {
+  return `Tableau renommé « ${name} ».`;
+}
+
+export function createdBoardAnnouncement(name: string): string {
+  return `Tableau « ${name} » créé. Ajoutez-y des widgets.`;
 }

@@ -10,12 +10,13 @@ import { WidgetChrome } from './WidgetChrome';
 const noop = () => undefined;
 
 /** A widget of the board rendered to HTML as the editor renders it (no DOM here). */
-function render(target: BoardWidget, board: BoardWidget[], readOnly = false): string {
+function render(target: BoardWidget, board: BoardWidget[], readOnly = false, editing = !readOnly): string {
   return renderToStaticMarkup(
     <WidgetChrome
       widget={target}
       title={widgetTitles(board).get(target.id) ?? ''}
       readOnly={readOnly}
+      editing={editing}
       reconfigureBlocker={reconfigureBlocker(board, target.id)}
       onMove={noop}
       onResize={noop}
@@ -74,5 +75,23 @@ describe('a widget to reconfigure', () => {
     expect(textOf(html)).toContain('À reconfigurer');
     expect(textOf(html)).toContain(UNAVAILABLE_READ_ONLY);
     expect(html).not.toContain('<button');
+  });
+});
+
+describe('the edit mode', () => {
+  it('outside it, a widget shows its title and content, no handle nor « Retirer »', () => {
+    const note = widget('notes', { x: 0, y: 0, w: 4, h: 4 });
+    const calm = render(note, [note], false, false);
+    expect(calm).not.toContain('widget-drag-handle');
+    expect(calm).not.toContain('Retirer le widget');
+    expect(calm).not.toContain('Flèches : déplacer');
+    const editing = render(note, [note], false, true);
+    expect(editing).toContain('aria-label="Déplacer le widget « Notes »"');
+    expect(editing).toContain('aria-label="Retirer le widget « Notes »"');
+  });
+
+  it('a widget to reconfigure still says what the person can do outside it', () => {
+    const broken = unavailableWidget('notes', { x: 0, y: 0, w: 4, h: 4 });
+    expect(buttonsOf(render(broken, [broken], false, false))).toEqual(['Reconfigurer', 'Retirer']);
   });
 });

@@ -3,9 +3,9 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Board, ConnectedWidgetKind, MyConnector, WidgetInstance } from '@pleiade/contracts';
-import { queryKeys } from '../api/queries';
 import { widgetDataKeys } from '../api/widget-data';
 import { testId, widget as makeWidget } from '../test/factories';
+import { ShownBoardContext } from './connected/saved-widget';
 import AgendaWidget from './AgendaWidget';
 import ChatWidget from './ChatWidget';
 import MailWidget from './MailWidget';
@@ -44,13 +44,19 @@ function render(widget: WidgetInstance, element: ReactElement, seed: Seed = {}):
     version: 1,
     readOnly: false,
     updatedAt: '2025-03-05T08:00:00.000Z',
+    kind: 'personal',
     widgets: seed.saved === false ? [] : [widget],
+    lockedWidgetIds: [],
+    template: null,
   };
-  client.setQueryData(queryKeys.currentBoard, board);
   const connectorId = 'connectorId' in widget.options ? widget.options.connectorId : undefined;
   if (seed.response !== undefined) client.setQueryData(widgetDataKeys.data(widget.id, connectorId), seed.response);
   if (seed.connectors) client.setQueryData(widgetDataKeys.myConnectors, { connectors: seed.connectors });
-  return renderToStaticMarkup(<QueryClientProvider client={client}>{element}</QueryClientProvider>);
+  return renderToStaticMarkup(
+    <QueryClientProvider client={client}>
+      <ShownBoardContext value={board}>{element}</ShownBoardContext>
+    </QueryClientProvider>,
+  );
 }
 
 function ok(data: unknown, overrides: object = {}) {

@@ -12,6 +12,12 @@ export const DENIALS = {
   not_owner: { conceal: true },
   not_in_audience: { conceal: true },
   read_only: { conceal: false, message: 'Ce tableau est en lecture seule.' },
+  versioned: {
+    conceal: false,
+    message:
+      'Un modèle ou un tableau publié se modifie dans l’administration, où chaque modification devient une nouvelle version.',
+  },
+  not_published: { conceal: false, message: 'Seul un tableau publié s’ouvre en mode kiosque.' },
   elected_official: {
     conceal: false,
     message: 'Les élus consultent les tableaux préparés pour eux : ils n’en créent pas.',
@@ -24,6 +30,10 @@ export const DENIALS = {
   not_a_template: { conceal: false, message: 'Seul un modèle de tableau peut être copié.' },
   administrators_only: { conceal: false, message: 'Réservé aux administrateurs de la collectivité.' },
   operator_only: { conceal: false, message: 'Réservé à l’opérateur de la plateforme.' },
+  template_not_home: {
+    conceal: false,
+    message: 'Un modèle ne peut pas être votre tableau d’accueil : choisissez la copie que vous en avez reçue.',
+  },
 } as const satisfies Record<string, { conceal: true } | { conceal: false; message: string }>;
 export type Denial = keyof typeof DENIALS;
 

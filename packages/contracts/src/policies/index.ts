@@ -1,5 +1,5 @@
 import { readAppLink } from './app-link.js';
-import { copyBoard, deleteBoard, editBoard, readBoard } from './board.js';
+import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
 import { administerCollectivite, createBoard } from './collectivite.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
@@ -26,6 +26,11 @@ export interface PolicyResources {
   'board.edit': BoardResource;
   'board.delete': BoardResource;
   'board.copy': BoardResource;
+  /** A template or published board: versions, audience, locks, history, restore, export. */
+  'board.administer': BoardResource;
+  'board.openKiosk': BoardResource;
+  /** Open on this board when none is named (the person's home board). */
+  'board.chooseHome': BoardResource;
   'widget.read': WidgetResource;
   'widget.configure': WidgetResource;
   'widget.move': WidgetResource;
@@ -51,6 +56,9 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'board.edit': editBoard,
   'board.delete': deleteBoard,
   'board.copy': copyBoard,
+  'board.administer': administerBoard,
+  'board.openKiosk': openKiosk,
+  'board.chooseHome': chooseHomeBoard,
   'widget.read': readWidget,
   'widget.configure': configureWidget,
   'widget.move': arrangeWidget,
@@ -85,8 +93,8 @@ export function isConcealed(reason: Denial): boolean {
 /**
  * The boards `board.read` allows, as a filter a database applies (listing boards, finding a widget
  * by id): in the subject's collectivité, their own personal boards, and the templates and published
- * boards of the collectivité — all of them for its administrators, else those whose audience is
- * empty or names one of the subject's groups. `inBoardReadScope` is the same filter in memory; a
+ * boards of the collectivité — all of them for its administrators, else those whose audience names
+ * one of the subject's groups (an empty one names nobody). `inBoardReadScope` is the same filter in memory; a
  * test checks it agrees with `board.read` on every kind of board.
  */
 export interface BoardReadScope {
@@ -108,5 +116,5 @@ export function inBoardReadScope(scope: BoardReadScope, board: BoardResource): b
   if (board.kind === 'personal') return board.ownerId === scope.ownerId;
   if (scope.shared.all) return true;
   const { groups } = scope.shared;
-  return board.audience.length === 0 || board.audience.some((group) => groups.includes(group));
+  return board.audience.some((group) => groups.includes(group));
 }

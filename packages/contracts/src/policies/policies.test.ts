@@ -88,25 +88,77 @@ describe('boards', () => {
       agentB: 'other_collectivite',
       adminB: 'other_collectivite',
     });
+    // Nobody saves it from the board editor: its administrators publish versions in the administration.
     expect(outcomes((s) => decide(s, 'board.edit', council))).toEqual({
       agent: 'not_in_audience',
       colleague: 'not_in_audience',
       elu: 'read_only',
+      admin: 'versioned',
+      operator: 'versioned',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    for (const action of ['board.administer', 'board.delete'] as const) {
+      expect(
+        outcomes((s) => decide(s, action, council)),
+        action,
+      ).toEqual({
+        agent: 'not_in_audience',
+        colleague: 'not_in_audience',
+        elu: action === 'board.delete' ? 'read_only' : 'administrators_only',
+        admin: 'ok',
+        operator: 'ok',
+        agentB: 'other_collectivite',
+        adminB: 'other_collectivite',
+      });
+    }
+    expect(decide(people.operator, 'board.administer', council)).toEqual({ allowed: true, reason: 'operator' });
+    expect(decide(people.admin, 'board.administer', council)).toEqual({ allowed: true, reason: 'administrator' });
+  });
+
+  it('a template or published board with no audience yet is a draft: its administrators only', () => {
+    for (const kind of ['template', 'published'] as const) {
+      expect(outcomes((s) => decide(s, 'board.read', shared(kind, [])))).toEqual({
+        agent: 'not_in_audience',
+        colleague: 'not_in_audience',
+        elu: 'not_in_audience',
+        admin: 'ok',
+        operator: 'ok',
+        agentB: 'other_collectivite',
+        adminB: 'other_collectivite',
+      });
+    }
+  });
+
+  it('nobody administers a person’s own board: for the others it does not exist', () => {
+    expect(outcomes((s) => decide(s, 'board.administer', personal('agent')))).toEqual({
+      agent: 'not_owner',
+      colleague: 'not_owner',
+      elu: 'not_owner',
+      admin: 'not_owner',
+      operator: 'not_owner',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+
+  it('the kiosk opens a published board for those who read it, and nothing else', () => {
+    expect(outcomes((s) => decide(s, 'board.openKiosk', shared('published', ['elus'])))).toEqual({
+      agent: 'not_in_audience',
+      colleague: 'not_in_audience',
+      elu: 'ok',
       admin: 'ok',
       operator: 'ok',
       agentB: 'other_collectivite',
       adminB: 'other_collectivite',
     });
-    expect(decide(people.operator, 'board.edit', council)).toEqual({ allowed: true, reason: 'operator' });
-    expect(decide(people.admin, 'board.edit', council)).toEqual({ allowed: true, reason: 'administrator' });
-  });
-
-  it('an empty audience is every member of the collectivité, and no one else', () => {
-    const everyone = shared('published', []);
-    expect(outcomes((s) => decide(s, 'board.read', everyone))).toMatchObject({
-      agent: 'ok',
-      elu: 'ok',
-      agentB: 'other_collectivite',
+    expect(decide(people.agent, 'board.openKiosk', shared('template', ['finances']))).toEqual({
+      allowed: false,
+      reason: 'not_published',
+    });
+    expect(decide(people.agent, 'board.openKiosk', personal('agent'))).toEqual({
+      allowed: false,
+      reason: 'not_published',
     });
   });
 
@@ -130,9 +182,74 @@ describe('boards', () => {
   });
 });
 
+describe('home board', () => {
+  it('is a board the person reads, their own or one published for them, never a template', () => {
+    expect(outcomes((s) => decide(s, 'board.chooseHome', personal('agent')))).toEqual({
+      agent: 'ok',
+      colleague: 'not_owner',
+      elu: 'not_owner',
+      admin: 'not_owner',
+      operator: 'not_owner',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    // Choosing where to land changes no board: élus choose too, on their read-only boards.
+    expect(decide(people.elu, 'board.chooseHome', personal('elu'))).toEqual({ allowed: true, reason: 'owner' });
+    expect(outcomes((s) => decide(s, 'board.chooseHome', shared('published', ['elus'])))).toEqual({
+      agent: 'not_in_audience',
+      colleague: 'not_in_audience',
+      elu: 'ok',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    expect(outcomes((s) => decide(s, 'board.chooseHome', shared('template', ['finances'])))).toEqual({
+      agent: 'template_not_home',
+      colleague: 'not_in_audience',
+      elu: 'not_in_audience',
+      admin: 'template_not_home',
+      operator: 'template_not_home',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+
+  it('managing one’s tabs: creating is for members except élus; renaming, moving and deleting for whoever edits the board', () => {
+    expect(outcomes((s) => decide(s, 'collectivite.createBoard', { collectiviteId: A }))).toEqual({
+      agent: 'ok',
+      colleague: 'ok',
+      elu: 'elected_official',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    for (const action of ['board.edit', 'board.delete'] as const) {
+      expect(
+        outcomes((s) => decide(s, action, personal('agent'))),
+        action,
+      ).toEqual({
+        agent: 'ok',
+        colleague: 'not_owner',
+        elu: 'not_owner',
+        admin: 'not_owner',
+        operator: 'not_owner',
+        agentB: 'other_collectivite',
+        adminB: 'other_collectivite',
+      });
+      expect(decide(people.elu, action, personal('elu')), action).toEqual({ allowed: false, reason: 'read_only' });
+      expect(decide(people.elu, action, shared('published', ['elus'])), action).toEqual({
+        allowed: false,
+        reason: 'read_only',
+      });
+    }
+  });
+});
+
 describe('widgets', () => {
   it('a widget restricted to some groups reaches no one else, except the administrators preparing the board', () => {
-    const board = shared('published', []);
+    const board = shared('published', ['agents', 'elus']);
     const restricted = widget(board, { audience: ['commission-travaux'] });
     expect(outcomes((s) => decide(s, 'widget.read', restricted))).toEqual({
       agent: 'not_in_audience',
@@ -155,9 +272,11 @@ describe('widgets', () => {
     expect(decide(people.agent, 'widget.configure', locked)).toEqual({ allowed: true, reason: 'owner' });
     expect(decide(people.agent, 'widget.move', locked)).toEqual({ allowed: false, reason: 'locked' });
     expect(decide(people.agent, 'widget.remove', locked)).toEqual({ allowed: false, reason: 'locked' });
+    // On the template itself, nobody moves it from the board editor: its administrators publish versions.
     const onTemplate = widget(shared('template', ['finances']), { locked: true });
-    expect(decide(people.admin, 'widget.move', onTemplate).allowed).toBe(true);
+    expect(decide(people.admin, 'widget.move', onTemplate)).toEqual({ allowed: false, reason: 'versioned' });
     expect(decide(people.agent, 'widget.move', onTemplate)).toEqual({ allowed: false, reason: 'read_only' });
+    expect(decide(people.admin, 'board.administer', onTemplate.board).allowed).toBe(true);
   });
 
   it('nothing of a board one cannot read is acknowledged', () => {
@@ -234,7 +353,7 @@ describe('launcher links', () => {
 
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(16);
+    expect(POLICY_ACTIONS).toHaveLength(19);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);

@@ -35,3 +35,11 @@ export function administers(subject: Subject, collectiviteId: string): boolean {
 export function inAudience(subject: Subject, audience: readonly string[]): boolean {
   return audience.length === 0 || audience.some((group) => subject.groups.includes(group));
 }
+
+/**
+ * The audience of a template or published board: a board with no audience yet is for nobody but
+ * its administrators (a draft), never for everyone by omission.
+ */
+export function inSharedAudience(subject: Subject, audience: readonly string[]): boolean {
+  return audience.length > 0 && inAudience(subject, audience);
+}

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { isUnavailable, type Board } from '@pleiade/contracts';
-import { currentBoardQuery } from '../../api/queries';
 
 export interface SavedWidgetState {
   /** The server has this widget on the board: its data route answers (else 404). */
@@ -18,11 +17,15 @@ export function savedWidgetState(board: Board | undefined, widgetId: string): Sa
 }
 
 /**
- * The widget as the server knows it, read from the board cache that the editor updates after each
- * save. A widget just added, or a connector just chosen, is only read once the board is saved.
- * The observer is disabled: it follows the cache and never fetches the board by itself.
+ * The board shown, as the server last gave it: the board editor provides the board of its query
+ * (updated after each save), the kiosk the board it read.
+ */
+export const ShownBoardContext = createContext<Board | null>(null);
+
+/**
+ * The widget as the server knows it. A widget just added, or a connector just chosen, is only read
+ * once the board is saved.
  */
 export function useSavedWidget(widgetId: string): SavedWidgetState {
-  const board = useQuery({ ...currentBoardQuery, enabled: false });
-  return savedWidgetState(board.data, widgetId);
+  return savedWidgetState(useContext(ShownBoardContext) ?? undefined, widgetId);
 }

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLogSchema, boardSchema, sharedBoardListSchema, WIDGET_TITLES } from '@pleiade/contracts';
+import { createDb } from '../../src/db/client.js';
+import { ensureDemoBoards } from '../../src/seed/demo-boards.js';
+import { signIn } from '../support/http-client.js';
+import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
+
+/** The demo start (DEMO_BOARDS) shows the boards the collectivité prepares at once. */
+
+let pleiade: TestPleiade;
+
+beforeAll(async () => {
+  pleiade = await startTestPleiade({ DEMO_BOARDS: '1' });
+});
+afterAll(async () => {
+  await pleiade?.stop();
+});
+
+async function json(browser: Awaited<ReturnType<typeof signIn>>, path: string): Promise<unknown> {
+  const response = await api(browser, `${pleiade.url}${path}`);
+  expect(response.status, path).toBe(200);
+  return response.json();
+}
+
+describe('the demo boards of demo-a', () => {
+  it('give its agents the template « Services », with two locked widgets and none restricted to others', async () => {
+    const board = boardSchema.parse(await json(await signIn(pleiade.url, 'agent'), '/api/boards/current'));
+    expect(board).toMatchObject({ name: 'Services', kind: 'personal', template: { name: 'Services' } });
+    expect(board.widgets.map((widget) => widget.kind)).toEqual(['welcome', 'app-launcher', 'notes', 'mail', 'agenda']);
+    expect(board.lockedWidgetIds).toHaveLength(2);
+  });
+
+  it('give its élus the board « Conseil municipal », read-only, and its administrators see every widget', async () => {
+    const board = boardSchema.parse(await json(await signIn(pleiade.url, 'elu'), '/api/boards/current'));
+    expect(board).toMatchObject({ name: 'Conseil municipal', kind: 'published', readOnly: true });
+    expect(board.widgets.map((widget) => (widget.kind ? WIDGET_TITLES[widget.kind] : ''))).toEqual([
+      'Bienvenue',
+      'Notes',
+      'Agenda',
+      'Applications',
+    ]);
+    const admin = await signIn(pleiade.url, 'admin');
+    const { boards } = sharedBoardListSchema.parse(await json(admin, '/api/admin/boards'));
+    expect(boards.map((item) => [item.kind, item.name, item.lockedCount, item.restrictedCount])).toEqual([
+      ['template', 'Services', 2, 1],
+      ['published', 'Conseil municipal', 0, 1],
+    ]);
+    const { events } = auditLogSchema.parse(await json(admin, '/api/admin/audit-log'));
+    expect(events.map((event) => [event.action, event.actorName])).toEqual([
+      ['board.created', 'Pléiade'],
+      ['board.created', 'Pléiade'],
+    ]);
+  });
+
+  it('are created once: a second start, or a collectivité whose administrators changed them, gets none', async () => {
+    const db = createDb(pleiade.database.url);
+    try {
+      expect(await ensureDemoBoards(db)).toBe(false);
+      expect(await db.board.count({ where: { kind: { in: ['TEMPLATE', 'PUBLISHED'] } } })).toBe(2);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('leave demo-b alone', async () => {
+    const board = boardSchema.parse(await json(await signIn(pleiade.url, 'agent-b'), '/api/boards/current'));
+    expect(board.template).toBeNull();
+  });
+});

@@ -1,0 +1,54 @@
+import { can, type Me } from '@pleiade/contracts';
+import { subjectOf } from '../../app/permissions';
+import { AdminNav } from './AdminNav';
+import { AudiencesPage } from './AudiencesPage';
+import { AuditJournal } from './AuditJournal';
+import { BoardHistory } from './BoardHistory';
+import { SharedBoardEditor } from './SharedBoardEditor';
+import { SharedBoardList } from './SharedBoardList';
+import type { AdminSection } from './sections';
+import '../admin.css';
+import './boards-admin.css';
+
+type BoardsSection = Exclude<AdminSection, { name: 'connectors' }>;
+
+function Forbidden({ title }: { title: string }) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <div className="notice" role="alert">
+        <p className="notice-title">Accès réservé</p>
+        <p>
+          Cette page est réservée aux administrateurs de la collectivité. Si vous préparez des tableaux pour les agents
+          ou les élus, demandez ce droit à votre service informatique.
+        </p>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The administration of the boards the collectivité prepares: templates and published boards,
+ * their versions, their audiences, the audit log. Loaded when an administrator opens it. The SPA
+ * asks the policies only to show or hide; the BFF decides on every request.
+ */
+export function BoardsAdmin({ me, section }: { me: Me; section: BoardsSection }) {
+  const subject = subjectOf(me);
+  const collectivite = { collectiviteId: me.collectivite.id };
+  if (section.name === 'journal') {
+    if (!can(subject, 'collectivite.readAuditLog', collectivite)) return <Forbidden title="Journal" />;
+    return <AuditJournal nav={<AdminNav current="journal" />} />;
+  }
+  if (!can(subject, 'collectivite.administerBoards', collectivite)) return <Forbidden title="Tableaux partagés" />;
+  const nav = <AdminNav current={section.name} />;
+  switch (section.name) {
+    case 'boards':
+      return <SharedBoardList nav={nav} />;
+    case 'board':
+      return <SharedBoardEditor key={section.boardId} boardId={section.boardId} nav={nav} />;
+    case 'history':
+      return <BoardHistory key={section.boardId} boardId={section.boardId} nav={nav} />;
+    case 'audiences':
+      return <AudiencesPage nav={nav} />;
+  }
+}

@@ -1,0 +1,511 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  MAX_PRIORITY,
+  MIN_PRIORITY,
+  WIDGET_KINDS,
+  WIDGET_TITLES,
+  describeChange,
+  isUnavailable,
+  type BoardWidget,
+  type ErrorDetail,
+  type SharedBoard,
+  type WidgetKind,
+} from '@pleiade/contracts';
+import { deleteSharedBoard, exportUrl, fetchSharedBoard, publishSharedBoard } from '../../api/admin-boards';
+import { errorMessage, isApiError } from '../../api/errors';
+import { ErrorPanel } from '../../app/ErrorPanel';
+import { addBlocker } from '../../board/layout';
+import { widgetTitles } from '../../board/titles';
+import { kioskHash } from '../admin-route';
+import { AdminBoardGrid } from './AdminBoardGrid';
+import {
+  accessOf,
+  addWidget,
+  draftOf,
+  pendingChanges,
+  publishRequestOf,
+  withAccess,
+  withNoteText,
+  withWidgets,
+  withoutWidget,
+  type Draft,
+} from './editor-state';
+import { KIND_NAMES, formatMoment, groupsText, parseGroups } from './format';
+import { BOARDS_HASH, historyHash } from './sections';
+import { sharedBoardsQueryKey } from './SharedBoardList';
+
+export const sharedBoardQueryKey = (boardId: string) => ['admin', 'boards', boardId] as const;
+
+type Failure = { kind: 'conflict' } | { kind: 'error'; message: string; details: ErrorDetail[] };
+
+/** One widget's lock, restriction, note text and removal. */
+function WidgetSettings({
+  widget,
+  title,
+  draft,
+  template,
+  onChange,
+  onRemove,
+}: {
+  widget: BoardWidget;
+  title: string;
+  draft: Draft;
+  template: boolean;
+  onChange: (draft: Draft) => void;
+  onRemove: () => void;
+}) {
+  const ids = useId();
+  const access = accessOf(draft, widget.id);
+  const [groups, setGroups] = useState(groupsText(access.audience));
+  return (
+    <fieldset className="admin-fieldset widget-settings" data-widget-settings={widget.id}>
+      <legend>{title}</legend>
+      {isUnavailable(widget) && (
+        <p className="admin-hint">
+          À reconfigurer : ses réglages ne correspondent plus à cette version de Pléiade. Il est conservé tel quel.
+        </p>
+      )}
+      {template && (
+        <div className="admin-choice">
+          <input
+            type="checkbox"
+            id={`${ids}-locked`}
+            checked={access.locked}
+            aria-describedby={`${ids}-locked-hint`}
+            onChange={(event) => onChange(withAccess(draft, widget.id, { locked: event.target.checked }))}
+          />
+          <label htmlFor={`${ids}-locked`}>Verrouillé</label>
+          <p id={`${ids}-locked-hint`} className="admin-hint">
+            Les agents ne peuvent ni le déplacer ni le retirer de leur copie ; il reprend sa place à chaque version.
+          </p>
+        </div>
+      )}
+      <div className="admin-field">
+        <label htmlFor={`${ids}-audience`}>Réservé aux groupes</label>
+        <input
+          type="text"
+          id={`${ids}-audience`}
+          value={groups}
+          aria-describedby={`${ids}-audience-hint`}
+          onChange={(event) => {
+            setGroups(event.target.value);
+            onChange(withAccess(draft, widget.id, { audience: parseGroups(event.target.value) }));
+          }}
+        />
+        <p id={`${ids}-audience-hint`} className="admin-hint">
+          Vide : visible par tout le public du tableau. Sinon, seules les personnes de ces groupes reçoivent ce widget
+          et ses données.
+        </p>
+      </div>
+      {!isUnavailable(widget) && widget.kind === 'notes' && (
+        <div className="admin-field">
+          <label htmlFor={`${ids}-text`}>Texte de la note</label>
+          <textarea
+            id={`${ids}-text`}
+            rows={5}
+            value={widget.options.text}
+            onChange={(event) => onChange(withNoteText(draft, widget.id, event.target.value))}
+          />
+        </div>
+      )}
+      <div className="admin-form-actions">
+        <button type="button" className="button button-secondary admin-danger" onClick={onRemove}>
+          Retirer « {title} »
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Unpublished changes survive leaving the page (another section, a reload) in this tab. */
+const draftKey = (board: SharedBoard) => `pleiade.draft.${board.id}`;
+
+function keptDraft(board: SharedBoard): Draft | null {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(draftKey(board)) ?? 'null') as {
+      version?: number;
+      draft?: Draft;
+    } | null;
+    return kept?.version === board.version && kept.draft ? kept.draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
+  const ids = useId();
+  const queryClient = useQueryClient();
+  const [restored] = useState(() => keptDraft(board));
+  const [draft, setDraft] = useState<Draft>(() => restored ?? draftOf(board));
+  const [base, setBase] = useState(board);
+  const [kindToAdd, setKindToAdd] = useState<WidgetKind>('notes');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [announcement, setAnnouncement] = useState(() =>
+    restored ? 'Vos modifications non publiées de ce tableau ont été retrouvées.' : '',
+  );
+  const [settingsKey, setSettingsKey] = useState(0);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const template = base.kind === 'template';
+
+  const announce = useCallback((message: string) => {
+    setAnnouncement((previous) => (previous === message ? `${message}\u00a0` : message));
+  }, []);
+
+  useEffect(() => {
+    if (failure) alertRef.current?.focus();
+  }, [failure]);
+
+  const titles = useMemo(() => widgetTitles(draft.widgets), [draft.widgets]);
+  const changes = useMemo(() => pendingChanges(base, draft), [base, draft]);
+
+  useEffect(() => {
+    if (changes.length === 0) sessionStorage.removeItem(draftKey(base));
+    else sessionStorage.setItem(draftKey(base), JSON.stringify({ version: base.version, draft }));
+  }, [base, draft, changes.length]);
+
+  useEffect(() => {
+    if (changes.length === 0) return;
+    // Closing the tab or reloading with unpublished changes asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [changes.length]);
+  const blocker = addBlocker(draft.widgets, kindToAdd);
+
+  const adopt = (next: SharedBoard): void => {
+    queryClient.setQueryData(sharedBoardQueryKey(next.id), next);
+    void queryClient.invalidateQueries({ queryKey: sharedBoardsQueryKey, exact: true });
+    setBase(next);
+    setDraft(draftOf(next));
+    setSettingsKey((key) => key + 1);
+  };
+
+  const publish = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const published = await publishSharedBoard(base.id, publishRequestOf(draft, base.version));
+      adopt(published);
+      announce(`Version ${published.revision} publiée.`);
+    } catch (caught) {
+      if (isApiError(caught) && caught.status === 409) setFailure({ kind: 'conflict' });
+      else
+        setFailure({ kind: 'error', message: errorMessage(caught), details: isApiError(caught) ? caught.details : [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reload = async (): Promise<void> => {
+    setFailure(null);
+    try {
+      adopt(await fetchSharedBoard(base.id));
+      announce('La dernière version publiée a été rechargée.');
+    } catch (caught) {
+      setFailure({ kind: 'error', message: errorMessage(caught), details: [] });
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      await deleteSharedBoard(base.id);
+      void queryClient.invalidateQueries({ queryKey: sharedBoardsQueryKey });
+      window.location.hash = BOARDS_HASH;
+    } catch (caught) {
+      setFailure({ kind: 'error', message: errorMessage(caught), details: [] });
+      setBusy(false);
+    }
+  };
+
+  const last = `Version ${base.revision} publiée le ${formatMoment(base.updatedAt)}`;
+  return (
+    <>
+      <h1>
+        {KIND_NAMES[base.kind].one} « {base.name} »
+      </h1>
+      {nav}
+      <div className="admin-page shared-board-editor">
+        <p className="admin-intro">
+          {last}
+          {template && ` · ${base.copies === 0 ? 'aucune copie' : `${base.copies} copie${base.copies > 1 ? 's' : ''}`}`}
+          {' · '}
+          <a href={historyHash(base.id)}>Historique des versions</a>
+          {' · '}
+          <a href={exportUrl(base.id)} download>
+            Exporter (JSON)
+          </a>
+          {base.kind === 'published' && (
+            <>
+              {' · '}
+              <a href={kioskHash(base.id)}>Ouvrir en mode kiosque</a>
+            </>
+          )}
+        </p>
+        <p role="status" className="admin-announcement">
+          {announcement}
+        </p>
+        {failure?.kind === 'conflict' && (
+          <div role="alert" className="alert alert-warning" tabIndex={-1} ref={alertRef}>
+            <p>
+              Un autre administrateur a publié une version de ce tableau depuis que vous l’avez ouvert. Vos
+              modifications sont toujours là, mais ne sont pas publiées : rechargez la dernière version (vos
+              modifications seront perdues) ou notez-les avant.
+            </p>
+            <button type="button" className="button button-secondary" onClick={() => void reload()}>
+              Recharger la dernière version
+            </button>
+          </div>
+        )}
+        {failure?.kind === 'error' && (
+          <div role="alert" className="admin-form-alert" tabIndex={-1} ref={alertRef}>
+            <p className="admin-form-alert-title">{failure.message}</p>
+            {failure.details.length > 0 && (
+              <ul>
+                {failure.details.map((detail) => (
+                  <li key={`${detail.path}-${detail.message}`}>{detail.message}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+
+        <form
+          className="admin-form"
+          noValidate
+          aria-labelledby={`${ids}-publish`}
+          onSubmit={(event) => void publish(event)}
+        >
+          <section className="admin-panel" aria-labelledby={`${ids}-settings`}>
+            <h2 id={`${ids}-settings`}>Réglages</h2>
+            <div className="admin-field">
+              <label htmlFor={`${ids}-name`}>Nom</label>
+              <input
+                type="text"
+                id={`${ids}-name`}
+                value={draft.name}
+                maxLength={60}
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            </div>
+            <div className="admin-field">
+              <label htmlFor={`${ids}-audience`}>Public</label>
+              <input
+                type="text"
+                id={`${ids}-audience`}
+                value={draft.audienceText}
+                aria-describedby={`${ids}-audience-hint`}
+                onChange={(event) => setDraft({ ...draft, audienceText: event.target.value })}
+              />
+              <p id={`${ids}-audience-hint`} className="admin-hint">
+                {template
+                  ? 'Groupes de l’annuaire, séparés par des virgules : chaque agent de ces groupes reçoit une copie du modèle.'
+                  : 'Groupes de l’annuaire, séparés par des virgules (elus, commission-finances…) : ils consultent ce tableau sans pouvoir le modifier.'}{' '}
+                Vide : brouillon, visible des seuls administrateurs.
+              </p>
+            </div>
+            {template && (
+              <div className="admin-field">
+                <label htmlFor={`${ids}-priority`}>Priorité</label>
+                <input
+                  type="number"
+                  id={`${ids}-priority`}
+                  min={MIN_PRIORITY}
+                  max={MAX_PRIORITY}
+                  value={draft.priority}
+                  aria-describedby={`${ids}-priority-hint`}
+                  onChange={(event) => setDraft({ ...draft, priority: Number(event.target.value) })}
+                />
+                <p id={`${ids}-priority-hint`} className="admin-hint">
+                  De {MIN_PRIORITY} à {MAX_PRIORITY}. Un agent du public de plusieurs modèles arrive sur la copie de
+                  celui de plus petit numéro.
+                </p>
+              </div>
+            )}
+          </section>
+
+          <section className="admin-panel" aria-labelledby={`${ids}-widgets`}>
+            <h2 id={`${ids}-widgets`}>Widgets ({draft.widgets.length})</h2>
+            <div className="admin-add-widget">
+              <div className="admin-field">
+                <label htmlFor={`${ids}-kind`}>Widget à ajouter</label>
+                <select
+                  id={`${ids}-kind`}
+                  value={kindToAdd}
+                  onChange={(event) => setKindToAdd(event.target.value as WidgetKind)}
+                >
+                  {WIDGET_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {WIDGET_TITLES[kind]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-disabled={blocker !== null || undefined}
+                aria-describedby={blocker ? `${ids}-blocker` : undefined}
+                onClick={() => {
+                  if (blocker) return;
+                  const next = addWidget(draft, kindToAdd, crypto.randomUUID());
+                  setDraft(next);
+                  announce(
+                    `« ${widgetTitles(next.widgets).get(next.widgets.at(-1)?.id ?? '') ?? ''} » ajouté en bas du tableau.`,
+                  );
+                }}
+              >
+                Ajouter le widget
+              </button>
+              {blocker && (
+                <p id={`${ids}-blocker`} className="admin-hint">
+                  {blocker.reason === 'board-limit'
+                    ? `Un tableau compte au plus ${blocker.max} widgets.`
+                    : `Un tableau compte au plus ${blocker.max} widget(s) « ${WIDGET_TITLES[kindToAdd]} ».`}
+                </p>
+              )}
+            </div>
+            <AdminBoardGrid
+              widgets={draft.widgets}
+              access={(id) => accessOf(draft, id)}
+              titles={titles}
+              onChange={(widgets) => setDraft((current) => withWidgets(current, widgets))}
+              announce={announce}
+            />
+            <h3>Réglages des widgets</h3>
+            <div className="widget-settings-list" key={settingsKey}>
+              {draft.widgets.map((widget) => (
+                <WidgetSettings
+                  key={widget.id}
+                  widget={widget}
+                  title={titles.get(widget.id) ?? ''}
+                  draft={draft}
+                  template={template}
+                  onChange={setDraft}
+                  onRemove={() => {
+                    setDraft(withoutWidget(draft, widget.id));
+                    announce(`« ${titles.get(widget.id) ?? ''} » retiré (pas encore publié).`);
+                  }}
+                />
+              ))}
+            </div>
+          </section>
+
+          <section className="admin-panel" aria-labelledby={`${ids}-publish`}>
+            <h2 id={`${ids}-publish`}>Publier</h2>
+            {changes.length === 0 ? (
+              <p>Aucune modification depuis la version {base.revision}.</p>
+            ) : (
+              <>
+                <p>
+                  {changes.length === 1 ? 'Une modification' : `${changes.length} modifications`} depuis la version{' '}
+                  {base.revision} :
+                </p>
+                <ul className="change-list">
+                  {changes.map((change, index) => (
+                    <li key={index}>{describeChange(change, (id, kind) => titles.get(id) ?? describeTitle(kind))}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p className="admin-hint">
+              {template
+                ? 'Les agents qui ont une copie verront « Mise à jour disponible » et choisiront de l’intégrer ; seuls les widgets verrouillés et les restrictions changent sur leur copie sans attendre.'
+                : 'Le public voit la nouvelle version dès sa publication.'}
+            </p>
+            <div className="admin-form-actions">
+              <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+                Publier la version {base.revision + 1}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={changes.length === 0}
+                onClick={() => {
+                  setDraft(draftOf(base));
+                  setSettingsKey((key) => key + 1);
+                  announce('Modifications annulées.');
+                }}
+              >
+                Annuler les modifications
+              </button>
+            </div>
+          </section>
+        </form>
+
+        <section className="admin-panel" aria-labelledby={`${ids}-delete`}>
+          <h2 id={`${ids}-delete`}>Supprimer ce tableau</h2>
+          {confirmDelete ? (
+            <div className="admin-confirm" role="group" aria-label="Confirmer la suppression">
+              <p>
+                Supprimer « {base.name} » et son historique ?{' '}
+                {template
+                  ? 'Les copies des agents restent les leurs, sans verrou ni mise à jour.'
+                  : 'Son public ne le verra plus.'}{' '}
+                Le journal garde la trace de la suppression.
+              </p>
+              <div className="admin-form-actions">
+                <button type="button" className="button admin-danger-strong" onClick={() => void remove()}>
+                  Supprimer définitivement
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setConfirmDelete(false)}>
+                  Garder le tableau
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary admin-danger"
+              onClick={() => setConfirmDelete(true)}
+            >
+              Supprimer « {base.name} »…
+            </button>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+function describeTitle(kind: string | null): string {
+  return kind && (WIDGET_KINDS as readonly string[]).includes(kind) ? WIDGET_TITLES[kind as WidgetKind] : 'Widget';
+}
+
+/** A template or published board being prepared: its settings, widgets, locks and restrictions. */
+export function SharedBoardEditor({ boardId, nav }: { boardId: string; nav: ReactNode }) {
+  const board = useQuery({
+    queryKey: sharedBoardQueryKey(boardId),
+    queryFn: ({ signal }) => fetchSharedBoard(boardId, signal),
+    // What the administrator is editing is not replaced under them by a refetch.
+    refetchOnWindowFocus: false,
+    staleTime: Infinity,
+  });
+  if (board.data) return <Editor board={board.data} nav={nav} />;
+  return (
+    <>
+      <h1>Tableau partagé</h1>
+      {nav}
+      {board.isError ? (
+        <ErrorPanel
+          title={
+            isApiError(board.error) && board.error.status === 404
+              ? 'Ce tableau n’existe pas ou plus.'
+              : 'Ce tableau n’a pas pu être chargé.'
+          }
+          error={board.error}
+          onRetry={() => void board.refetch()}
+        />
+      ) : (
+        <p role="status" aria-busy="true" className="page-loading">
+          Chargement du tableau…
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { ADMIN_HASH } from '../admin-route';
+
+/**
+ * The administration's sections, each a hash below `#/administration`: the connected applications
+ * (AdminPage), and the boards the collectivité prepares (BoardsAdmin, loaded when opened).
+ */
+export type AdminSection =
+  | { name: 'connectors' }
+  | { name: 'boards' }
+  | { name: 'board'; boardId: string }
+  | { name: 'history'; boardId: string }
+  | { name: 'audiences' }
+  | { name: 'journal' };
+
+export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
+export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
+export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
+
+export function boardHash(boardId: string): string {
+  return `${BOARDS_HASH}/${boardId}`;
+}
+
+export function historyHash(boardId: string): string {
+  return `${BOARDS_HASH}/${boardId}/historique`;
+}
+
+const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+
+/** The section a hash of the administration names; the connected applications by default. */
+export function adminSectionOf(hash: string): AdminSection {
+  if (hash === BOARDS_HASH) return { name: 'boards' };
+  if (hash === AUDIENCES_HASH) return { name: 'audiences' };
+  if (hash === JOURNAL_HASH) return { name: 'journal' };
+  const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
+  if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
+  return { name: 'connectors' };
+}
+
+/** The entries of the administration's navigation, in order. */
+export const ADMIN_NAVIGATION = [
+  { label: 'Applications connectées', hash: ADMIN_HASH, sections: ['connectors'] },
+  { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
+  { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
+  { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
+] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];

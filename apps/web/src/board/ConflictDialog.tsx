@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef } from 'react';
+import { isUnavailable, type BoardWidget } from '@pleiade/contracts';
+import type { ConflictChoice } from './board-session';
+import type { WidgetConflict } from './merge';
+import {
+  CONFLICT_BOARD_TEXT,
+  CONFLICT_INTRO,
+  CONFLICT_TITLE,
+  KEEP_MINE_LABEL,
+  KEEP_THEIRS_LABEL,
+  UNAVAILABLE_TITLE,
+} from './messages';
+import { widgetTitles } from './titles';
+
+interface ConflictDialogProps {
+  conflicts: readonly WidgetConflict[];
+  /** Widget titles as the person sees them on the board. */
+  titles: ReadonlyMap<string, string>;
+  onChoose: (choice: ConflictChoice) => void;
+}
+
+/** What one version of a widget says: a note's text in full, else what happened to it. */
+function VersionOf({ widget, removedText }: { widget: BoardWidget | null; removedText: string }) {
+  if (!widget) return <p className="conflict-removed">{removedText}</p>;
+  if (isUnavailable(widget)) return <p>{UNAVAILABLE_TITLE}</p>;
+  if (widget.kind === 'notes') {
+    return widget.options.text.trim() === '' ? (
+      <p className="conflict-empty">Note vide.</p>
+    ) : (
+      <p className="conflict-text">{widget.options.text}</p>
+    );
+  }
+  return <p>Ses réglages, tels que modifiés de ce côté.</p>;
+}
+
+function conflictTitle(conflict: WidgetConflict, titles: ReadonlyMap<string, string>): string {
+  if (conflict.id === null) return 'Le tableau entier';
+  const widget = conflict.mine ?? conflict.theirs;
+  return titles.get(conflict.id) ?? (widget ? (widgetTitles([widget]).get(widget.id) ?? '') : '');
+}
+
+/**
+ * After a 409 whose changes collide: both versions of what collided, and the person chooses. Modal,
+ * and not dismissed by Escape: leaving it undecided would leave their changes unsaved.
+ */
+export function ConflictDialog({ conflicts, titles, onChoose }: ConflictDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const mineRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  const open = conflicts.length > 0;
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      mineRef.current?.focus();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="conflict-dialog"
+      role="alertdialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      data-dialog="conflict"
+      onCancel={(event) => event.preventDefault()}
+    >
+      <div className="conflict-inner">
+        <h2 id={`${id}-title`}>{CONFLICT_TITLE}</h2>
+        <p id={`${id}-intro`}>{CONFLICT_INTRO}</p>
+        <ul className="conflict-list">
+          {conflicts.map((conflict, index) => (
+            <li key={conflict.id ?? `board-${index}`} className="conflict-item">
+              <h3>{conflictTitle(conflict, titles)}</h3>
+              {conflict.kind === 'board' ? (
+                <p>{CONFLICT_BOARD_TEXT}</p>
+              ) : (
+                <div className="conflict-versions">
+                  <section aria-labelledby={`${id}-${index}-mine`} data-version="mine">
+                    <h4 id={`${id}-${index}-mine`}>Votre version</h4>
+                    <VersionOf widget={conflict.mine} removedText="Vous l’avez retiré du tableau." />
+                  </section>
+                  <section aria-labelledby={`${id}-${index}-theirs`} data-version="theirs">
+                    <h4 id={`${id}-${index}-theirs`}>L’autre version</h4>
+                    <VersionOf widget={conflict.theirs} removedText="Il a été retiré du tableau." />
+                  </section>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        <div className="dialog-actions">
+          <button ref={mineRef} type="button" className="button button-primary" onClick={() => onChoose('mine')}>
+            {KEEP_MINE_LABEL}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => onChoose('theirs')}>
+            {KEEP_THEIRS_LABEL}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
