@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   authModeProblem,
+  connectorKindSchema,
   parseConnectorOptions,
+  secretNameProblem,
   type Connector,
   type ConnectorKind,
   type ConnectorTestResult,
@@ -136,22 +138,27 @@ export async function updateConnector(
     const row = await deps.db.$transaction(async (tx) => {
       const current = await tx.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
       if (!current) throw new AppError('NOT_FOUND', NOT_FOUND);
+      const kind = connectorKindSchema.parse(current.kind);
       const data: Prisma.ConnectorInstanceUpdateInput = {};
       if (request.label !== undefined) data.label = request.label;
       if (request.baseUrl !== undefined) data.baseUrl = request.baseUrl;
       if (request.authMode !== undefined) {
-        const problem = authModeProblem(current.kind as ConnectorKind, request.authMode);
+        const problem = authModeProblem(kind, request.authMode);
         if (problem) throw invalid('body.authMode', problem);
         data.authMode = request.authMode;
       }
       if (request.enabled !== undefined) data.enabled = request.enabled;
       if (request.options !== undefined) {
-        data.options = checkOptions(current.kind as ConnectorKind, request.options) as Prisma.InputJsonObject;
+        data.options = checkOptions(kind, request.options) as Prisma.InputJsonObject;
       }
       if (request.allowPrivateNetworks !== undefined) {
         data.allowPrivateNetworks = checkNetworks(request.allowPrivateNetworks);
       }
       if (request.secrets !== undefined && Object.keys(request.secrets).length > 0) {
+        for (const [name, value] of Object.entries(request.secrets)) {
+          const problem = value === null ? undefined : secretNameProblem(kind, name);
+          if (problem) throw invalid(`body.secrets.${name}`, problem);
+        }
         let secrets: ConnectorSecrets;
         try {
           secrets = openSecrets(deps.box, current.id, current.secrets);

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Connector, ConnectorTestResult } from '@pleiade/contracts';
+import { authModeTexts, connectorKindLabel, type Connector, type ConnectorTestResult } from '@pleiade/contracts';
 import { testConnectorConnection } from '../api/admin-connectors';
 import { errorMessage } from '../api/errors';
 import { missingSecrets } from './auth-requirements';
-import { AUTH_MODE_LABELS, KIND_LABELS } from './labels';
 
 type TestState =
   | { state: 'idle' }
@@ -122,11 +121,11 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
       <dl className="admin-card-facts">
         <div>
           <dt>Application</dt>
-          <dd>{KIND_LABELS[connector.kind]}</dd>
+          <dd>{connectorKindLabel(connector.kind)}</dd>
         </div>
         <div>
           <dt>Mode d’authentification</dt>
-          <dd>{AUTH_MODE_LABELS[connector.authMode]}</dd>
+          <dd>{authModeTexts(connector.kind, connector.authMode).label}</dd>
         </div>
         <div>
           <dt>Adresse</dt>

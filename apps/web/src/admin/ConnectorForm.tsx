@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CONNECTOR_KINDS, type Connector, type ConnectorKind } from '@pleiade/contracts';
+import { CONNECTOR_KINDS, authModeTexts, connectorKindLabel, secretFieldsOf, type Connector } from '@pleiade/contracts';
 import { isApiError } from '../api/errors';
 import {
   FORM_KEY,
@@ -21,8 +21,7 @@ import {
   type FieldKey,
   type NewSecretDraft,
 } from './connector-form';
-import { authModesFor, expectedSecrets } from './auth-requirements';
-import { AUTH_MODE_HINTS, AUTH_MODE_LABELS, KIND_LABELS } from './labels';
+import { authModesFor } from './auth-requirements';
 import { visibleOptionFields, type OptionField } from './option-fields';
 
 export type SaveOutcome = { ok: true } | { ok: false; error: unknown };
@@ -156,7 +155,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
   };
 
   const options = visibleOptionFields(state.kind, state.authMode);
-  const expected = expectedSecrets(state.kind, state.authMode);
+  const expected = secretFieldsOf(state.kind, state.authMode);
 
   return (
     <form className="admin-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
@@ -178,11 +177,14 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
             <select
               {...described(errors, 'kind', hint('kind'))}
               value={state.kind}
-              onChange={(event) => setState((current) => withKind(current, event.target.value as ConnectorKind))}
+              onChange={(event) => {
+                const kind = CONNECTOR_KINDS.find((known) => known === event.target.value);
+                if (kind) setState((current) => withKind(current, kind));
+              }}
             >
               {CONNECTOR_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {connectorKindLabel(kind)}
                 </option>
               ))}
             </select>
@@ -191,7 +193,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
           </>
         ) : (
           <p>
-            <span className="admin-field-label">Application</span> {KIND_LABELS[state.kind]}{' '}
+            <span className="admin-field-label">Application</span> {connectorKindLabel(state.kind)}{' '}
             <span className="admin-hint">(fixée à la création)</span>
           </p>
         )}
@@ -247,8 +249,8 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
                 aria-describedby={hint(`mode-${mode}`)}
                 onChange={() => update({ authMode: mode })}
               />
-              <label htmlFor={id}>{AUTH_MODE_LABELS[mode]}</label>
-              <Hint id={hint(`mode-${mode}`)}>{AUTH_MODE_HINTS[mode]}</Hint>
+              <label htmlFor={id}>{authModeTexts(state.kind, mode).label}</label>
+              <Hint id={hint(`mode-${mode}`)}>{authModeTexts(state.kind, mode).help}</Hint>
             </div>
           );
         })}
@@ -256,7 +258,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel }: Connec
       </fieldset>
 
       <fieldset className="admin-fieldset" id={fieldId('options')} tabIndex={-1}>
-        <legend>Options de {KIND_LABELS[state.kind]}</legend>
+        <legend>Options de {connectorKindLabel(state.kind)}</legend>
         {options.length === 0 && <p className="admin-hint">Cette application n’a pas d’option pour ce mode.</p>}
         {options.map((field) => (
           <OptionInput
@@ -446,7 +448,7 @@ function OptionInput({
             </div>
           );
         })}
-        {field.hint && <Hint id={hintId}>{field.hint}</Hint>}
+        {field.help && <Hint id={hintId}>{field.help}</Hint>}
         <FieldError errors={errors} name={key} />
       </fieldset>
     );
@@ -455,7 +457,7 @@ function OptionInput({
     <div className="admin-field">
       <label htmlFor={fieldId(key)}>{label}</label>
       <input
-        {...described(errors, key, field.hint ? hintId : undefined)}
+        {...described(errors, key, field.help ? hintId : undefined)}
         type={field.type === 'text' && field.url ? 'url' : 'text'}
         inputMode={field.type === 'integer' ? 'numeric' : field.url ? 'url' : undefined}
         autoComplete="off"
@@ -465,7 +467,7 @@ function OptionInput({
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-      {field.hint && <Hint id={hintId}>{field.hint}</Hint>}
+      {field.help && <Hint id={hintId}>{field.help}</Hint>}
       <FieldError errors={errors} name={key} />
     </div>
   );

@@ -1,5 +1,7 @@
 import {
+  connectorDefinition,
   connectorSecretNameSchema,
+  optionFieldsOf,
   createConnectorRequestSchema,
   parseConnectorOptions,
   updateConnectorRequestSchema,
@@ -11,8 +13,7 @@ import {
   type UpdateConnectorRequest,
 } from '@pleiade/contracts';
 import { authModesFor } from './auth-requirements';
-import { SUGGESTED_AUTH_MODE } from './labels';
-import { OPTION_FIELDS, optionExpectation, visibleOptionFields, type OptionField } from './option-fields';
+import { optionExpectation, visibleOptionFields, type OptionField } from './option-fields';
 
 /**
  * The connector form as typed, and its two translations: to the API's request bodies, and from the
@@ -67,6 +68,9 @@ export function fieldId(key: FieldKey): string {
   return `connector-${key}`;
 }
 
+/** The mode proposed when an application is chosen for a new connector. */
+const suggestedAuthMode = (kind: ConnectorKind): ConnectorAuthMode => connectorDefinition(kind).suggestedAuthMode;
+
 let draftCounter = 0;
 export function newSecretDraft(): NewSecretDraft {
   draftCounter += 1;
@@ -80,7 +84,7 @@ function optionToText(value: unknown): string {
 /** Form values of a kind's options: the contract's defaults for a new connector, the stored ones otherwise. */
 function optionValues(kind: ConnectorKind, stored: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of OPTION_FIELDS[kind]) values[field.name] = optionToText(stored[field.name]);
+  for (const field of optionFieldsOf(kind)) values[field.name] = optionToText(stored[field.name]);
   return values;
 }
 
@@ -92,7 +96,7 @@ function placeholder(field: OptionField): unknown {
 
 /** The contract's defaults of a kind's options (parseConnectorOptions), without required ones. */
 export function defaultOptions(kind: ConnectorKind): Record<string, unknown> {
-  const required = OPTION_FIELDS[kind].filter((field) => field.required);
+  const required = optionFieldsOf(kind).filter((field) => field.required);
   const parsed = parseConnectorOptions(
     kind,
     Object.fromEntries(required.map((field) => [field.name, placeholder(field)])),
@@ -108,7 +112,7 @@ export function emptyForm(kind: ConnectorKind = 'nextcloud'): ConnectorFormState
     kind,
     label: '',
     baseUrl: '',
-    authMode: SUGGESTED_AUTH_MODE[kind],
+    authMode: suggestedAuthMode(kind),
     options: optionValues(kind, defaultOptions(kind)),
     otherOptions: {},
     existingSecrets: [],
@@ -119,7 +123,7 @@ export function emptyForm(kind: ConnectorKind = 'nextcloud'): ConnectorFormState
 }
 
 export function formFromConnector(connector: Connector): ConnectorFormState {
-  const described = new Set(OPTION_FIELDS[connector.kind].map((field) => field.name));
+  const described = new Set(optionFieldsOf(connector.kind).map((field) => field.name));
   return {
     kind: connector.kind,
     label: connector.label,
@@ -139,12 +143,12 @@ export function formFromConnector(connector: Connector): ConnectorFormState {
 export function withKind(state: ConnectorFormState, kind: ConnectorKind): ConnectorFormState {
   // A mode the person chose is kept if the new application can use it; a suggested one follows the kind.
   const keepMode =
-    state.authMode !== SUGGESTED_AUTH_MODE[state.kind] &&
-    authModesFor(kind, SUGGESTED_AUTH_MODE[kind]).includes(state.authMode);
+    state.authMode !== suggestedAuthMode(state.kind) &&
+    authModesFor(kind, suggestedAuthMode(kind)).includes(state.authMode);
   return {
     ...state,
     kind,
-    authMode: keepMode ? state.authMode : SUGGESTED_AUTH_MODE[kind],
+    authMode: keepMode ? state.authMode : suggestedAuthMode(kind),
     options: optionValues(kind, defaultOptions(kind)),
     otherOptions: {},
   };

@@ -1,7 +1,5 @@
 import net from 'node:net';
-import { CONNECTOR_OPTIONS } from '@pleiade/contracts';
-import type { MailData } from '@pleiade/contracts';
-import type { z } from 'zod';
+import { CONNECTOR_DEFINITIONS, type MailData } from '@pleiade/contracts';
 import { AddressPolicy, AddressRefusedError, ConnectorConfigError, guardedLookup } from '../address-guard.js';
 import { appLink, clip } from '../operation-kit.js';
 import type { ConnectorConfig, OperationContext, WidgetOperation } from '../operation.js';
@@ -18,14 +16,8 @@ import { readUnreadMail, type ImapAccount } from './imap-mail.js';
 
 export const LATEST_MAIL = 5;
 
-const imapOptions = CONNECTOR_OPTIONS.imap as unknown as z.ZodType<{
-  host?: string;
-  port: number;
-  tls: ImapAccount['tls'];
-}>;
-
 function settings(connector: ConnectorConfig) {
-  const parsed = imapOptions.safeParse(connector.options);
+  const parsed = CONNECTOR_DEFINITIONS.imap.optionsSchema.safeParse(connector.options);
   if (!parsed.success) throw new UpstreamError('not_configured', 'IMAP_OPTIONS');
   const host = (parsed.data.host ?? new URL(connector.baseUrl).hostname).replace(/^\[|\]$/g, '');
   return { ...parsed.data, host };
