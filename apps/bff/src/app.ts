@@ -25,6 +25,7 @@ import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
+import { logPrincipal } from './http/request-log.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
@@ -212,7 +213,7 @@ export function createApp(deps: AppDependencies): Express {
     next();
   });
   api.use(requireSameOriginMutation(deps.publicUrl), requireJsonBody, express.json({ limit: JSON_BODY_LIMIT }));
-  api.use(requireSignedIn);
+  api.use(requireSignedIn, logPrincipal);
   api.use(
     tokenKeeper.middleware(async (req) => {
       const endedId = req.sessionID;

@@ -1,8 +1,9 @@
-import type { Board, ConnectorKind, SaveBoardRequest } from '@pleiade/contracts';
+import type { Board, SaveBoardRequest } from '@pleiade/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Db } from '../db/client.js';
 import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
+import { kindOfRow } from '../connectors/connector-config.js';
 import { canEditBoards, presentBoard } from './board-presenter.js';
 import { defaultWidgets } from './default-board.js';
 
@@ -38,7 +39,7 @@ export async function getCurrentBoard(db: Db, principal: Principal): Promise<Boa
   });
   const widgets = defaultWidgets(
     principal.role,
-    connectors.map((connector) => connector.kind as ConnectorKind),
+    connectors.flatMap((connector) => kindOfRow(connector) ?? []),
   );
   const created = await db.$transaction(async (tx) => {
     const board = await tx.board.create({

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
   authModeProblem,
-  connectorKindSchema,
   parseConnectorOptions,
   secretNameProblem,
   type Connector,
@@ -18,6 +17,8 @@ import { AppError } from '../errors.js';
 import { issuesToDetails } from '../http/validate.js';
 import type { Logger } from '../logger.js';
 import { AddressPolicy } from '../connectors/address-guard.js';
+import { kindOfRow } from '../connectors/connector-config.js';
+import { connectorOf } from '../connectors/registry.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import { FAILURE_MESSAGES } from '../connectors/states.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
@@ -81,8 +82,17 @@ function secretNamesOf(deps: ConnectorServiceDeps, row: { id: string; secrets: s
   }
 }
 
-function present(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector {
-  return presentConnector(row, secretNamesOf(deps, row));
+function present(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector | undefined {
+  const connector = presentConnector(row, secretNamesOf(deps, row));
+  if (!connector) deps.logger.warn({ connector: row.id }, 'connector of a kind or mode this version does not know');
+  return connector;
+}
+
+/** A row just written, of a kind and mode validated on the way in. */
+function presentWritten(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector {
+  const connector = present(deps, row);
+  if (!connector) throw new AppError('INTERNAL', 'Une erreur inattendue est survenue.');
+  return connector;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -94,7 +104,7 @@ export async function listConnectors(deps: ConnectorServiceDeps, principal: Prin
     where: { collectiviteId: principal.collectiviteId },
     orderBy: [{ label: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((row) => present(deps, row));
+  return rows.flatMap((row) => present(deps, row) ?? []);
 }
 
 export async function createConnector(
@@ -121,7 +131,7 @@ export async function createConnector(
         enabled: request.enabled,
       },
     });
-    return present(deps, row);
+    return presentWritten(deps, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
     throw error;
@@ -138,7 +148,8 @@ export async function updateConnector(
     const row = await deps.db.$transaction(async (tx) => {
       const current = await tx.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
       if (!current) throw new AppError('NOT_FOUND', NOT_FOUND);
-      const kind = connectorKindSchema.parse(current.kind);
+      const kind = kindOfRow(current);
+      if (!kind) throw new AppError('NOT_FOUND', NOT_FOUND);
       const data: Prisma.ConnectorInstanceUpdateInput = {};
       if (request.label !== undefined) data.label = request.label;
       if (request.baseUrl !== undefined) data.baseUrl = request.baseUrl;
@@ -175,7 +186,7 @@ export async function updateConnector(
       }
       return tx.connectorInstance.update({ where: { id: current.id }, data });
     });
-    return present(deps, row);
+    return presentWritten(deps, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
     throw error;
@@ -187,15 +198,10 @@ export async function deleteConnector(deps: ConnectorServiceDeps, principal: Pri
   if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
 }
 
-/**
- * What « tester la connexion » reads: a public endpoint each application answers without
- * credentials (Nextcloud's status, Matrix's supported versions), else the base URL (Zimbra's and
- * Jitsi's web pages, a webmail, a CalDAV server's root).
- */
-const PROBE_PATHS: Partial<Record<ConnectorKind, string>> = {
-  nextcloud: '/status.php',
-  matrix: '/_matrix/client/versions',
-};
+function probePath(row: { kind: string }): string {
+  const kind = kindOfRow(row);
+  return kind ? connectorOf(kind).probePath : '/';
+}
 
 const REACHABLE_MESSAGE = 'L’application répond.';
 const REACHABLE_AUTH_MESSAGE = 'Application joignable ; elle demande une authentification.';
@@ -231,7 +237,8 @@ export async function testConnector(
   }
   try {
     const result = await client.testConnection({
-      path: PROBE_PATHS[row.kind as ConnectorKind] ?? '/',
+      // What its kind answers without credentials (its definition: connectors/<kind>/index.ts).
+      path: probePath(row),
       responseType: 'text',
       schema: z.string(),
     });

@@ -41,6 +41,7 @@ function readerOf(req: Request, tokens: TokenKeeper): Reader {
       // Kept fresh by TokenKeeper's middleware earlier in the API chain.
       accessToken: tokens.read(req)?.accessToken,
     },
+    logger: req.log,
   };
 }
 

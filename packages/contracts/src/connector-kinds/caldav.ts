@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineConnectorKind, option, serviceAccountPassword, serviceAccountUsername } from './definition.js';
 
 /** Any CalDAV server's agenda (time-range REPORT on the person's calendar collection). */
-export const caldav = defineConnectorKind({
+export const caldav = defineConnectorKind('caldav', {
   label: 'Agenda CalDAV',
   suggestedAuthMode: 'personal_secret',
   authModes: {

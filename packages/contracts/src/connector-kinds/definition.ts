@@ -132,17 +132,28 @@ type SchemaShape<O> = { [N in keyof O]: O[N] extends ConnectorOption<infer S> ? 
 
 /**
  * A connector kind's definition: the spec as written (its literal types kept, so the BFF can be
- * typed against each mode and option), the token-exchange options added, and the options' schema.
- * `suggestedAuthMode` must be one of its modes.
+ * typed against each mode and option), the token-exchange options added, the options' schema,
+ * and the schema of its stored settings (`{ kind, authMode, options }`) that the BFF parses each
+ * row with. `suggestedAuthMode` must be one of its modes.
  */
 export function defineConnectorKind<
+  const Kind extends string,
   const Spec extends ConnectorKindSpec & { readonly suggestedAuthMode: keyof Spec['authModes'] },
->(spec: Spec) {
+>(kind: Kind, spec: Spec) {
   const options = { ...TOKEN_EXCHANGE_OPTIONS, ...spec.options } as OptionsWithTokenExchange<Spec['options']>;
   const shape = Object.fromEntries(
     Object.entries(options).map(([name, entry]: [string, ConnectorOption]) => [name, entry.schema]),
   ) as SchemaShape<OptionsWithTokenExchange<Spec['options']>>;
-  return { ...spec, options, optionsSchema: z.object(shape).strict() };
+  const optionsSchema = z.object(shape).strict();
+  const settingsSchema = z.object({
+    kind: z.literal(kind),
+    authMode: z.custom<keyof Spec['authModes'] & ConnectorAuthMode>(
+      (value) => typeof value === 'string' && Object.hasOwn(spec.authModes, value),
+      'un mode d’authentification de cette application',
+    ),
+    options: optionsSchema,
+  });
+  return { ...spec, kind, options, optionsSchema, settingsSchema };
 }
 
 /** A secret every service account has: its login at the application. */

@@ -6,7 +6,7 @@ import { defineConnectorKind, option, serviceAccountPassword, serviceAccountUser
  * server is its host unless `host` is given. `tls`: implicit TLS (993), STARTTLS (143), or none
  * (only to this machine).
  */
-export const imap = defineConnectorKind({
+export const imap = defineConnectorKind('imap', {
   label: 'Messagerie IMAP',
   suggestedAuthMode: 'personal_secret',
   authModes: {

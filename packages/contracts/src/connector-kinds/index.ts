@@ -9,6 +9,7 @@ import type {
   OptionFieldSpec,
   PersonalSecretForm,
   SecretField,
+  UpstreamCredentialType,
 } from './definition.js';
 import { imap } from './imap.js';
 import { jitsi } from './jitsi.js';
@@ -39,7 +40,12 @@ export {
  * mail before IMAP's). The BFF's registry (apps/bff/src/connectors/registry.ts) is typed by these
  * keys: a kind without its BFF side does not compile.
  */
-export const CONNECTOR_DEFINITIONS = { nextcloud, zimbra, matrix, imap, caldav, jitsi } as const;
+export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi });
+
+/** Each definition under its own kind's name. */
+function registry<const R extends { readonly [K in keyof R]: { readonly kind: K } }>(definitions: R): R {
+  return definitions;
+}
 
 export type ConnectorKind = keyof typeof CONNECTOR_DEFINITIONS;
 export type ConnectorDefinitionOf<K extends ConnectorKind> = (typeof CONNECTOR_DEFINITIONS)[K];
@@ -49,7 +55,7 @@ export type AuthModeOf<K extends ConnectorKind> = keyof ConnectorDefinitionOf<K>
 export type CredentialTypeOf<
   K extends ConnectorKind,
   M extends AuthModeOf<K> = AuthModeOf<K>,
-> = ConnectorDefinitionOf<K>['authModes'][M] extends { credential: infer C } ? C : never;
+> = ConnectorDefinitionOf<K>['authModes'][M] extends { credential: infer C extends UpstreamCredentialType } ? C : never;
 /** The secrets kind K reads in mode M. */
 export type SecretNameOf<
   K extends ConnectorKind,
@@ -72,6 +78,17 @@ function keysOf<T extends object>(value: T): (keyof T & string)[] {
 
 export const CONNECTOR_KINDS: readonly ConnectorKind[] = keysOf(CONNECTOR_DEFINITIONS);
 export const connectorKindSchema = z.enum(keysOf(CONNECTOR_DEFINITIONS));
+
+/**
+ * A connector's stored settings, `{ kind, authMode, options }`, checked against its kind's
+ * definition: a mode the kind uses, its options parsed (defaults applied). The parsed value is a
+ * union discriminated by `kind`, each member typed by its own definition.
+ */
+export const connectorSettingsSchema = z.union(
+  Object.values(CONNECTOR_DEFINITIONS).map((definition) => definition.settingsSchema),
+);
+export type ConnectorSettings = z.output<typeof connectorSettingsSchema>;
+export type ConnectorSettingsOf<K extends ConnectorKind> = Extract<ConnectorSettings, { kind: K }>;
 
 /** A definition seen without its literal types: what generic code (the SPA's forms, the checks) reads. */
 export interface ConnectorDefinition {

@@ -5,7 +5,7 @@ import { defineConnectorKind, option } from './definition.js';
  * Jitsi Meet: meeting links, with a JWT when the server uses token authentication. Its widget is
  * composed by the BFF from the agenda (visios found there) and « Démarrer une visio ».
  */
-export const jitsi = defineConnectorKind({
+export const jitsi = defineConnectorKind('jitsi', {
   label: 'Jitsi Meet (visioconférence)',
   suggestedAuthMode: 'none',
   authModes: {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineConnectorKind, httpLinkSchema, option } from './definition.js';
 
 /** Matrix (Synapse, Watcha): unread conversations and mentions (client-server /sync). */
-export const matrix = defineConnectorKind({
+export const matrix = defineConnectorKind('matrix', {
   label: 'Matrix (messagerie instantanée)',
   suggestedAuthMode: 'oidc_token',
   authModes: {

@@ -1,7 +1,7 @@
 import { defineConnectorKind, serviceAccountPassword, serviceAccountUsername } from './definition.js';
 
 /** Nextcloud: notifications, recent files and dashboard widgets (OCS, WebDAV). */
-export const nextcloud = defineConnectorKind({
+export const nextcloud = defineConnectorKind('nextcloud', {
   label: 'Nextcloud',
   suggestedAuthMode: 'oidc_token',
   authModes: {

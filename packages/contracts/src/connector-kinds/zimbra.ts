@@ -4,7 +4,7 @@ import { defineConnectorKind, serviceAccountPassword, serviceAccountUsername } f
  * Zimbra: mail and agenda (SOAP JSON). Its AuthRequest takes a preauth, a password or its own
  * token, never an OpenID Connect access token: no `oidc_token` or `token_exchange` mode.
  */
-export const zimbra = defineConnectorKind({
+export const zimbra = defineConnectorKind('zimbra', {
   label: 'Zimbra',
   suggestedAuthMode: 'zimbra_preauth',
   authModes: {
