@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import { boardIdParamsSchema, saveBoardRequestSchema, type SaveBoardRequest } from '@pleiade/contracts';
+import { boardIdParamsSchema, saveBoardRequestSchema } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { principalOf } from '../http/guards.js';
-import { validate } from '../http/validate.js';
+import { validated } from '../http/validate.js';
 import { getBoard, getCurrentBoard, saveBoard } from './board-service.js';
 
 export function boardRoutes(db: Db): Router {
@@ -10,17 +10,17 @@ export function boardRoutes(db: Db): Router {
   router.get('/boards/current', async (req, res) => {
     res.json(await getCurrentBoard(db, principalOf(req)));
   });
-  router.get('/boards/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
-    res.json(await getBoard(db, principalOf(req), String(req.params.boardId)));
-  });
+  router.get(
+    '/boards/:boardId',
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      res.json(await getBoard(db, principalOf(req), params.boardId));
+    }),
+  );
   router.put(
     '/boards/:boardId',
-    validate('params', boardIdParamsSchema),
-    validate('body', saveBoardRequestSchema),
-    async (req, res) => {
-      const body = req.body as SaveBoardRequest;
-      res.json(await saveBoard(db, principalOf(req), String(req.params.boardId), body));
-    },
+    validated({ params: boardIdParamsSchema, body: saveBoardRequestSchema }, async ({ params, body }, req, res) => {
+      res.json(await saveBoard(db, principalOf(req), params.boardId, body));
+    }),
   );
   return router;
 }
