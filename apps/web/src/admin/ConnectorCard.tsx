@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { authModeTexts, connectorKindLabel, type Connector, type ConnectorTestResult } from '@pleiade/contracts';
 import { testConnectorConnection } from '../api/admin-connectors';
 import { errorMessage } from '../api/errors';
-import { missingSecrets } from './auth-requirements';
+import { missingSecrets, secretLabel, settingsProblems } from './auth-requirements';
 
 type TestState =
   | { state: 'idle' }
@@ -110,8 +110,10 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
     setDeleteError(null);
   };
 
-  const secretsText = connector.secretNames.length === 0 ? 'aucun' : connector.secretNames.join(', ');
-  const missing = missingSecrets(connector.kind, connector.authMode, connector.secretNames);
+  const labelOf = (name: string) => secretLabel(connector.kind, name);
+  const secretsText = connector.secretNames.length === 0 ? 'aucun' : connector.secretNames.map(labelOf).join(', ');
+  const missing = missingSecrets(connector.kind, connector.authMode, connector.secretNames).map(labelOf);
+  const problems = settingsProblems(connector);
 
   return (
     <article className="admin-card" aria-labelledby={headingId}>
@@ -150,6 +152,19 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
             )}
           </dd>
         </div>
+        {problems.length > 0 && (
+          <div>
+            <dt>À revoir</dt>
+            <dd>
+              {problems.map((problem) => (
+                <span key={problem} className="admin-missing">
+                  <span aria-hidden="true">⚠ </span>
+                  {problem}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         {connector.allowPrivateNetworks.length > 0 && (
           <div>
             <dt>Réseaux privés autorisés</dt>

@@ -1,7 +1,12 @@
 import {
   CONNECTOR_AUTH_MODES,
+  authModeTexts,
+  connectorKindLabel,
   isAuthModeOf,
+  authModesOf,
+  parseConnectorOptions,
   secretFieldsOf,
+  type Connector,
   type ConnectorAuthMode,
   type ConnectorKind,
 } from '@pleiade/contracts';
@@ -17,6 +22,14 @@ export function authModesFor(kind: ConnectorKind, current: ConnectorAuthMode): C
   return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || isAuthModeOf(kind, mode));
 }
 
+/** A secret's name in French for the kind (from any of its modes); its technical name otherwise. */
+export function secretLabel(kind: ConnectorKind, name: string): string {
+  const field = authModesOf(kind)
+    .flatMap((mode) => secretFieldsOf(kind, mode))
+    .find((secret) => secret.name === name);
+  return field?.label ?? name;
+}
+
 /** Required secrets the connector does not have: what the list warns about. */
 export function missingSecrets(
   kind: ConnectorKind,
@@ -26,4 +39,22 @@ export function missingSecrets(
   return secretFieldsOf(kind, authMode)
     .filter((secret) => !secret.optional && !secretNames.includes(secret.name))
     .map((secret) => secret.name);
+}
+
+/**
+ * What no longer suits the connector's application (a row older than a rule): the card says it in
+ * words so that the administrator corrects it; until then its widgets answer « à configurer ».
+ */
+export function settingsProblems(connector: Connector): string[] {
+  const problems: string[] = [];
+  if (!isAuthModeOf(connector.kind, connector.authMode)) {
+    const mode = authModeTexts(connector.kind, connector.authMode).label;
+    problems.push(
+      `Le mode « ${mode} » n’est pas possible pour ${connectorKindLabel(connector.kind)} : choisissez-en un autre.`,
+    );
+  }
+  if (!parseConnectorOptions(connector.kind, connector.options).success) {
+    problems.push('Des options ne conviennent plus à cette application : vérifiez-les.');
+  }
+  return problems;
 }
