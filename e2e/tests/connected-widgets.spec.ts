@@ -328,6 +328,48 @@ test.describe('connected widgets', () => {
     await expect(page.getByText('Réglés par l’opérateur de l’installation')).toHaveCount(0);
   });
 
+  test('offers an administrator the secrets each authentication mode needs, by name, and keeps them sealed', async ({
+    page,
+  }) => {
+    await signIn(page, 'admin');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('button', { name: 'Ajouter une application' }).click();
+    const form = page.getByRole('form', { name: 'Ajouter une application' });
+    await form.getByLabel('Application', { exact: true }).selectOption({ label: 'Zimbra' });
+    await form.getByLabel('Libellé', { exact: true }).fill('Messagerie (essai du formulaire)');
+    await form.getByLabel('Adresse', { exact: true }).fill('https://mail.essai.pleiade.test');
+    // The mode suggested for Zimbra needs the domain's key: one named field, explained.
+    await expect(form.getByRole('radio', { name: 'Pré-authentification Zimbra' })).toBeChecked();
+    const key = form.getByLabel('Clé de pré-authentification du domaine', { exact: true });
+    await expect(key).toHaveAttribute('type', 'password');
+    await expect(form.getByText('zmprov generateDomainPreAuthKey', { exact: false })).toBeVisible();
+    // Another mode, other fields; back again, what was typed is still there.
+    await key.fill('0123456789abcdef');
+    await form.getByRole('radio', { name: 'Compte de service' }).check();
+    await expect(form.getByLabel('Identifiant du compte de service')).toBeVisible();
+    await expect(form.getByLabel('Clé de pré-authentification du domaine', { exact: true })).toHaveCount(0);
+    await form.getByRole('radio', { name: 'Pré-authentification Zimbra' }).check();
+    await expect(key).toHaveValue('0123456789abcdef');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('admin-connector-secrets.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Ajouter l’application' }).click();
+
+    const card = page.getByRole('article', { name: 'Messagerie (essai du formulaire)' });
+    await expect(card.getByText('Clé de pré-authentification du domaine', { exact: true })).toBeVisible();
+    await card.getByRole('button', { name: /^Modifier/ }).click();
+    // Stored: never shown again, only replaced or removed.
+    const edit = page.getByRole('form', { name: 'Modifier « Messagerie (essai du formulaire) »' });
+    await expect(edit.getByText('défini', { exact: true })).toBeVisible();
+    await expect(
+      edit.getByRole('button', { name: 'Remplacer : Clé de pré-authentification du domaine' }),
+    ).toBeVisible();
+    await expect(edit.locator('input[type="password"]')).toHaveCount(0);
+    await edit.getByRole('button', { name: 'Annuler' }).click();
+    await card.getByRole('button', { name: /^Supprimer/ }).click();
+    await card.getByRole('button', { name: 'Confirmer la suppression' }).click();
+    await expect(page.getByRole('article', { name: 'Messagerie (essai du formulaire)' })).toHaveCount(0);
+  });
+
   test('keeps the administration away from agents', async ({ page }) => {
     await signIn(page, 'agent');
     await expect(page.getByRole('link', { name: 'Administration' })).toHaveCount(0);

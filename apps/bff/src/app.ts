@@ -28,6 +28,7 @@ import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
+import { logPrincipal } from './http/request-log.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
 import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
@@ -224,7 +225,7 @@ export function createApp(deps: AppDependencies): Express {
     express.json({ limit: JSON_BODY_LIMIT }),
     requireStorableText,
   );
-  api.use(requireSignedIn);
+  api.use(requireSignedIn, logPrincipal);
   api.use(
     tokenKeeper.middleware(async (req) => {
       const endedId = req.sessionID;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   authModeProblem,
+  authModesOf,
   CONNECTOR_AUTH_MODES,
-  CONNECTOR_AUTH_MODES_BY_KIND,
   CONNECTOR_KINDS,
   createConnectorRequestSchema,
   parseConnectorOptions,
   updateConnectorRequestSchema,
-} from './connectors.js';
+} from './index.js';
 
 const base = { kind: 'imap', label: 'Messagerie', baseUrl: 'https://mail.ville.fr/', authMode: 'service_account' };
 
@@ -15,7 +15,7 @@ describe('connector contracts', () => {
   it('accept every kind with defaults, and validate options per kind', () => {
     // CalDAV needs its calendar path: no default fits every server.
     for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav')) {
-      const authMode = CONNECTOR_AUTH_MODES_BY_KIND[kind][0];
+      const authMode = authModesOf(kind)[0];
       expect(createConnectorRequestSchema.safeParse({ ...base, kind, authMode }).success, kind).toBe(true);
     }
     expect(createConnectorRequestSchema.safeParse({ ...base, kind: 'caldav' }).error?.issues[0]?.path).toEqual([
@@ -42,15 +42,34 @@ describe('connector contracts', () => {
   it('accept only the authentication modes each application can use', () => {
     for (const kind of CONNECTOR_KINDS) {
       for (const mode of CONNECTOR_AUTH_MODES) {
-        expect(authModeProblem(kind, mode) === undefined, `${kind} ${mode}`).toBe(
-          CONNECTOR_AUTH_MODES_BY_KIND[kind].includes(mode),
-        );
+        expect(authModeProblem(kind, mode) === undefined, `${kind} ${mode}`).toBe(authModesOf(kind).includes(mode));
       }
     }
     expect(authModeProblem('zimbra', 'zimbra_preauth')).toBeUndefined();
-    expect(authModeProblem('nextcloud', 'zimbra_preauth')).toMatch(/impossible pour nextcloud/);
+    expect(authModeProblem('nextcloud', 'zimbra_preauth')).toMatch(/impossible pour Nextcloud/);
     const refused = createConnectorRequestSchema.safeParse({ ...base, authMode: 'none' });
     expect(refused.error?.issues.map((issue) => issue.path)).toEqual([['authMode']]);
+    // Zimbra's AuthRequest takes no OpenID Connect token.
+    expect(authModeProblem('zimbra', 'oidc_token')).toMatch(/impossible pour Zimbra/);
+  });
+
+  it('store only the secrets the application reads, whatever the mode', () => {
+    const imap = { ...base, secrets: { username: 'maitre', password: 'x' } };
+    expect(createConnectorRequestSchema.safeParse(imap).success).toBe(true);
+    // A secret of another mode of the same application is kept (switching modes loses nothing).
+    const jitsi = { ...base, kind: 'jitsi', authMode: 'none', secrets: { jwtSecret: 'x' } };
+    expect(createConnectorRequestSchema.safeParse(jitsi).success).toBe(true);
+    const typo = createConnectorRequestSchema.safeParse({ ...base, secrets: { passwd: 'x' } });
+    expect(typo.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['secrets', 'passwd'], 'secret inconnu de Messagerie IMAP ; secrets possibles : username, password'],
+    ]);
+    const none = createConnectorRequestSchema.safeParse({
+      ...base,
+      kind: 'nextcloud',
+      authMode: 'oidc_token',
+      secrets: { asToken: 'x' },
+    });
+    expect(none.error?.issues[0]?.path).toEqual(['secrets', 'asToken']);
   });
 
   it('give each kind the options its connector reads, with defaults', () => {
@@ -72,7 +91,7 @@ describe('connector contracts', () => {
     const auth = { tokenExchangeAudience: 'nextcloud', tokenExchangeScope: 'openid files' };
     for (const kind of CONNECTOR_KINDS) {
       const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : {};
-      const authMode = CONNECTOR_AUTH_MODES_BY_KIND[kind][0];
+      const authMode = authModesOf(kind)[0];
       const parsed = createConnectorRequestSchema.safeParse({
         ...base,
         kind,

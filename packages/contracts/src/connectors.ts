@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  authModesOf,
+  connectorAuthModeSchema,
+  connectorDefinition,
+  connectorKindLabel,
+  connectorKindSchema,
+  isAuthModeOf,
+  secretNamesOf,
+  type ConnectorAuthMode,
+  type ConnectorKind,
+} from './connector-kinds/index.js';
 
 /**
  * Connector settings of a collectivité (one configured upstream application each): what tenant
@@ -6,117 +17,24 @@ import { z } from 'zod';
  * connector answers only the names of the secrets that are set.
  */
 
-export const CONNECTOR_KINDS = ['nextcloud', 'zimbra', 'matrix', 'imap', 'caldav', 'jitsi'] as const;
-export const connectorKindSchema = z.enum(CONNECTOR_KINDS);
-export type ConnectorKind = z.infer<typeof connectorKindSchema>;
-
-export const CONNECTOR_AUTH_MODES = [
-  'oidc_token',
-  'token_exchange',
-  'zimbra_preauth',
-  'personal_secret',
-  'service_account',
-  'none',
-] as const;
-export const connectorAuthModeSchema = z.enum(CONNECTOR_AUTH_MODES);
-export type ConnectorAuthMode = z.infer<typeof connectorAuthModeSchema>;
-
-/**
- * The authentication modes the BFF can use for each kind (apps/bff/src/widget-data/credentials.ts
- * resolves them): a connector with another mode could never read anything, so it is refused.
- */
-export const CONNECTOR_AUTH_MODES_BY_KIND: { readonly [K in ConnectorKind]: readonly ConnectorAuthMode[] } = {
-  nextcloud: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  zimbra: ['zimbra_preauth', 'oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  matrix: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  imap: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  caldav: ['oidc_token', 'token_exchange', 'personal_secret', 'service_account'],
-  jitsi: ['none'],
-};
+/** Validates `options` against the kind's schema; issues are relative to the options object. */
+export function parseConnectorOptions(kind: ConnectorKind, options: unknown) {
+  return connectorDefinition(kind).optionsSchema.safeParse(options ?? {});
+}
 
 /** The French message of a mode the kind cannot use, or undefined when it can. */
 export function authModeProblem(kind: ConnectorKind, authMode: ConnectorAuthMode): string | undefined {
-  const modes = CONNECTOR_AUTH_MODES_BY_KIND[kind];
-  return modes.includes(authMode)
-    ? undefined
-    : `mode d’authentification impossible pour ${kind} ; modes possibles : ${modes.join(', ')}`;
+  if (isAuthModeOf(kind, authMode)) return undefined;
+  return `mode d’authentification impossible pour ${connectorKindLabel(kind)} ; modes possibles : ${authModesOf(kind).join(', ')}`;
 }
 
-/**
- * Options every kind may carry, read by the BFF when it exchanges the person's token for this
- * application (`token_exchange` auth mode, RFC 8693 `audience` and `scope`).
- */
-const authOptions = {
-  tokenExchangeAudience: z.string().trim().min(1).max(200).optional(),
-  tokenExchangeScope: z.string().trim().min(1).max(1000).optional(),
-};
-
-const httpLink = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    if (!URL.canParse(value)) return false;
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
-  }, 'une URL http(s) absolue');
-
-const kindOptions = <T extends z.ZodRawShape>(shape: T) => z.object({ ...authOptions, ...shape }).strict();
-
-/** Options of each kind; a kind without its schema does not compile. */
-export const CONNECTOR_OPTIONS: { [K in ConnectorKind]: z.ZodType<Record<string, unknown>> } = {
-  nextcloud: kindOptions({}),
-  zimbra: kindOptions({}),
-  matrix: kindOptions({
-    /** Element or Watcha web client, for links to conversations (`<webClientUrl>/#/room/<id>`). */
-    webClientUrl: httpLink.optional(),
-    /** The homeserver's name (`mairie.fr` in `@agent:mairie.fr`), when it differs from the base URL's host. */
-    serverName: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9.-]{1,230}(:\d{1,5})?$/, 'un nom de serveur Matrix (mairie.fr)')
-      .optional(),
-  }),
-  /**
-   * The base URL is the webmail's address (the widget's link); the IMAP server is its host unless
-   * `host` is given. `tls`: implicit TLS (993), STARTTLS (143), or none (only to this machine).
-   */
-  imap: kindOptions({
-    host: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'un nom d’hôte ou une adresse IP')
-      .optional(),
-    port: z.number().int().min(1).max(65535).default(993),
-    tls: z.enum(['implicit', 'starttls', 'none']).default('implicit'),
-  }),
-  caldav: kindOptions({
-    /**
-     * The person's calendar collection under the base URL; `{login}` is replaced by their login:
-     * Radicale `/{login}/agenda/`, Nextcloud `/remote.php/dav/calendars/{login}/personal/`. Required:
-     * no path is right for every server.
-     */
-    calendarPath: z
-      .string()
-      .trim()
-      .max(500)
-      .regex(/^\/[^?#\\\s]*$/, 'un chemin commençant par « / », sans « ? » ni « # »')
-      .refine(
-        (path) => !path.split('/').some((segment) => segment === '.' || segment === '..'),
-        'sans « . » ni « .. »',
-      ),
-  }),
-  jitsi: kindOptions({
-    /** `iss` of the meeting tokens (prosody `app_id`); with the `jwtSecret` secret, links carry a JWT. */
-    jwtAppId: z.string().min(1).max(200).optional(),
-    /** `aud` of the meeting tokens (prosody `asap_accepted_audiences`). */
-    jwtAudience: z.string().min(1).max(200).default('jitsi'),
-  }),
-};
-
-/** Validates `options` against the kind's schema; issues are relative to the options object. */
-export function parseConnectorOptions(kind: ConnectorKind, options: unknown) {
-  return CONNECTOR_OPTIONS[kind].safeParse(options ?? {});
+/** The French message of a secret the kind never reads, or undefined when it reads it. */
+export function secretNameProblem(kind: ConnectorKind, name: string): string | undefined {
+  const names = secretNamesOf(kind);
+  if (names.includes(name)) return undefined;
+  return names.length === 0
+    ? `${connectorKindLabel(kind)} n’utilise aucun secret`
+    : `secret inconnu de ${connectorKindLabel(kind)} ; secrets possibles : ${names.join(', ')}`;
 }
 
 export const MAX_CONNECTOR_SECRETS = 20;
@@ -169,15 +87,25 @@ export const newConnectorFields = {
 };
 
 /**
- * Checks `options` against its kind's schema, reporting each problem under `options.…`, and the
- * auth mode against the kind (under `authMode`).
+ * Checks `options` against its kind's schema, reporting each problem under `options.…`, the auth
+ * mode against the kind (under `authMode`) and each secret given a value against the secrets the
+ * kind reads (under `secrets.<name>`).
  */
 export function checkConnectorOptions(
-  value: { kind: ConnectorKind; authMode: ConnectorAuthMode; options: Record<string, unknown> },
+  value: {
+    kind: ConnectorKind;
+    authMode: ConnectorAuthMode;
+    options: Record<string, unknown>;
+    secrets?: Record<string, unknown>;
+  },
   ctx: z.RefinementCtx,
 ): Record<string, unknown> | undefined {
   const modeProblem = authModeProblem(value.kind, value.authMode);
   if (modeProblem) ctx.addIssue({ code: 'custom', path: ['authMode'], message: modeProblem });
+  for (const [name, secret] of Object.entries(value.secrets ?? {})) {
+    const problem = secret === null ? undefined : secretNameProblem(value.kind, name);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['secrets', name], message: problem });
+  }
   const parsed = parseConnectorOptions(value.kind, value.options);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {

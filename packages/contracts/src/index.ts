@@ -3,6 +3,7 @@ export * from './board.js';
 export * from './personal-boards.js';
 export * from './identity.js';
 export * from './errors.js';
+export * from './connector-kinds/index.js';
 export * from './connectors.js';
 export * from './widget-data.js';
 export * from './grid.js';

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { connectorAuthModeSchema, connectorKindSchema, type ConnectorKind } from './connectors.js';
+import {
+  connectorAuthModeSchema,
+  connectorKindSchema,
+  connectorKindsFeeding,
+  type ConnectorKind,
+} from './connector-kinds/index.js';
 import type { WidgetKind } from './widgets.js';
 
 /**
@@ -24,15 +29,18 @@ export function isConnectedWidgetKind(kind: string): kind is ConnectedWidgetKind
   return (CONNECTED_WIDGET_KINDS as readonly string[]).includes(kind);
 }
 
-/** Which connector kinds can feed each widget kind (first = preferred when several are set up). */
+/**
+ * Which connector kinds can feed each widget kind (first = preferred when several are set up):
+ * what each kind's definition says it feeds (connector-kinds/), in the registry's order.
+ */
 export const WIDGET_CONNECTOR_KINDS: { readonly [K in ConnectedWidgetKind]: readonly ConnectorKind[] } = {
-  mail: ['zimbra', 'imap'],
-  agenda: ['zimbra', 'caldav'],
-  'nextcloud-notifications': ['nextcloud'],
-  'nextcloud-files': ['nextcloud'],
-  'nextcloud-dashboard': ['nextcloud'],
-  chat: ['matrix'],
-  visio: ['jitsi'],
+  mail: connectorKindsFeeding('mail'),
+  agenda: connectorKindsFeeding('agenda'),
+  'nextcloud-notifications': connectorKindsFeeding('nextcloud-notifications'),
+  'nextcloud-files': connectorKindsFeeding('nextcloud-files'),
+  'nextcloud-dashboard': connectorKindsFeeding('nextcloud-dashboard'),
+  chat: connectorKindsFeeding('chat'),
+  visio: connectorKindsFeeding('visio'),
 };
 
 /** An absolute http(s) link; anything else (javascript:, data:…) is refused by the BFF. */

@@ -1,6 +1,7 @@
-import { DEFAULT_BOARD_NAME, can, type ConnectorKind } from '@pleiade/contracts';
+import { DEFAULT_BOARD_NAME, can } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
+import { kindOfRow } from '../connectors/connector-config.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { boardAccessFields, boardResourceOf, ownBoardOf } from './board-access.js';
 import { defaultWidgets } from './default-board.js';
@@ -51,7 +52,7 @@ export async function firstOwnBoardId(db: Db, principal: Principal): Promise<str
   const own = ownBoardOf(principal);
   const widgets = defaultWidgets(
     can(principal, 'board.edit', boardResourceOf(own)),
-    connectors.map((connector) => connector.kind as ConnectorKind),
+    connectors.flatMap((connector) => kindOfRow(connector) ?? []),
   );
   return db.$transaction(async (tx) => {
     await lockBoardList(tx, principal.userId);

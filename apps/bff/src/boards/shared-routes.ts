@@ -6,16 +6,12 @@ import {
   restoreRevisionRequestSchema,
   revisionParamsSchema,
   saveSharedBoardRequestSchema,
-  type ApplyTemplateUpdateRequest,
   type AuditLog,
   type BoardRevisionList,
-  type CreateSharedBoardRequest,
-  type RestoreRevisionRequest,
-  type SaveSharedBoardRequest,
 } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { principalOf, requireAllowed } from '../http/guards.js';
-import { validate } from '../http/validate.js';
+import { validated } from '../http/validate.js';
 import { listAuditEvents, listRevisions } from './history.js';
 import {
   createSharedBoard,
@@ -53,21 +49,27 @@ function fileNameOf(kind: string, name: string): string {
 export function sharedBoardRoutes(db: Db): Router {
   const router = Router();
 
-  router.get('/kiosk/:boardId', validate('params', boardIdParamsSchema), async (req, res) => {
-    res.json(await getKioskBoard(db, principalOf(req), String(req.params.boardId)));
-  });
-  router.get('/boards/:boardId/template-update', validate('params', boardIdParamsSchema), async (req, res) => {
-    res.json(await getTemplateUpdate(db, principalOf(req), String(req.params.boardId)));
-  });
+  router.get(
+    '/kiosk/:boardId',
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      res.json(await getKioskBoard(db, principalOf(req), params.boardId));
+    }),
+  );
+  router.get(
+    '/boards/:boardId/template-update',
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      res.json(await getTemplateUpdate(db, principalOf(req), params.boardId));
+    }),
+  );
   for (const mode of ['merge', 'reset'] as const) {
     router.post(
       `/boards/:boardId/template-update/${mode}`,
-      validate('params', boardIdParamsSchema),
-      validate('body', applyTemplateUpdateRequestSchema),
-      async (req, res) => {
-        const body = req.body as ApplyTemplateUpdateRequest;
-        res.json(await applyTemplateUpdate(db, principalOf(req), String(req.params.boardId), body.version, mode));
-      },
+      validated(
+        { params: boardIdParamsSchema, body: applyTemplateUpdateRequestSchema },
+        async ({ params, body }, req, res) => {
+          res.json(await applyTemplateUpdate(db, principalOf(req), params.boardId, body.version, mode));
+        },
+      ),
     );
   }
 
@@ -77,48 +79,65 @@ export function sharedBoardRoutes(db: Db): Router {
   admin.get('/', administers, async (req, res) => {
     res.json(await listSharedBoards(db, principalOf(req)));
   });
-  admin.post('/', administers, validate('body', createSharedBoardRequestSchema), async (req, res) => {
-    res.status(201).json(await createSharedBoard(db, principalOf(req), req.body as CreateSharedBoardRequest));
-  });
-  admin.get('/:boardId', administers, validate('params', boardIdParamsSchema), async (req, res) => {
-    res.json(await getSharedBoard(db, principalOf(req), String(req.params.boardId)));
-  });
+  admin.post(
+    '/',
+    administers,
+    validated({ body: createSharedBoardRequestSchema }, async ({ body }, req, res) => {
+      res.status(201).json(await createSharedBoard(db, principalOf(req), body));
+    }),
+  );
+  admin.get(
+    '/:boardId',
+    administers,
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      res.json(await getSharedBoard(db, principalOf(req), params.boardId));
+    }),
+  );
   admin.put(
     '/:boardId',
     administers,
-    validate('params', boardIdParamsSchema),
-    validate('body', saveSharedBoardRequestSchema),
-    async (req, res) => {
-      const body = req.body as SaveSharedBoardRequest;
-      res.json(await publishSharedBoard(db, principalOf(req), String(req.params.boardId), body));
-    },
+    validated(
+      { params: boardIdParamsSchema, body: saveSharedBoardRequestSchema },
+      async ({ params, body }, req, res) => {
+        res.json(await publishSharedBoard(db, principalOf(req), params.boardId, body));
+      },
+    ),
   );
-  admin.delete('/:boardId', administers, validate('params', boardIdParamsSchema), async (req, res) => {
-    await deleteSharedBoard(db, principalOf(req), String(req.params.boardId));
-    res.status(204).end();
-  });
-  admin.get('/:boardId/revisions', administers, validate('params', boardIdParamsSchema), async (req, res) => {
-    const principal = principalOf(req);
-    const boardId = String(req.params.boardId);
-    await getSharedBoard(db, principal, boardId);
-    const body: BoardRevisionList = { revisions: await listRevisions(db, boardId) };
-    res.json(body);
-  });
+  admin.delete(
+    '/:boardId',
+    administers,
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      await deleteSharedBoard(db, principalOf(req), params.boardId);
+      res.status(204).end();
+    }),
+  );
+  admin.get(
+    '/:boardId/revisions',
+    administers,
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      await getSharedBoard(db, principalOf(req), params.boardId);
+      const body: BoardRevisionList = { revisions: await listRevisions(db, params.boardId) };
+      res.json(body);
+    }),
+  );
   admin.post(
     '/:boardId/revisions/:number/restore',
     administers,
-    validate('params', revisionParamsSchema),
-    validate('body', restoreRevisionRequestSchema),
-    async (req, res) => {
-      const body = req.body as RestoreRevisionRequest;
-      const params = revisionParamsSchema.parse(req.params);
-      res.json(await restoreRevision(db, principalOf(req), params.boardId, params.number, body.version));
-    },
+    validated(
+      { params: revisionParamsSchema, body: restoreRevisionRequestSchema },
+      async ({ params, body }, req, res) => {
+        res.json(await restoreRevision(db, principalOf(req), params.boardId, params.number, body.version));
+      },
+    ),
   );
-  admin.get('/:boardId/export', administers, validate('params', boardIdParamsSchema), async (req, res) => {
-    const document = await exportSharedBoard(db, principalOf(req), String(req.params.boardId));
-    res.attachment(fileNameOf(document.kind, document.name)).json(document);
-  });
+  admin.get(
+    '/:boardId/export',
+    administers,
+    validated({ params: boardIdParamsSchema }, async ({ params }, req, res) => {
+      const document = await exportSharedBoard(db, principalOf(req), params.boardId);
+      res.attachment(fileNameOf(document.kind, document.name)).json(document);
+    }),
+  );
   router.use('/admin/boards', admin);
   // The body is the document itself: a file exported from here, or written by hand. Not under
   // /admin/boards, where « import » would read as a board's id.

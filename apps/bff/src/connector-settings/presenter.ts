@@ -1,4 +1,4 @@
-import type { Connector, ConnectorAuthMode, ConnectorKind } from '@pleiade/contracts';
+import { connectorAuthModeSchema, connectorKindSchema, type Connector } from '@pleiade/contracts';
 
 export interface ConnectorRow {
   id: string;
@@ -13,16 +13,23 @@ export interface ConnectorRow {
   updatedAt: Date;
 }
 
-/** Kind and auth mode were validated on the way in. Allow-listed fields only: the sealed secrets column is never read here, only their names. */
-export function presentConnector(row: ConnectorRow, secretNames: string[]): Connector {
+/**
+ * Allow-listed fields only: the sealed secrets column is never read here, only their names. The
+ * row is shown as stored, even when its mode or options no longer suit its kind (the SPA marks it,
+ * the administrator corrects it); undefined only for a kind or mode this version does not know.
+ */
+export function presentConnector(row: ConnectorRow, secretNames: string[]): Connector | undefined {
+  const kind = connectorKindSchema.safeParse(row.kind);
+  const authMode = connectorAuthModeSchema.safeParse(row.authMode);
+  if (!kind.success || !authMode.success) return undefined;
   const options = row.options && typeof row.options === 'object' && !Array.isArray(row.options) ? row.options : {};
   return {
     id: row.id,
-    kind: row.kind as ConnectorKind,
+    kind: kind.data,
     label: row.label,
     baseUrl: row.baseUrl,
-    authMode: row.authMode as ConnectorAuthMode,
-    options: options as Record<string, unknown>,
+    authMode: authMode.data,
+    options: { ...options },
     secretNames: [...secretNames].sort(),
     allowPrivateNetworks: row.allowPrivateNetworks,
     enabled: row.enabled,

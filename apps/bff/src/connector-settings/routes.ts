@@ -4,11 +4,9 @@ import {
   createConnectorRequestSchema,
   updateConnectorRequestSchema,
   type ConnectorListResponse,
-  type CreateConnectorRequest,
-  type UpdateConnectorRequest,
 } from '@pleiade/contracts';
 import { principalOf, requireCollectiviteAdmin } from '../http/guards.js';
-import { validate } from '../http/validate.js';
+import { validated } from '../http/validate.js';
 import {
   createConnector,
   deleteConnector,
@@ -27,30 +25,37 @@ export function connectorRoutes(deps: ConnectorServiceDeps): Router {
     const body: ConnectorListResponse = { connectors: await listConnectors(deps, principalOf(req)) };
     res.json(body);
   });
-  router.post(base, requireCollectiviteAdmin, validate('body', createConnectorRequestSchema), async (req, res) => {
-    res.status(201).json(await createConnector(deps, principalOf(req), req.body as CreateConnectorRequest));
-  });
+  router.post(
+    base,
+    requireCollectiviteAdmin,
+    validated({ body: createConnectorRequestSchema }, async ({ body }, req, res) => {
+      res.status(201).json(await createConnector(deps, principalOf(req), body));
+    }),
+  );
   router.put(
     byId,
     requireCollectiviteAdmin,
-    validate('params', connectorIdParamsSchema),
-    validate('body', updateConnectorRequestSchema),
-    async (req, res) => {
-      const body = req.body as UpdateConnectorRequest;
-      res.json(await updateConnector(deps, principalOf(req), String(req.params.connectorId), body));
-    },
+    validated(
+      { params: connectorIdParamsSchema, body: updateConnectorRequestSchema },
+      async ({ params, body }, req, res) => {
+        res.json(await updateConnector(deps, principalOf(req), params.connectorId, body));
+      },
+    ),
   );
-  router.delete(byId, requireCollectiviteAdmin, validate('params', connectorIdParamsSchema), async (req, res) => {
-    await deleteConnector(deps, principalOf(req), String(req.params.connectorId));
-    res.status(204).end();
-  });
+  router.delete(
+    byId,
+    requireCollectiviteAdmin,
+    validated({ params: connectorIdParamsSchema }, async ({ params }, req, res) => {
+      await deleteConnector(deps, principalOf(req), params.connectorId);
+      res.status(204).end();
+    }),
+  );
   router.post(
     `${byId}/test`,
     requireCollectiviteAdmin,
-    validate('params', connectorIdParamsSchema),
-    async (req, res) => {
-      res.json(await testConnector(deps, principalOf(req), String(req.params.connectorId)));
-    },
+    validated({ params: connectorIdParamsSchema }, async ({ params }, req, res) => {
+      res.json(await testConnector(deps, principalOf(req), params.connectorId));
+    }),
   );
   return router;
 }

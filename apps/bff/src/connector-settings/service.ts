@@ -7,6 +7,7 @@ import {
   PRIVATE_ADDRESS_NEEDS_OPERATOR,
   PRIVATE_ADDRESS_NOT_ALLOWED,
   PRIVATE_NETWORKS_OPERATOR_ONLY,
+  secretNameProblem,
   type Connector,
   type ConnectorKind,
   type ConnectorTestResult,
@@ -20,6 +21,8 @@ import { AppError } from '../errors.js';
 import { issuesToDetails } from '../http/validate.js';
 import type { Logger } from '../logger.js';
 import { AddressPolicy, leadsToRefusedAddress, type LookupFunction } from '../connectors/address-guard.js';
+import { kindOfRow } from '../connectors/connector-config.js';
+import { connectorOf } from '../connectors/registry.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import { FAILURE_MESSAGES } from '../connectors/states.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
@@ -139,8 +142,17 @@ function secretNamesOf(deps: ConnectorServiceDeps, row: { id: string; secrets: s
   }
 }
 
-function present(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector {
-  return presentConnector(row, secretNamesOf(deps, row));
+function present(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector | undefined {
+  const connector = presentConnector(row, secretNamesOf(deps, row));
+  if (!connector) deps.logger.warn({ connector: row.id }, 'connector of a kind or mode this version does not know');
+  return connector;
+}
+
+/** A row just written, of a kind and mode validated on the way in. */
+function presentWritten(deps: ConnectorServiceDeps, row: ConnectorRow & { secrets: string | null }): Connector {
+  const connector = present(deps, row);
+  if (!connector) throw new AppError('INTERNAL', 'Une erreur inattendue est survenue.');
+  return connector;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -152,7 +164,7 @@ export async function listConnectors(deps: ConnectorServiceDeps, principal: Prin
     where: { collectiviteId: principal.collectiviteId },
     orderBy: [{ label: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((row) => present(deps, row));
+  return rows.flatMap((row) => present(deps, row) ?? []);
 }
 
 export async function createConnector(
@@ -182,7 +194,7 @@ export async function createConnector(
         enabled: request.enabled,
       },
     });
-    return present(deps, row);
+    return presentWritten(deps, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
     throw error;
@@ -200,11 +212,11 @@ export async function updateConnector(
   if (moves) {
     // Before the transaction: a DNS lookup must not hold a database connection.
     const before = await deps.db.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
-    if (!before) throw new AppError('NOT_FOUND', NOT_FOUND);
+    const kind = before ? kindOfRow(before) : undefined;
+    if (!before || !kind) throw new AppError('NOT_FOUND', NOT_FOUND);
     await checkUpstreamAddress(deps, principal, {
       baseUrl: request.baseUrl ?? before.baseUrl,
-      options:
-        request.options !== undefined ? checkOptions(before.kind as ConnectorKind, request.options) : before.options,
+      options: request.options !== undefined ? checkOptions(kind, request.options) : before.options,
       allowPrivateNetworks:
         privateNetworksToStore(principal, before.allowPrivateNetworks, request.allowPrivateNetworks) ??
         before.allowPrivateNetworks,
@@ -214,21 +226,27 @@ export async function updateConnector(
     const row = await deps.db.$transaction(async (tx) => {
       const current = await tx.connectorInstance.findFirst({ where: scoped(principal, connectorId) });
       if (!current) throw new AppError('NOT_FOUND', NOT_FOUND);
+      const kind = kindOfRow(current);
+      if (!kind) throw new AppError('NOT_FOUND', NOT_FOUND);
       const data: Prisma.ConnectorInstanceUpdateInput = {};
       if (request.label !== undefined) data.label = request.label;
       if (request.baseUrl !== undefined) data.baseUrl = request.baseUrl;
       if (request.authMode !== undefined) {
-        const problem = authModeProblem(current.kind as ConnectorKind, request.authMode);
+        const problem = authModeProblem(kind, request.authMode);
         if (problem) throw invalid('body.authMode', problem);
         data.authMode = request.authMode;
       }
       if (request.enabled !== undefined) data.enabled = request.enabled;
       if (request.options !== undefined) {
-        data.options = checkOptions(current.kind as ConnectorKind, request.options) as Prisma.InputJsonObject;
+        data.options = checkOptions(kind, request.options) as Prisma.InputJsonObject;
       }
       const networks = privateNetworksToStore(principal, current.allowPrivateNetworks, request.allowPrivateNetworks);
       if (networks !== undefined) data.allowPrivateNetworks = networks;
       if (request.secrets !== undefined && Object.keys(request.secrets).length > 0) {
+        for (const [name, value] of Object.entries(request.secrets)) {
+          const problem = value === null ? undefined : secretNameProblem(kind, name);
+          if (problem) throw invalid(`body.secrets.${name}`, problem);
+        }
         let secrets: ConnectorSecrets;
         try {
           secrets = openSecrets(deps.box, current.id, current.secrets);
@@ -245,7 +263,7 @@ export async function updateConnector(
       }
       return tx.connectorInstance.update({ where: { id: current.id }, data });
     });
-    return present(deps, row);
+    return presentWritten(deps, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONNECTOR_LABEL_TAKEN', LABEL_TAKEN);
     throw error;
@@ -257,15 +275,10 @@ export async function deleteConnector(deps: ConnectorServiceDeps, principal: Pri
   if (count === 0) throw new AppError('NOT_FOUND', NOT_FOUND);
 }
 
-/**
- * What « tester la connexion » reads: a public endpoint each application answers without
- * credentials (Nextcloud's status, Matrix's supported versions), else the base URL (Zimbra's and
- * Jitsi's web pages, a webmail, a CalDAV server's root).
- */
-const PROBE_PATHS: Partial<Record<ConnectorKind, string>> = {
-  nextcloud: '/status.php',
-  matrix: '/_matrix/client/versions',
-};
+function probePath(row: { kind: string }): string {
+  const kind = kindOfRow(row);
+  return kind ? connectorOf(kind).probePath : '/';
+}
 
 const REACHABLE_MESSAGE = 'L’application répond.';
 const REACHABLE_AUTH_MESSAGE = 'Application joignable ; elle demande une authentification.';
@@ -301,7 +314,8 @@ export async function testConnector(
   }
   try {
     const result = await client.testConnection({
-      path: PROBE_PATHS[row.kind as ConnectorKind] ?? '/',
+      // What its kind answers without credentials (its definition: connectors/<kind>/index.ts).
+      path: probePath(row),
       responseType: 'text',
       schema: z.string(),
     });

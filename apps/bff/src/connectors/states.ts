@@ -1,21 +1,13 @@
+import type { WidgetFailureStatus } from '@pleiade/contracts';
+
 /**
  * What a widget gets from one upstream read: data, or one of a few failure states with a French
  * message written for people. Messages live here only; no upstream error text, URL or secret is
  * ever put in them (the technical reason goes to logs and to the "tester la connexion" result).
  */
 
-export const FAILURE_STATUSES = [
-  'not_configured',
-  /** The connector wants the person's own app password or token, not given yet. */
-  'credentials_missing',
-  'credentials_refused',
-  'unreachable',
-  'timeout',
-  'invalid_response',
-  'circuit_open',
-] as const;
-
-export type FailureStatus = (typeof FAILURE_STATUSES)[number];
+/** The failure states of the contracts (`WIDGET_FAILURE_STATUSES`), the one list of them. */
+export type FailureStatus = WidgetFailureStatus;
 
 export interface OkState<T> {
   status: 'ok';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectorKind, ConnectorAuthMode } from '@pleiade/contracts';
+import type { ConnectorAuthMode, ConnectorKind } from '@pleiade/contracts';
+import { connectorConfig } from '../../test/support/connectors.js';
 import type { ConnectorSecrets } from '../connector-settings/secrets.js';
-import type { ConnectorConfig, TargetUser } from '../connectors/operation.js';
+import { parseConnectorRow } from '../connectors/connector-config.js';
+import type { TargetUser } from '../connectors/operation.js';
 import { SecretValue } from '../connectors/secret-box.js';
 import { createLogger } from '../logger.js';
 import { resolveCredential, TokenExchanger, type CredentialRequest } from './credentials.js';
@@ -25,15 +27,7 @@ function request(
   secrets: Record<string, string> = {},
   options: Record<string, unknown> = {},
 ): CredentialRequest {
-  const connector: ConnectorConfig = {
-    id: '0b8e6f0c-3a51-4e0e-8f43-6a2f1d9c7b11',
-    kind,
-    label: kind,
-    baseUrl: 'https://app.mairie.test/',
-    authMode,
-    options,
-    allowPrivateNetworks: [],
-  };
+  const connector = connectorConfig(kind, { authMode, options });
   const opened: ConnectorSecrets = Object.fromEntries(
     Object.entries(secrets).map(([name, value]) => [name, new SecretValue(value)]),
   );
@@ -99,16 +93,14 @@ describe('resolveCredential', () => {
     });
   });
 
-  it('sends nothing only to a Jitsi', async () => {
+  it('sends nothing only to a Jitsi: another kind in mode none does not even parse', async () => {
     expect(await resolveCredential(deps, request('jitsi', 'none'))).toEqual({
       ok: true,
       credential: { type: 'none' },
     });
     for (const kind of ['nextcloud', 'zimbra', 'matrix', 'imap', 'caldav'] as const) {
-      expect(await resolveCredential(deps, request(kind, 'none')), kind).toEqual({
-        ok: false,
-        status: 'not_configured',
-      });
+      const row = { ...connectorConfig(kind), authMode: 'none', options: {}, allowPrivateNetworks: [] };
+      expect(parseConnectorRow(row), kind).toEqual({ ok: false, problem: 'AUTH_MODE' });
     }
   });
 

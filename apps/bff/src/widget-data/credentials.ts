@@ -3,33 +3,26 @@ import { LRUCache } from 'lru-cache';
 import * as client from 'openid-client';
 import type { OidcProvider } from '../auth/oidc.js';
 import type { ConnectorSecrets } from '../connector-settings/secrets.js';
-import type { ConnectorConfig, TargetUser, UpstreamCredential } from '../connectors/operation.js';
+import type { ConnectorConfig } from '../connectors/connector-config.js';
+import { refused } from '../connectors/credential-kit.js';
+import type { CredentialResolution, SessionTokens } from '../connectors/definition.js';
+import type { CredentialOfType, TargetUser } from '../connectors/operation.js';
+import { connectorOf } from '../connectors/registry.js';
 import { SecretValue } from '../connectors/secret-box.js';
 import type { FailureStatus } from '../connectors/states.js';
 import type { Logger } from '../logger.js';
 import { readPersonalCredential, type PersonalCredentialDeps } from './personal-credentials.js';
 
 /**
- * How the BFF authenticates to an upstream for the signed-in person, from the connector's
- * `authMode` and its opened secrets. The person targeted upstream always comes from the session
- * (TargetUser), never from the request.
- *
- * | authMode          | connector secrets        | connector options                          | credential sent |
- * |-------------------|--------------------------|--------------------------------------------|-----------------|
- * | `oidc_token`      | —                        | —                                          | bearer: the person's access token from the session |
- * | `token_exchange`  | —                        | `tokenExchangeAudience`, `tokenExchangeScope` | bearer: an RFC 8693 token from the person's provider (Pléiade's client credentials), cached until 30 s before it expires |
- * | `zimbra_preauth`  | `preauthKey` (hex)       | —                                          | zimbra_preauth for the person's e-mail address |
- * | `personal_secret` | — (the person's own, table user_connector_credential) | —             | basic (Nextcloud, IMAP, CalDAV, Zimbra) or bearer (Matrix); none stored: `credentials_missing` |
- * | `service_account` | `username`, `password`; Matrix: `asToken` | Matrix: `serverName` (default: the base URL's host) | basic (IMAP: Dovecot master user `<login>*<username>`); Matrix: application service acting as `@<login>:<serverName>` |
- * | `none`            | —                        | —                                          | nothing (Jitsi only) |
+ * How the BFF authenticates to an upstream for the signed-in person: the connector's kind says,
+ * for each auth mode, which secrets it reads and which credential it sends (its definition in
+ * @pleiade/contracts connector-kinds/); its adapter in apps/bff/src/connectors/<kind>/index.ts
+ * builds that credential. This module gives the adapters what the modes need: the session's
+ * token, the person's own secret, a token exchanged at the person's provider. The person
+ * targeted upstream always comes from the session (TargetUser), never from the request.
  */
 
-/** The session side of a read: whose tokens, from which provider. */
-export interface SessionTokens {
-  sessionId: string;
-  providerId: string | undefined;
-  accessToken: string | undefined;
-}
+export type { SessionTokens };
 
 export interface CredentialRequest {
   connector: ConnectorConfig;
@@ -38,30 +31,12 @@ export interface CredentialRequest {
   session: SessionTokens;
 }
 
-export type ResolvedCredential =
-  | {
-      ok: true;
-      credential: UpstreamCredential;
-      /** Changes when the person's own secret changes; part of the cache key. */
-      version?: string;
-    }
-  | { ok: false; status: FailureStatus };
-
 const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 /** An exchanged token is not used in its last 30 s, as the session's own access token. */
 const EXPIRY_MARGIN_MS = 30_000;
 /** When the provider does not say how long an exchanged token lives. */
 const DEFAULT_EXCHANGED_LIFETIME_MS = 60_000;
-
-function optionString(options: Record<string, unknown>, name: string): string | undefined {
-  const value = options[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function refused(status: FailureStatus): ResolvedCredential {
-  return { ok: false, status };
-}
 
 interface ExchangedToken {
   userId: string;
@@ -85,7 +60,7 @@ export class TokenExchanger {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async exchange(request: CredentialRequest): Promise<ResolvedCredential> {
+  async exchange(request: CredentialRequest): Promise<CredentialResolution<CredentialOfType<'bearer'>>> {
     const { connector, session, user } = request;
     const provider = session.providerId ? this.providers.get(session.providerId) : undefined;
     if (!provider || !session.accessToken) return refused('credentials_refused');
@@ -123,8 +98,8 @@ export class TokenExchanger {
       subject_token_type: ACCESS_TOKEN_TYPE,
       requested_token_type: ACCESS_TOKEN_TYPE,
     };
-    const audience = optionString(connector.options, 'tokenExchangeAudience');
-    const scope = optionString(connector.options, 'tokenExchangeScope');
+    const audience = connector.options.tokenExchangeAudience;
+    const scope = connector.options.tokenExchangeScope;
     if (audience) parameters.audience = audience;
     if (scope) parameters.scope = scope;
     try {
@@ -164,68 +139,23 @@ function exchangeFailure(error: unknown): FailureStatus {
   return 'unreachable';
 }
 
-/** Login sent with a personal app password when the person did not give another one. */
-function defaultPersonalUsername(connector: ConnectorConfig, user: TargetUser): string {
-  // Mail and agenda servers usually log people in by address; Nextcloud and Matrix by user id.
-  if (connector.kind === 'imap' || connector.kind === 'caldav' || connector.kind === 'zimbra') {
-    return user.email ?? user.login;
-  }
-  return user.login;
-}
-
 export interface CredentialResolverDeps {
   personal: PersonalCredentialDeps;
   exchanger: TokenExchanger;
 }
 
-/** Resolves the credential of one read; never throws for a missing or unusable credential. */
+/** Resolves the credential of one read with its kind's adapter; never throws for a missing or unusable credential. */
 export async function resolveCredential(
   deps: CredentialResolverDeps,
   request: CredentialRequest,
-): Promise<ResolvedCredential> {
-  const { connector, secrets, user, session } = request;
-  switch (connector.authMode) {
-    case 'oidc_token':
-      return session.accessToken
-        ? { ok: true, credential: { type: 'bearer', token: session.accessToken } }
-        : refused('credentials_refused');
-    case 'token_exchange':
-      return deps.exchanger.exchange(request);
-    case 'zimbra_preauth': {
-      const preauthKey = secrets.preauthKey;
-      if (connector.kind !== 'zimbra' || !preauthKey) return refused('not_configured');
-      if (!user.email) return refused('credentials_refused');
-      return { ok: true, credential: { type: 'zimbra_preauth', account: user.email, preauthKey: preauthKey.reveal() } };
-    }
-    case 'personal_secret': {
-      if (connector.kind === 'jitsi') return refused('not_configured');
-      const own = await readPersonalCredential(deps.personal, user.userId, connector.id);
-      if (!own) return refused('credentials_missing');
-      const version = own.updatedAt.toISOString();
-      if (connector.kind === 'matrix') {
-        return { ok: true, credential: { type: 'bearer', token: own.secret.reveal() }, version };
-      }
-      const username = own.username ?? defaultPersonalUsername(connector, user);
-      return { ok: true, credential: { type: 'basic', username, password: own.secret.reveal() }, version };
-    }
-    case 'service_account': {
-      if (connector.kind === 'matrix') {
-        const serverName = optionString(connector.options, 'serverName') ?? new URL(connector.baseUrl).host;
-        const asToken = secrets.asToken;
-        if (!serverName || !asToken) return refused('not_configured');
-        return {
-          ok: true,
-          credential: { type: 'matrix_appservice', asToken: asToken.reveal(), userId: `@${user.login}:${serverName}` },
-        };
-      }
-      const username = secrets.username?.reveal();
-      const password = secrets.password;
-      if (!username || !password || connector.kind === 'jitsi') return refused('not_configured');
-      // Dovecot master user: "<person>*<master>" logs the master in as the person.
-      const login = connector.kind === 'imap' ? `${user.login}*${username}` : username;
-      return { ok: true, credential: { type: 'basic', username: login, password: password.reveal() } };
-    }
-    case 'none':
-      return connector.kind === 'jitsi' ? { ok: true, credential: { type: 'none' } } : refused('not_configured');
-  }
+): Promise<CredentialResolution> {
+  const { connector, user } = request;
+  // A parsed config's mode is always one of its kind's: the adapter exists.
+  const adapter = connectorOf(connector.kind).credentials[connector.authMode];
+  if (!adapter) return refused('not_configured');
+  return adapter.resolve({
+    ...request,
+    personal: () => readPersonalCredential(deps.personal, user.userId, connector.id),
+    exchange: () => deps.exchanger.exchange(request),
+  });
 }

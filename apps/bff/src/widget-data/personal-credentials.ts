@@ -1,5 +1,7 @@
-import type { ConnectorAuthMode, ConnectorKind, MyConnector, PersonalCredentialRequest } from '@pleiade/contracts';
+import type { MyConnector, PersonalCredentialRequest } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
+import { parseConnectorRow } from '../connectors/connector-config.js';
+import type { PersonalSecret } from '../connectors/definition.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
@@ -17,12 +19,8 @@ export interface PersonalCredentialDeps {
   logger: Logger;
 }
 
-export interface PersonalCredential {
-  username: string | null;
-  secret: SecretValue;
-  /** Changes at every new secret: part of the cache key, so reads made with an older one are not served. */
-  updatedAt: Date;
-}
+/** What the credential adapters of `personal_secret` modes receive (connectors/definition.ts). */
+export type PersonalCredential = PersonalSecret;
 
 const NOT_FOUND = 'Connecteur introuvable.';
 const NOT_PERSONAL =
@@ -63,15 +61,22 @@ export async function listMyConnectors(deps: PersonalCredentialDeps, principal: 
       userCredentials: { where: { userId: principal.userId }, select: { username: true, updatedAt: true } },
     },
   });
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
+    const parsed = parseConnectorRow(row);
+    if (!parsed.ok) {
+      // Unusable as it is stored: the administration lists it for correction; people do not see it.
+      deps.logger.warn({ connector: row.id, problem: parsed.problem }, 'connector settings no longer valid');
+      return [];
+    }
+    const { config } = parsed;
     const own = row.userCredentials[0];
     return {
-      id: row.id,
-      kind: row.kind as ConnectorKind,
-      label: row.label,
-      authMode: row.authMode as ConnectorAuthMode,
-      appUrl: row.baseUrl,
-      ...(row.authMode === 'personal_secret'
+      id: config.id,
+      kind: config.kind,
+      label: config.label,
+      authMode: config.authMode,
+      appUrl: config.baseUrl,
+      ...(config.authMode === 'personal_secret'
         ? {
             personalCredential: {
               set: own !== undefined,

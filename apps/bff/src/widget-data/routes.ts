@@ -5,13 +5,11 @@ import {
   startVisioRequestSchema,
   widgetIdParamsSchema,
   type MyConnectorListResponse,
-  type PersonalCredentialRequest,
-  type StartVisioRequest,
 } from '@pleiade/contracts';
 import { loginOf } from '../auth/identity.js';
 import type { TokenKeeper } from '../auth/session-layer.js';
 import { principalOf } from '../http/guards.js';
-import { validate } from '../http/validate.js';
+import { validated } from '../http/validate.js';
 import {
   listMyConnectors,
   revokePersonalCredential,
@@ -41,6 +39,7 @@ function readerOf(req: Request, tokens: TokenKeeper): Reader {
       // Kept fresh by TokenKeeper's middleware earlier in the API chain.
       accessToken: tokens.read(req)?.accessToken,
     },
+    logger: req.log,
   };
 }
 
@@ -53,19 +52,19 @@ export function widgetDataRoutes(deps: WidgetDataRouteDeps): Router {
   const router = Router();
   const personal: PersonalCredentialDeps = { db: deps.db, box: deps.box, logger: deps.logger };
 
-  router.get('/widgets/:widgetId/data', validate('params', widgetIdParamsSchema), async (req, res) => {
-    // ?refresh=1: « Actualiser » / « Réessayer » in the widget read the application again.
-    const refresh = req.query.refresh === '1';
-    res.json(await readWidgetData(deps, readerOf(req, deps.tokens), String(req.params.widgetId), refresh));
-  });
+  router.get(
+    '/widgets/:widgetId/data',
+    validated({ params: widgetIdParamsSchema }, async ({ params }, req, res) => {
+      // ?refresh=1: « Actualiser » / « Réessayer » in the widget read the application again.
+      const refresh = req.query.refresh === '1';
+      res.json(await readWidgetData(deps, readerOf(req, deps.tokens), params.widgetId, refresh));
+    }),
+  );
   router.post(
     '/widgets/:widgetId/visio',
-    validate('params', widgetIdParamsSchema),
-    validate('body', startVisioRequestSchema),
-    async (req, res) => {
-      const body = req.body as StartVisioRequest;
-      res.json(await startWidgetVisio(deps, readerOf(req, deps.tokens), String(req.params.widgetId), body.roomName));
-    },
+    validated({ params: widgetIdParamsSchema, body: startVisioRequestSchema }, async ({ params, body }, req, res) => {
+      res.json(await startWidgetVisio(deps, readerOf(req, deps.tokens), params.widgetId, body.roomName));
+    }),
   );
 
   router.get('/me/connectors', async (req, res) => {
@@ -75,28 +74,25 @@ export function widgetDataRoutes(deps: WidgetDataRouteDeps): Router {
   const credential = '/me/connectors/:connectorId/credential';
   router.put(
     credential,
-    validate('params', connectorIdParamsSchema),
-    validate('body', personalCredentialRequestSchema),
-    async (req, res) => {
-      const principal = principalOf(req);
-      const connectorId = String(req.params.connectorId);
-      const updated = await setPersonalCredential(
-        personal,
-        principal,
-        connectorId,
-        req.body as PersonalCredentialRequest,
-      );
-      // Reads cached under the previous secret are keyed by its version and no longer served.
-      deps.exchanger.forget(principal.userId, connectorId);
-      res.json(updated);
-    },
+    validated(
+      { params: connectorIdParamsSchema, body: personalCredentialRequestSchema },
+      async ({ params, body }, req, res) => {
+        const principal = principalOf(req);
+        const updated = await setPersonalCredential(personal, principal, params.connectorId, body);
+        // Reads cached under the previous secret are keyed by its version and no longer served.
+        deps.exchanger.forget(principal.userId, params.connectorId);
+        res.json(updated);
+      },
+    ),
   );
-  router.delete(credential, validate('params', connectorIdParamsSchema), async (req, res) => {
-    const principal = principalOf(req);
-    const connectorId = String(req.params.connectorId);
-    await revokePersonalCredential(personal, principal, connectorId);
-    deps.exchanger.forget(principal.userId, connectorId);
-    res.status(204).end();
-  });
+  router.delete(
+    credential,
+    validated({ params: connectorIdParamsSchema }, async ({ params }, req, res) => {
+      const principal = principalOf(req);
+      await revokePersonalCredential(personal, principal, params.connectorId);
+      deps.exchanger.forget(principal.userId, params.connectorId);
+      res.status(204).end();
+    }),
+  );
   return router;
 }

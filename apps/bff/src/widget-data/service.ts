@@ -3,9 +3,9 @@ import {
   can,
   WIDGET_CONTRACTS,
   WIDGET_DATA_SCHEMAS,
+  connectorAuthModeSchema,
   isConnectedWidgetKind,
   type ConnectedWidgetKind,
-  type ConnectorAuthMode,
   type ConnectorKind,
   type ConnectorSource,
   type StartVisioResponse,
@@ -16,9 +16,16 @@ import type { Principal } from '../auth/principal.js';
 import { boardAccessFields, readableBoards, widgetAccessFields, widgetResourceOf } from '../boards/board-access.js';
 import { openSecrets, type ConnectorSecrets } from '../connector-settings/secrets.js';
 import { cacheKey, type ConnectorCache } from '../connectors/cache.js';
+import {
+  kindOfRow,
+  parseConnectorRow,
+  type ConnectorConfig,
+  type ConnectorRow,
+} from '../connectors/connector-config.js';
+import type { ReadableWidgetKind } from '../connectors/definition.js';
 import { startVisio, visioFromAgenda } from '../connectors/jitsi/jitsi.js';
-import type { ConnectorConfig, OperationContext, TargetUser, WidgetOptionsOf } from '../connectors/operation.js';
-import { WIDGET_OPERATIONS, type OperationEntry } from '../connectors/operations.js';
+import type { AnyOperationContext, TargetUser, WidgetOptionsOf } from '../connectors/operation.js';
+import { connectorOf } from '../connectors/registry.js';
 import type { SecretBox } from '../connectors/secret-box.js';
 import {
   UpstreamError,
@@ -49,6 +56,8 @@ export interface Reader {
   principal: Principal;
   user: TargetUser;
   session: SessionTokens;
+  /** The request's logger: request id, person and collectivité on every line. */
+  logger: Logger;
 }
 
 /** One read's overall deadline; the upstream client's own resilience deadline (8 s) comes first. */
@@ -59,37 +68,16 @@ const NO_VISIO = 'Aucun serveur de visio n’est configuré pour votre collectiv
 const VISIO_MISCONFIGURED =
   'La visio de votre collectivité n’est pas entièrement configurée : prévenez votre administrateur.';
 
-interface ConnectorRow {
-  id: string;
-  kind: string;
-  label: string;
-  baseUrl: string;
-  authMode: string;
-  options: unknown;
+/** A connector row as read here: the columns the connector layer parses, and its sealed secrets. */
+interface StoredConnector extends ConnectorRow {
   secrets: string | null;
-  allowPrivateNetworks: string[];
-  updatedAt: Date;
 }
 
-function configOf(row: ConnectorRow): ConnectorConfig {
-  return {
-    id: row.id,
-    kind: row.kind as ConnectorKind,
-    label: row.label,
-    baseUrl: row.baseUrl,
-    authMode: row.authMode as ConnectorAuthMode,
-    options: row.options && typeof row.options === 'object' ? (row.options as Record<string, unknown>) : {},
-    allowPrivateNetworks: row.allowPrivateNetworks,
-  };
-}
-
-function sourceOf(row: ConnectorRow): ConnectorSource {
-  return {
-    id: row.id,
-    kind: row.kind as ConnectorKind,
-    label: row.label,
-    authMode: row.authMode as ConnectorAuthMode,
-  };
+/** The connector as every member may see it; undefined for a kind or mode this version does not know. */
+function sourceOf(row: StoredConnector): ConnectorSource | undefined {
+  const kind = kindOfRow(row);
+  const authMode = connectorAuthModeSchema.safeParse(row.authMode);
+  return kind && authMode.success ? { id: row.id, kind, label: row.label, authMode: authMode.data } : undefined;
 }
 
 function failure(status: FailureStatus, source?: ConnectorSource) {
@@ -124,7 +112,7 @@ function optionsOf<K extends ConnectedWidgetKind>(
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
-function enabledConnectors(db: Db, principal: Principal): Promise<ConnectorRow[]> {
+function enabledConnectors(db: Db, principal: Principal): Promise<StoredConnector[]> {
   return db.connectorInstance.findMany({
     where: { collectiviteId: principal.collectiviteId, enabled: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -136,21 +124,36 @@ function enabledConnectors(db: Db, principal: Principal): Promise<ConnectorRow[]
  * the person's collectivité of a suitable kind; else the first suitable one (preferred kind first).
  */
 function pickConnector(
-  connectors: readonly ConnectorRow[],
+  connectors: readonly StoredConnector[],
   kinds: readonly ConnectorKind[],
   connectorId: string | undefined,
-): ConnectorRow | undefined {
-  const rows = connectors.filter((row) => kinds.includes(row.kind as ConnectorKind));
-  if (connectorId) return rows.find((row) => row.id === connectorId);
-  const rank = (row: ConnectorRow) => kinds.indexOf(row.kind as ConnectorKind);
-  return [...rows].sort((a, b) => rank(a) - rank(b))[0];
+): StoredConnector | undefined {
+  const suitable = connectors.flatMap((row) => {
+    const kind = kindOfRow(row);
+    const rank = kind ? kinds.indexOf(kind) : -1;
+    return rank >= 0 ? [{ row, rank }] : [];
+  });
+  if (connectorId) return suitable.find(({ row }) => row.id === connectorId)?.row;
+  return suitable.sort((a, b) => a.rank - b.rank)[0]?.row;
 }
 
-function openConnectorSecrets(deps: WidgetDataDeps, row: ConnectorRow): ConnectorSecrets | undefined {
+/** The connector's typed settings; undefined (logged) when its row no longer parses. */
+function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
+  const parsed = parseConnectorRow(row);
+  if (parsed.ok) return parsed.config;
+  reader.logger.warn({ connector: row.id, problem: parsed.problem }, 'connector settings no longer valid');
+  return undefined;
+}
+
+function openConnectorSecrets(
+  deps: WidgetDataDeps,
+  reader: Reader,
+  row: StoredConnector,
+): ConnectorSecrets | undefined {
   try {
     return openSecrets(deps.box, row.id, row.secrets);
   } catch (error) {
-    deps.logger.warn({ connector: row.id, reason: failureReason(error) }, 'connector secrets cannot be opened');
+    reader.logger.warn({ connector: row.id, reason: failureReason(error) }, 'connector secrets cannot be opened');
     return undefined;
   }
 }
@@ -162,32 +165,33 @@ function cacheOptions(options: Record<string, unknown>): Record<string, unknown>
 }
 
 /**
- * One widget read from one connector, through the cache: resolves the person's credential, uses
- * the connector's shared client, and checks the data against the contract before it is cached.
+ * One widget read from one connector, through the cache: resolves the person's credential with
+ * the adapter of the connector's kind, uses the connector's shared client, and checks the data
+ * against the contract before it is cached.
  */
-async function readThrough<K extends ConnectedWidgetKind>(
+async function readThrough<W extends ReadableWidgetKind>(
   deps: WidgetDataDeps,
   reader: Reader,
-  kind: K,
-  row: ConnectorRow,
-  options: WidgetOptionsOf<K>,
+  kind: W,
+  row: StoredConnector,
+  options: WidgetOptionsOf<W>,
   refresh = false,
-): Promise<WidgetState<WidgetDataOf<K>>> {
-  const operations = WIDGET_OPERATIONS[kind] as Partial<Record<ConnectorKind, OperationEntry<K>>>;
-  const entry = operations[row.kind as ConnectorKind];
-  const secrets = openConnectorSecrets(deps, row);
-  if (!entry || !secrets) return failureState('not_configured');
-  const connector = configOf(row);
+): Promise<WidgetState<WidgetDataOf<W>>> {
+  const connector = configOf(reader, row);
+  const entry = connector ? connectorOf(connector.kind).operations[kind] : undefined;
+  const secrets = openConnectorSecrets(deps, reader, row);
+  if (!connector || !entry || !secrets) return failureState('not_configured');
+  const logger = reader.logger.child({ connector: connector.id });
   const resolved = await resolveCredential(
-    { personal: { db: deps.db, box: deps.box, logger: deps.logger }, exchanger: deps.exchanger },
+    { personal: { db: deps.db, box: deps.box, logger }, exchanger: deps.exchanger },
     { connector, secrets, user: reader.user, session: reader.session },
   );
   if (!resolved.ok) return failureState(resolved.status);
   let client;
   try {
-    client = deps.clients.get(row, entry.clientHeaders);
+    client = deps.clients.get(connector);
   } catch (error) {
-    deps.logger.warn({ connector: row.id, reason: failureReason(error) }, 'connector client cannot be built');
+    logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return failureState('not_configured');
   }
   const scope =
@@ -195,37 +199,34 @@ async function readThrough<K extends ConnectedWidgetKind>(
       ? { user: reader.principal.userId }
       : { collectivite: reader.principal.collectiviteId };
   const key = cacheKey({
-    instanceId: row.id,
-    operation: `${row.kind}.${kind}`,
+    instanceId: connector.id,
+    operation: `${connector.kind}.${kind}`,
     scope,
     // The connector's updatedAt: a new address or secret must not serve what the old one answered.
     options: {
-      widget: cacheOptions(options as Record<string, unknown>),
+      widget: cacheOptions(options),
       credential: resolved.version ?? null,
-      connector: row.updatedAt.toISOString(),
+      connector: connector.updatedAt.toISOString(),
     },
   });
   const schema = WIDGET_DATA_SCHEMAS[kind];
-  const load = async (): Promise<WidgetState<WidgetDataOf<K>>> => {
-    const context: OperationContext = {
+  const load = async (): Promise<WidgetState<WidgetDataOf<W>>> => {
+    const context: AnyOperationContext = {
       connector,
       client,
       user: reader.user,
       credential: resolved.credential,
       signal: AbortSignal.timeout(READ_DEADLINE_MS),
       now: new Date(),
-      logger: deps.logger,
+      logger,
     };
     try {
       const parsed = schema.safeParse(await entry.read(context, options));
       if (!parsed.success) throw new UpstreamError('invalid_response', 'CONTRACT');
-      return okState(parsed.data as WidgetDataOf<K>);
+      return okState(parsed.data as WidgetDataOf<W>);
     } catch (error) {
       const state = toFailureState(error);
-      deps.logger.warn(
-        { connector: row.id, widgetKind: kind, status: state.status, reason: failureReason(error) },
-        'widget read failed',
-      );
+      logger.warn({ widgetKind: kind, status: state.status, reason: failureReason(error) }, 'widget read failed');
       return state;
     }
   };
@@ -258,8 +259,8 @@ export async function readWidgetData(
   if (!parsed.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS[kind], options.connectorId);
-  if (!row) return failure('not_configured');
-  const source = sourceOf(row);
+  const source = row ? sourceOf(row) : undefined;
+  if (!row || !source) return failure('not_configured');
   if (kind === 'visio') return respond<'visio'>(await readVisio(deps, reader, row, connectors, refresh), source);
   return respond(await readThrough(deps, reader, kind, row, options, refresh), source);
 }
@@ -271,8 +272,8 @@ export async function readWidgetData(
 async function readVisio(
   deps: WidgetDataDeps,
   reader: Reader,
-  jitsi: ConnectorRow,
-  connectors: readonly ConnectorRow[],
+  jitsi: StoredConnector,
+  connectors: readonly StoredConnector[],
   refresh: boolean,
 ): Promise<WidgetState<WidgetDataOf<'visio'>>> {
   const agenda = pickConnector(connectors, WIDGET_CONNECTOR_KINDS.agenda, undefined);
@@ -300,14 +301,16 @@ export async function startWidgetVisio(
   if (!parsed?.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const { options } = parsed;
   const row = pickConnector(connectors, WIDGET_CONNECTOR_KINDS.visio, options.connectorId);
-  const secrets = row ? openConnectorSecrets(deps, row) : undefined;
+  const config = row ? configOf(reader, row) : undefined;
+  const secrets = row ? openConnectorSecrets(deps, reader, row) : undefined;
   if (!row || !secrets) throw new AppError('NOT_FOUND', NO_VISIO);
+  if (config?.kind !== 'jitsi') throw new AppError('NOT_FOUND', VISIO_MISCONFIGURED);
   const jwtSecret = secrets.jwtSecret?.reveal();
   try {
-    return await startVisio(configOf(row), jwtSecret ? { jwtSecret } : {}, reader.user, roomName);
+    return await startVisio(config, jwtSecret ? { jwtSecret } : {}, reader.user, roomName);
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    deps.logger.warn({ connector: row.id, reason: error.reason }, 'visio cannot be started');
+    reader.logger.warn({ connector: row.id, reason: error.reason }, 'visio cannot be started');
     throw new AppError('NOT_FOUND', VISIO_MISCONFIGURED);
   }
 }

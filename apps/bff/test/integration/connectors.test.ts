@@ -103,14 +103,14 @@ describe('connector settings (administrator of demo-a)', () => {
       label: 'Fichiers',
       baseUrl: 'https://cloud.demo-a.pleiade.test/nextcloud',
       authMode: 'service_account',
-      secrets: { clientSecret: SECRET_1 },
+      secrets: { username: SECRET_1 },
     });
     expect(created).toMatchObject({
       kind: 'nextcloud',
       label: 'Fichiers',
       authMode: 'service_account',
       options: {},
-      secretNames: ['clientSecret'],
+      secretNames: ['username'],
       allowPrivateNetworks: [],
       enabled: true,
     });
@@ -144,31 +144,37 @@ describe('connector settings (administrator of demo-a)', () => {
     const url = `${connectorsUrl()}/${created.id}`;
     const updated = await call(admin, url, 'PUT', {
       label: 'Fichiers partagés',
-      secrets: { appPassword: SECRET_2, clientSecret: null },
+      secrets: { password: SECRET_2, username: null },
       enabled: false,
     });
     expect(updated.status).toBe(200);
     expect(connectorSchema.parse(updated.json)).toMatchObject({
       label: 'Fichiers partagés',
-      secretNames: ['appPassword'],
+      secretNames: ['password'],
       enabled: false,
       baseUrl: 'https://cloud.demo-a.pleiade.test/nextcloud',
     });
     // Absent secrets are kept.
-    const kept = await call(admin, url, 'PUT', { secrets: { token: SECRET_3 } });
-    expect(connectorSchema.parse(kept.json).secretNames).toEqual(['appPassword', 'token']);
+    const kept = await call(admin, url, 'PUT', { secrets: { username: SECRET_3 } });
+    expect(connectorSchema.parse(kept.json).secretNames).toEqual(['password', 'username']);
     const untouched = await call(admin, url, 'PUT', { baseUrl: 'https://cloud2.demo-a.pleiade.test/' });
-    expect(connectorSchema.parse(untouched.json).secretNames).toEqual(['appPassword', 'token']);
+    expect(connectorSchema.parse(untouched.json).secretNames).toEqual(['password', 'username']);
+    // A secret Nextcloud never reads is refused, and nothing changes.
+    const unknown = await call(admin, url, 'PUT', { secrets: { asToken: SECRET_1, username: null } });
+    expect(unknown.status).toBe(400);
+    expect(apiErrorBodySchema.parse(unknown.json).error.details?.map((detail) => detail.path)).toEqual([
+      'body.secrets.asToken',
+    ]);
 
     // At rest: one sealed value, no plaintext; it opens to the secrets set through the API.
     const sealed = (await storedSecrets(created.id)) ?? '';
     expect(sealed).toMatch(/^sb1\.local\./);
-    for (const secret of [SECRET_1, SECRET_2, SECRET_3, 'appPassword', 'token']) expect(sealed).not.toContain(secret);
+    for (const secret of [SECRET_1, SECRET_2, SECRET_3]) expect(sealed).not.toContain(secret);
     const key = JSON.parse(await readFile(path.join(pleiade.dataDir, 'connector-keys.json'), 'utf8')) as string;
     const opened = openSecrets(new SecretBox(parseKeyring(key)), created.id, sealed);
     expect(Object.fromEntries(Object.entries(opened).map(([name, value]) => [name, value.reveal()]))).toEqual({
-      appPassword: SECRET_2,
-      token: SECRET_3,
+      password: SECRET_2,
+      username: SECRET_3,
     });
 
     expect((await call(admin, url, 'DELETE')).status).toBe(204);
@@ -211,6 +217,8 @@ describe('connector settings (administrator of demo-a)', () => {
       [{ ...base, options: { unknown: 1 } }, 'body.options'],
       [{ ...base, label: '' }, 'body.label'],
       [{ ...base, secrets: { 'bad name': 'x' } }, 'body.secrets'],
+      // A secret IMAP never reads (a typo, or another application's).
+      [{ ...base, secrets: { preauthKey: 'x' } }, 'body.secrets.preauthKey'],
       [{ ...base, allowPrivateNetworks: ['10.0.0.0/99'] }, 'body.allowPrivateNetworks.0'],
       [{ ...base, extra: true }, 'body'],
     ];
@@ -598,7 +606,7 @@ describe('connectors of PLEIADE_CONFIG_FILE', () => {
       const k1 = randomBytes(32).toString('base64');
       const k2 = randomBytes(32).toString('base64');
       const box1 = new SecretBox(parseKeyring(`k1:${k1}`));
-      const first = await configWith([ville({ password: 'env:IMAP_PASSWORD', user: 'svc-pleiade' })], {
+      const first = await configWith([ville({ password: 'env:IMAP_PASSWORD', username: 'svc-pleiade' })], {
         IMAP_PASSWORD: SECRET_1,
       });
       expect(String(first.connectorSeeds[0]?.secrets.password)).toBe('[masqué]');
@@ -611,7 +619,7 @@ describe('connectors of PLEIADE_CONFIG_FILE', () => {
       expect(row?.secrets).not.toContain('svc-pleiade');
       const opened = openSecrets(box1, row?.id ?? '', row?.secrets ?? null);
       expect(opened.password?.reveal()).toBe(SECRET_1);
-      expect(opened.user?.reveal()).toBe('svc-pleiade');
+      expect(opened.username?.reveal()).toBe('svc-pleiade');
 
       const second = await configWith([ville({ password: 'env:IMAP_PASSWORD' })], { IMAP_PASSWORD: SECRET_2 });
       await provisionConnectors(db, box1, second.connectorSeeds);
@@ -650,6 +658,9 @@ describe('connectors of PLEIADE_CONFIG_FILE', () => {
       /collectivites\.0\.connectors\.0\.secrets\.password : variable d’environnement ABSENT_VARIABLE/,
     );
     expect(await problems([ville({}, { port: 'x' })])).toMatch(/collectivites\.0\.connectors\.0\.options\.port : /);
+    expect(await problems([ville({ passwd: 'x' })])).toMatch(
+      /collectivites\.0\.connectors\.0\.secrets\.passwd : secret inconnu de Messagerie IMAP/,
+    );
     expect(
       await problems([{ ...ville({}), connectors: [{ ...ville({}).connectors[0], baseUrl: 'https://a:b@x.test/' }] }]),
     ).toMatch(/collectivites\.0\.connectors\.0\.baseUrl : /);

@@ -496,6 +496,19 @@ describe('the SSRF guard at API level', () => {
       });
     }
     expect(sims.requestCount('nextcloud')).toBe(0);
+    // Logged with the request's own logger: its id, the person, the collectivité, the connector.
+    const connectorId = String(widgets[0]?.options.connectorId);
+    const failed = logLines
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('widget read failed') && line.includes(connectorId))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(failed[0]).toMatchObject({
+      req: { id: expect.any(String), method: 'GET' },
+      userId: expect.any(String),
+      collectiviteId: expect.any(String),
+      connector: connectorId,
+      reason: 'ADDRESS_REFUSED',
+    });
   });
 });
 

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { agendaDataSchema, mailDataSchema, type ConnectorKind } from '@pleiade/contracts';
+import { agendaDataSchema, mailDataSchema } from '@pleiade/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ConnectorConfig, OperationContext, UpstreamCredential } from '../../src/connectors/operation.js';
-import { WIDGET_OPERATIONS } from '../../src/connectors/operations.js';
+import type { ConnectorConfigOf } from '../../src/connectors/connector-config.js';
+import type { OperationContext } from '../../src/connectors/operation.js';
+import { CONNECTORS } from '../../src/connectors/registry.js';
 import { UpstreamError } from '../../src/connectors/states.js';
 import { UpstreamClient } from '../../src/connectors/upstream-client.js';
+import { connectorConfig, operationContext } from '../support/connectors.js';
 
 /**
  * The standard mail and agenda connectors against real Dovecot (IMAP) and Radicale (CalDAV) from
@@ -31,16 +33,20 @@ const passwordOf = (name: string) => {
 
 const LOOPBACK = ['127.0.0.1/32', '::1/128'];
 
-function connector(kind: ConnectorKind, baseUrl: string, options: Record<string, unknown>, allow = LOOPBACK) {
-  return {
+function connector<K extends 'imap' | 'caldav'>(
+  kind: K,
+  baseUrl: string,
+  options: Record<string, unknown>,
+  allow = LOOPBACK,
+) {
+  return connectorConfig(kind, {
     id: `00000000-0000-4000-8000-00000000000${kind === 'imap' ? 1 : 2}`,
-    kind,
     label: kind,
     baseUrl,
     authMode: 'personal_secret',
     options,
     allowPrivateNetworks: allow,
-  } satisfies ConnectorConfig;
+  });
 }
 
 const imapConnector = (options: Record<string, unknown> = {}, allow = LOOPBACK) =>
@@ -58,7 +64,7 @@ afterAll(() => {
   for (const client of clients) client.close();
 });
 
-function context(config: ConnectorConfig, username: string, password = passwordOf(username)): OperationContext {
+function clientFor(config: { id: string; baseUrl: string; allowPrivateNetworks: readonly string[] }) {
   const client = new UpstreamClient({
     instanceId: config.id,
     baseUrl: config.baseUrl,
@@ -66,19 +72,23 @@ function context(config: ConnectorConfig, username: string, password = passwordO
     resilience: { retries: 0 },
   });
   clients.push(client);
-  const credential: UpstreamCredential = { type: 'basic', username, password };
-  return {
-    connector: config,
-    client,
-    user: { userId: `id-${username}`, login: username, email: null, displayName: username },
-    credential,
-    signal: new AbortController().signal,
-    now: new Date(),
-  };
+  return client;
 }
 
-const readMail = (ctx: OperationContext) => WIDGET_OPERATIONS.mail.imap!.read(ctx, {});
-const readAgenda = (ctx: OperationContext) => WIDGET_OPERATIONS.agenda.caldav!.read(ctx, {});
+const person = (username: string) => ({
+  user: { userId: `id-${username}`, login: username, email: null, displayName: username },
+});
+
+function mailContext(config: ConnectorConfigOf<'imap'>, username: string, password = passwordOf(username)) {
+  return operationContext(config, clientFor(config), { type: 'basic', username, password }, person(username));
+}
+
+function agendaContext(config: ConnectorConfigOf<'caldav'>, username: string, password = passwordOf(username)) {
+  return operationContext(config, clientFor(config), { type: 'basic', username, password }, person(username));
+}
+
+const readMail = (ctx: OperationContext<'imap'>) => CONNECTORS.imap.operations.mail.read(ctx, {});
+const readAgenda = (ctx: OperationContext<'caldav'>) => CONNECTORS.caldav.operations.agenda.read(ctx, {});
 
 async function failureOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -92,7 +102,7 @@ async function failureOf(promise: Promise<unknown>): Promise<string> {
 
 describe('IMAP mail operation (Dovecot)', () => {
   it('gives the unread count and the latest unread messages, newest first, subjects decoded', async () => {
-    const mail = mailDataSchema.parse(await readMail(context(imapConnector(), 'agent')));
+    const mail = mailDataSchema.parse(await readMail(mailContext(imapConnector(), 'agent')));
     expect(mail.unreadCount).toBe(3);
     expect(mail.latest.map((m) => [m.from, m.subject])).toEqual([
       ['Service état civil', 'Acte de naissance à valider'],
@@ -105,31 +115,31 @@ describe('IMAP mail operation (Dovecot)', () => {
   });
 
   it('reads without marking anything as seen', async () => {
-    await readMail(context(imapConnector(), 'agent'));
-    expect((await readMail(context(imapConnector(), 'agent'))).unreadCount).toBe(3);
+    await readMail(mailContext(imapConnector(), 'agent'));
+    expect((await readMail(mailContext(imapConnector(), 'agent'))).unreadCount).toBe(3);
   });
 
   it('shows each person their own mailbox only', async () => {
-    const mail = await readMail(context(imapConnector(), 'agent-b'));
+    const mail = await readMail(mailContext(imapConnector(), 'agent-b'));
     expect(mail.unreadCount).toBe(1);
     expect(mail.latest.map((m) => m.subject)).toEqual(['Budget primitif']);
   });
 
   it('takes the IMAP server from options.host when the webmail lives elsewhere', async () => {
     const config = { ...imapConnector({ host: imapHost }), baseUrl: 'https://webmail.example.org/' };
-    expect((await readMail(context(config, 'agent'))).unreadCount).toBe(3);
+    expect((await readMail(mailContext(config, 'agent'))).unreadCount).toBe(3);
   });
 
   it('reports refused credentials, an unreachable server and plain IMAP to a remote host as states', async () => {
-    expect(await failureOf(readMail(context(imapConnector(), 'agent', 'wrong')))).toBe('credentials_refused');
-    expect(await failureOf(readMail(context(imapConnector({ port: 1 }), 'agent')))).toBe('unreachable');
+    expect(await failureOf(readMail(mailContext(imapConnector(), 'agent', 'wrong')))).toBe('credentials_refused');
+    expect(await failureOf(readMail(mailContext(imapConnector({ port: 1 }), 'agent')))).toBe('unreachable');
     // A private address that the operator allowed, but in clear text: refused before connecting.
     const remote = imapConnector({ host: '10.255.255.1' }, ['10.0.0.0/8']);
-    expect(await failureOf(readMail(context(remote, 'agent')))).toBe('not_configured');
+    expect(await failureOf(readMail(mailContext(remote, 'agent')))).toBe('not_configured');
   });
 
   it('applies the address policy to IMAP: loopback is refused unless the connector allows it', async () => {
-    const error = await readMail(context(imapConnector({}, []), 'agent')).catch((e: unknown) => e);
+    const error = await readMail(mailContext(imapConnector({}, []), 'agent')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status: 'unreachable', reason: 'ADDRESS_REFUSED' });
   });
@@ -137,7 +147,7 @@ describe('IMAP mail operation (Dovecot)', () => {
 
 describe('CalDAV agenda operation (Radicale)', () => {
   it('gives the next events of the week, soonest first, past ones left out, with the visio link', async () => {
-    const agenda = agendaDataSchema.parse(await readAgenda(context(caldavConnector, 'agent')));
+    const agenda = agendaDataSchema.parse(await readAgenda(agendaContext(caldavConnector, 'agent')));
     expect(agenda.events.map((e) => [e.title, e.location])).toEqual([
       ['Commission urbanisme', 'Salle du conseil'],
       ['Visio avec la préfecture', 'https://visio.demo-a.pleiade.test/prefecture-urbanisme'],
@@ -150,21 +160,21 @@ describe('CalDAV agenda operation (Radicale)', () => {
 
   it('keeps each calendar to its owner and reports refused credentials as a state', async () => {
     const otherPath = connector('caldav', caldav, { calendarPath: '/agent/agenda/' });
-    expect(await failureOf(readAgenda(context(otherPath, 'agent-b')))).toBe('credentials_refused');
-    expect(await failureOf(readAgenda(context(caldavConnector, 'agent', 'wrong')))).toBe('credentials_refused');
-    expect((await readAgenda(context(caldavConnector, 'agent-b'))).events.map((e) => e.title)).toEqual([
+    expect(await failureOf(readAgenda(agendaContext(otherPath, 'agent-b')))).toBe('credentials_refused');
+    expect(await failureOf(readAgenda(agendaContext(caldavConnector, 'agent', 'wrong')))).toBe('credentials_refused');
+    expect((await readAgenda(agendaContext(caldavConnector, 'agent-b'))).events.map((e) => e.title)).toEqual([
       'Conseil communautaire',
     ]);
   });
 
   it('answers not_configured when the calendar path does not exist on the server', async () => {
     const wrongPath = connector('caldav', caldav, { calendarPath: '/{login}/nulle-part/' });
-    expect(await failureOf(readAgenda(context(wrongPath, 'agent')))).toBe('not_configured');
+    expect(await failureOf(readAgenda(agendaContext(wrongPath, 'agent')))).toBe('not_configured');
   });
 
   it('goes through the address policy like every HTTP upstream', async () => {
     const refused = connector('caldav', caldav, { calendarPath: '/{login}/agenda/' }, []);
-    const error = await readAgenda(context(refused, 'agent')).catch((e: unknown) => e);
+    const error = await readAgenda(agendaContext(refused, 'agent')).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 'unreachable', reason: 'ADDRESS_REFUSED' });
   });
 });

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Connector, ConnectorTestResult } from '@pleiade/contracts';
+import { authModeTexts, connectorKindLabel, type Connector, type ConnectorTestResult } from '@pleiade/contracts';
 import { testConnectorConnection } from '../api/admin-connectors';
 import { errorMessage } from '../api/errors';
-import { missingSecrets } from './auth-requirements';
-import { AUTH_MODE_LABELS, KIND_LABELS } from './labels';
+import { missingSecrets, secretLabel, settingsProblems } from './auth-requirements';
 
 type TestState =
   | { state: 'idle' }
@@ -111,8 +110,10 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
     setDeleteError(null);
   };
 
-  const secretsText = connector.secretNames.length === 0 ? 'aucun' : connector.secretNames.join(', ');
-  const missing = missingSecrets(connector.kind, connector.authMode, connector.secretNames);
+  const labelOf = (name: string) => secretLabel(connector.kind, name);
+  const secretsText = connector.secretNames.length === 0 ? 'aucun' : connector.secretNames.map(labelOf).join(', ');
+  const missing = missingSecrets(connector.kind, connector.authMode, connector.secretNames).map(labelOf);
+  const problems = settingsProblems(connector);
 
   return (
     <article className="admin-card" aria-labelledby={headingId}>
@@ -122,11 +123,11 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
       <dl className="admin-card-facts">
         <div>
           <dt>Application</dt>
-          <dd>{KIND_LABELS[connector.kind]}</dd>
+          <dd>{connectorKindLabel(connector.kind)}</dd>
         </div>
         <div>
           <dt>Mode d’authentification</dt>
-          <dd>{AUTH_MODE_LABELS[connector.authMode]}</dd>
+          <dd>{authModeTexts(connector.kind, connector.authMode).label}</dd>
         </div>
         <div>
           <dt>Adresse</dt>
@@ -151,6 +152,19 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
             )}
           </dd>
         </div>
+        {problems.length > 0 && (
+          <div>
+            <dt>À revoir</dt>
+            <dd>
+              {problems.map((problem) => (
+                <span key={problem} className="admin-missing">
+                  <span aria-hidden="true">⚠ </span>
+                  {problem}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         {connector.allowPrivateNetworks.length > 0 && (
           <div>
             <dt>Réseaux privés autorisés</dt>

@@ -1,5 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { CONNECTOR_KINDS, type Connector, type ConnectorKind } from '@pleiade/contracts';
+import {
+  CONNECTOR_KINDS,
+  authModeTexts,
+  connectorKindLabel,
+  type Connector,
+  type SecretField,
+} from '@pleiade/contracts';
 import { isApiError } from '../api/errors';
 import {
   FORM_KEY,
@@ -9,21 +15,19 @@ import {
   firstInvalidField,
   formFromConnector,
   networksFromText,
-  newSecretDraft,
-  newSecretNameKey,
-  newSecretValueKey,
+  expectedSecretFields,
+  otherStoredSecrets,
+  secretDraft,
   optionKey,
   secretKey,
   validateForm,
   withKind,
   type ConnectorFormState,
-  type ExistingSecretDraft,
   type FieldErrors,
   type FieldKey,
-  type NewSecretDraft,
+  type SecretDraft,
 } from './connector-form';
-import { authModesFor, expectedSecrets } from './auth-requirements';
-import { AUTH_MODE_HINTS, AUTH_MODE_LABELS, KIND_LABELS } from './labels';
+import { authModesFor, secretLabel } from './auth-requirements';
 import { visibleOptionFields, type OptionField } from './option-fields';
 
 export type SaveOutcome = { ok: true } | { ok: false; error: unknown };
@@ -141,30 +145,15 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
     if (!outcome.ok) fail(errorsOfFailure(outcome.error, submitted), submitted);
   };
 
-  const setExistingSecret = (name: string, patch: Partial<ExistingSecretDraft>): void =>
+  const setSecret = (name: string, patch: Partial<SecretDraft>): void =>
     setState((current) => ({
       ...current,
-      existingSecrets: current.existingSecrets.map((secret) =>
-        secret.name === name ? { ...secret, ...patch } : secret,
-      ),
+      secrets: { ...current.secrets, [name]: { ...secretDraft(current, name), ...patch } },
     }));
-  const setNewSecret = (id: string, patch: Partial<NewSecretDraft>): void =>
-    setState((current) => ({
-      ...current,
-      newSecrets: current.newSecrets.map((draft) => (draft.id === id ? { ...draft, ...patch } : draft)),
-    }));
-  const addSecret = (name = ''): void => {
-    const draft = { ...newSecretDraft(), name };
-    setState((current) => ({ ...current, newSecrets: [...current.newSecrets, draft] }));
-    setFocusKey({ key: name === '' ? newSecretNameKey(draft.id) : newSecretValueKey(draft.id) });
-  };
-  const removeNewSecret = (id: string): void => {
-    setState((current) => ({ ...current, newSecrets: current.newSecrets.filter((draft) => draft.id !== id) }));
-    setFocusKey({ key: 'secrets' });
-  };
 
   const options = visibleOptionFields(state.kind, state.authMode);
-  const expected = expectedSecrets(state.kind, state.authMode);
+  const expected = expectedSecretFields(state);
+  const others = otherStoredSecrets(state);
 
   return (
     <form className="admin-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
@@ -186,11 +175,14 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
             <select
               {...described(errors, 'kind', hint('kind'))}
               value={state.kind}
-              onChange={(event) => setState((current) => withKind(current, event.target.value as ConnectorKind))}
+              onChange={(event) => {
+                const kind = CONNECTOR_KINDS.find((known) => known === event.target.value);
+                if (kind) setState((current) => withKind(current, kind));
+              }}
             >
               {CONNECTOR_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {connectorKindLabel(kind)}
                 </option>
               ))}
             </select>
@@ -199,7 +191,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
           </>
         ) : (
           <p>
-            <span className="admin-field-label">Application</span> {KIND_LABELS[state.kind]}{' '}
+            <span className="admin-field-label">Application</span> {connectorKindLabel(state.kind)}{' '}
             <span className="admin-hint">(fixée à la création)</span>
           </p>
         )}
@@ -255,8 +247,8 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
                 aria-describedby={hint(`mode-${mode}`)}
                 onChange={() => update({ authMode: mode })}
               />
-              <label htmlFor={id}>{AUTH_MODE_LABELS[mode]}</label>
-              <Hint id={hint(`mode-${mode}`)}>{AUTH_MODE_HINTS[mode]}</Hint>
+              <label htmlFor={id}>{authModeTexts(state.kind, mode).label}</label>
+              <Hint id={hint(`mode-${mode}`)}>{authModeTexts(state.kind, mode).help}</Hint>
             </div>
           );
         })}
@@ -264,7 +256,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
       </fieldset>
 
       <fieldset className="admin-fieldset" id={fieldId('options')} tabIndex={-1}>
-        <legend>Options de {KIND_LABELS[state.kind]}</legend>
+        <legend>Options de {connectorKindLabel(state.kind)}</legend>
         {options.length === 0 && <p className="admin-hint">Cette application n’a pas d’option pour ce mode.</p>}
         {options.map((field) => (
           <OptionInput
@@ -280,96 +272,41 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
         <FieldError errors={errors} name="options" />
       </fieldset>
 
-      <fieldset className="admin-fieldset">
+      <fieldset className="admin-fieldset" id={fieldId('secrets')} tabIndex={-1} aria-describedby={hint('secrets')}>
         <legend>Secrets</legend>
         <Hint id={hint('secrets')}>
-          Clés, mots de passe ou jetons utilisés par Pléiade pour cette application. Ils sont chiffrés et ne sont jamais
-          réaffichés : on peut seulement les remplacer ou les supprimer.
+          Ceux que ce mode d’authentification utilise. Ils sont chiffrés et ne sont jamais réaffichés : on peut
+          seulement les remplacer ou les supprimer.
         </Hint>
-        {expected.length > 0 && (
-          <div className="admin-expected">
-            <p>Secrets attendus pour ce mode :</p>
-            <ul>
-              {expected.map((secret) => {
-                const present =
-                  state.existingSecrets.some((row) => row.name === secret.name && row.action !== 'remove') ||
-                  state.newSecrets.some((row) => row.name.trim() === secret.name);
-                return (
-                  <li key={secret.name}>
-                    <code>{secret.name}</code> — {secret.label}
-                    {secret.optional ? ' (facultatif)' : ''} : {present ? 'prévu' : 'à définir'}
-                    {!present && (
-                      <>
-                        {' '}
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          onClick={() => addSecret(secret.name)}
-                        >
-                          Définir<span className="visually-hidden"> le secret</span> « {secret.name} »
-                        </button>
-                      </>
-                    )}
-                  </li>
-                );
-              })}
+        {expected.length === 0 && <p className="admin-hint">Ce mode n’utilise aucun secret.</p>}
+        {expected.map((field) => (
+          <SecretInput
+            key={field.name}
+            field={field}
+            draft={secretDraft(state, field.name)}
+            errors={errors}
+            hintId={hint(`secret-${field.name}`)}
+            onChange={(patch) => setSecret(field.name, patch)}
+            focus={(key) => setFocusKey({ key })}
+          />
+        ))}
+        {others.length > 0 && (
+          <div className="admin-other-secrets">
+            <p>Secrets enregistrés que ce mode n’utilise pas :</p>
+            <ul className="admin-secret-list">
+              {others.map((name) => (
+                <OtherSecretRow
+                  key={name}
+                  name={name}
+                  label={secretLabel(state.kind, name)}
+                  draft={secretDraft(state, name)}
+                  onChange={(patch) => setSecret(name, patch)}
+                  focus={(key) => setFocusKey({ key })}
+                />
+              ))}
             </ul>
           </div>
         )}
-        {state.existingSecrets.length > 0 && (
-          <ul className="admin-secret-list">
-            {state.existingSecrets.map((secret) => (
-              <ExistingSecretRow
-                key={secret.name}
-                secret={secret}
-                errors={errors}
-                onChange={(patch) => setExistingSecret(secret.name, patch)}
-                focus={(key) => setFocusKey({ key })}
-              />
-            ))}
-          </ul>
-        )}
-        {state.newSecrets.map((draft, index) => (
-          <div className="admin-secret-new" key={draft.id} role="group" aria-label={`Nouveau secret ${index + 1}`}>
-            <div className="admin-field">
-              <label htmlFor={fieldId(newSecretNameKey(draft.id))}>Nom du nouveau secret</label>
-              <input
-                {...described(errors, newSecretNameKey(draft.id))}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={draft.name}
-                onChange={(event) => setNewSecret(draft.id, { name: event.target.value })}
-              />
-              <FieldError errors={errors} name={newSecretNameKey(draft.id)} />
-            </div>
-            <div className="admin-field">
-              <label htmlFor={fieldId(newSecretValueKey(draft.id))}>
-                Valeur{draft.name.trim() ? ` de « ${draft.name.trim()} »` : ''}
-              </label>
-              <input
-                {...described(errors, newSecretValueKey(draft.id))}
-                type="password"
-                autoComplete="new-password"
-                spellCheck={false}
-                value={draft.value}
-                onChange={(event) => setNewSecret(draft.id, { value: event.target.value })}
-              />
-              <FieldError errors={errors} name={newSecretValueKey(draft.id)} />
-            </div>
-            <button type="button" className="button button-secondary" onClick={() => removeNewSecret(draft.id)}>
-              Retirer ce secret{draft.name.trim() ? ` « ${draft.name.trim()} »` : ''}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button-secondary"
-          {...described(errors, 'secrets', hint('secrets'))}
-          onClick={() => addSecret()}
-        >
-          Ajouter un secret
-        </button>
         <FieldError errors={errors} name="secrets" />
       </fieldset>
 
@@ -468,7 +405,7 @@ function OptionInput({
             </div>
           );
         })}
-        {field.hint && <Hint id={hintId}>{field.hint}</Hint>}
+        {field.help && <Hint id={hintId}>{field.help}</Hint>}
         <FieldError errors={errors} name={key} />
       </fieldset>
     );
@@ -477,7 +414,7 @@ function OptionInput({
     <div className="admin-field">
       <label htmlFor={fieldId(key)}>{label}</label>
       <input
-        {...described(errors, key, field.hint ? hintId : undefined)}
+        {...described(errors, key, field.help ? hintId : undefined)}
         type={field.type === 'text' && field.url ? 'url' : 'text'}
         inputMode={field.type === 'integer' ? 'numeric' : field.url ? 'url' : undefined}
         autoComplete="off"
@@ -487,39 +424,67 @@ function OptionInput({
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-      {field.hint && <Hint id={hintId}>{field.hint}</Hint>}
+      {field.help && <Hint id={hintId}>{field.help}</Hint>}
       <FieldError errors={errors} name={key} />
     </div>
   );
 }
 
-function ExistingSecretRow({
-  secret,
+/** What a secret's field says about its state (never its value). */
+function secretStatus(draft: SecretDraft): string {
+  if (!draft.stored) return 'non défini';
+  if (draft.action === 'replace') return 'défini, sera remplacé';
+  if (draft.action === 'remove') return 'défini, sera supprimé à l’enregistrement';
+  return 'défini';
+}
+
+/**
+ * One secret the mode reads, under its name in French with its explanation. Not set yet: a field
+ * to type it. Set: « Remplacer » or « Supprimer », each undoable; each button gives way to
+ * another and focus follows, so keyboard users keep their place.
+ */
+function SecretInput({
+  field,
+  draft,
   errors,
+  hintId,
   onChange,
   focus,
 }: {
-  secret: ExistingSecretDraft;
+  field: SecretField;
+  draft: SecretDraft;
   errors: FieldErrors;
-  onChange: (patch: Partial<ExistingSecretDraft>) => void;
+  hintId: string;
+  onChange: (patch: Partial<SecretDraft>) => void;
   focus: (key: FieldKey) => void;
 }) {
-  const key = secretKey(secret.name);
-  // Each button gives way to another: focus moves to it, so keyboard users keep their place.
+  const key = secretKey(field.name);
   const replaceKey = `${key}:replace`;
   const undoKey = `${key}:undo`;
-  const status =
-    secret.action === 'keep'
-      ? 'défini'
-      : secret.action === 'replace'
-        ? 'sera remplacé'
-        : 'sera supprimé à l’enregistrement';
+  const label = `${field.label}${field.optional ? ' (facultatif)' : ''}`;
+  const typing = !draft.stored || draft.action === 'replace';
+  const input = {
+    ...described(errors, key, hintId),
+    autoComplete: 'new-password',
+    spellCheck: false,
+    value: draft.value,
+  } as const;
   return (
-    <li className="admin-secret">
-      <p>
-        <span className="admin-secret-name">{secret.name}</span> : <span className="admin-secret-status">{status}</span>
-      </p>
-      {secret.action === 'keep' && (
+    <div className="admin-field admin-secret-field">
+      {typing ? (
+        <label htmlFor={fieldId(key)}>{draft.stored ? `Nouvelle valeur : ${label}` : label}</label>
+      ) : (
+        <p className="admin-field-label">{label}</p>
+      )}
+      {draft.stored && <p className="admin-secret-status">{secretStatus(draft)}</p>}
+      {typing &&
+        (field.multiline ? (
+          <textarea {...input} rows={6} onChange={(event) => onChange({ value: event.target.value })} />
+        ) : (
+          <input {...input} type="password" onChange={(event) => onChange({ value: event.target.value })} />
+        ))}
+      <Hint id={hintId}>{field.help}</Hint>
+      {draft.stored && draft.action === 'keep' && (
         <div className="admin-secret-actions">
           <button
             type="button"
@@ -530,7 +495,7 @@ function ExistingSecretRow({
               focus(key);
             }}
           >
-            Remplacer<span className="visually-hidden"> le secret {secret.name}</span>
+            Remplacer<span className="visually-hidden"> : {field.label}</span>
           </button>
           <button
             type="button"
@@ -540,25 +505,11 @@ function ExistingSecretRow({
               focus(undoKey);
             }}
           >
-            Supprimer<span className="visually-hidden"> le secret {secret.name}</span>
+            Supprimer<span className="visually-hidden"> : {field.label}</span>
           </button>
         </div>
       )}
-      {secret.action === 'replace' && (
-        <div className="admin-field">
-          <label htmlFor={fieldId(key)}>Nouvelle valeur de « {secret.name} »</label>
-          <input
-            {...described(errors, key)}
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={secret.value}
-            onChange={(event) => onChange({ value: event.target.value })}
-          />
-          <FieldError errors={errors} name={key} />
-        </div>
-      )}
-      {secret.action !== 'keep' && (
+      {draft.stored && draft.action !== 'keep' && (
         <button
           type="button"
           id={fieldId(undoKey)}
@@ -568,8 +519,60 @@ function ExistingSecretRow({
             focus(replaceKey);
           }}
         >
-          {secret.action === 'replace' ? 'Annuler le remplacement' : 'Annuler la suppression'}
-          <span className="visually-hidden"> du secret {secret.name}</span>
+          {draft.action === 'replace' ? 'Annuler le remplacement' : 'Annuler la suppression'}
+          <span className="visually-hidden"> : {field.label}</span>
+        </button>
+      )}
+      <FieldError errors={errors} name={key} />
+    </div>
+  );
+}
+
+/** A stored secret the chosen mode does not read (kept for another mode, or left from an older one). */
+function OtherSecretRow({
+  name,
+  label,
+  draft,
+  onChange,
+  focus,
+}: {
+  name: string;
+  label: string;
+  draft: SecretDraft;
+  onChange: (patch: Partial<SecretDraft>) => void;
+  focus: (key: FieldKey) => void;
+}) {
+  const key = secretKey(name);
+  const removeKey = `${key}:remove`;
+  return (
+    <li className="admin-secret" id={fieldId(key)} tabIndex={-1}>
+      <p>
+        <span className="admin-secret-name">{label}</span> :{' '}
+        <span className="admin-secret-status">{secretStatus(draft)}</span>
+      </p>
+      {draft.action === 'remove' ? (
+        <button
+          type="button"
+          id={fieldId(`${key}:undo`)}
+          className="button button-secondary"
+          onClick={() => {
+            onChange({ action: 'keep' });
+            focus(removeKey);
+          }}
+        >
+          Annuler la suppression<span className="visually-hidden"> : {label}</span>
+        </button>
+      ) : (
+        <button
+          type="button"
+          id={fieldId(removeKey)}
+          className="button button-secondary"
+          onClick={() => {
+            onChange({ action: 'remove' });
+            focus(`${key}:undo`);
+          }}
+        >
+          Supprimer<span className="visually-hidden"> : {label}</span>
         </button>
       )}
     </li>

@@ -1,43 +1,33 @@
 import {
   CONNECTOR_AUTH_MODES,
-  CONNECTOR_AUTH_MODES_BY_KIND,
+  authModeTexts,
+  connectorKindLabel,
+  isAuthModeOf,
+  authModesOf,
+  parseConnectorOptions,
+  secretFieldsOf,
+  type Connector,
   type ConnectorAuthMode,
   type ConnectorKind,
 } from '@pleiade/contracts';
 
 /**
- * What each authentication mode needs, as the BFF resolves it (apps/bff/src/widget-data/credentials.ts):
- * shown to the administrator so a connector is not saved without the secret it cannot work without.
- * The modes each kind accepts come from the contracts (CONNECTOR_AUTH_MODES_BY_KIND).
+ * What each authentication mode needs, from the kind's definition in the contracts
+ * (connector-kinds/): shown to the administrator so a connector is not saved without the secret
+ * it cannot work without.
  */
-export interface ExpectedSecret {
-  name: string;
-  label: string;
-  optional?: true;
-}
 
 /** The modes offered for a kind, in the contract's order; the current one stays, even if unusual. */
 export function authModesFor(kind: ConnectorKind, current: ConnectorAuthMode): ConnectorAuthMode[] {
-  return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || CONNECTOR_AUTH_MODES_BY_KIND[kind].includes(mode));
+  return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || isAuthModeOf(kind, mode));
 }
 
-export function expectedSecrets(kind: ConnectorKind, authMode: ConnectorAuthMode): ExpectedSecret[] {
-  if (kind === 'jitsi') {
-    return [{ name: 'jwtSecret', label: 'Secret partagé des jetons de visio (app_secret de prosody)', optional: true }];
-  }
-  if (authMode === 'zimbra_preauth') {
-    return [{ name: 'preauthKey', label: 'Clé de pré-authentification du domaine Zimbra (hexadécimale)' }];
-  }
-  if (authMode === 'service_account' && kind === 'matrix') {
-    return [{ name: 'asToken', label: 'Jeton du service d’application Matrix (as_token)' }];
-  }
-  if (authMode === 'service_account') {
-    return [
-      { name: 'username', label: 'Identifiant du compte de service' },
-      { name: 'password', label: 'Mot de passe du compte de service' },
-    ];
-  }
-  return [];
+/** A secret's name in French for the kind (from any of its modes); its technical name otherwise. */
+export function secretLabel(kind: ConnectorKind, name: string): string {
+  const field = authModesOf(kind)
+    .flatMap((mode) => secretFieldsOf(kind, mode))
+    .find((secret) => secret.name === name);
+  return field?.label ?? name;
 }
 
 /** Required secrets the connector does not have: what the list warns about. */
@@ -46,7 +36,25 @@ export function missingSecrets(
   authMode: ConnectorAuthMode,
   secretNames: readonly string[],
 ): string[] {
-  return expectedSecrets(kind, authMode)
+  return secretFieldsOf(kind, authMode)
     .filter((secret) => !secret.optional && !secretNames.includes(secret.name))
     .map((secret) => secret.name);
+}
+
+/**
+ * What no longer suits the connector's application (a row older than a rule): the card says it in
+ * words so that the administrator corrects it; until then its widgets answer « à configurer ».
+ */
+export function settingsProblems(connector: Connector): string[] {
+  const problems: string[] = [];
+  if (!isAuthModeOf(connector.kind, connector.authMode)) {
+    const mode = authModeTexts(connector.kind, connector.authMode).label;
+    problems.push(
+      `Le mode « ${mode} » n’est pas possible pour ${connectorKindLabel(connector.kind)} : choisissez-en un autre.`,
+    );
+  }
+  if (!parseConnectorOptions(connector.kind, connector.options).success) {
+    problems.push('Des options ne conviennent plus à cette application : vérifiez-les.');
+  }
+  return problems;
 }

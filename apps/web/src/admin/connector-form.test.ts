@@ -13,9 +13,8 @@ import {
   fieldErrorsFromDetails,
   firstInvalidField,
   formFromConnector,
-  newSecretDraft,
-  newSecretNameKey,
-  newSecretValueKey,
+  expectedSecretFields,
+  otherStoredSecrets,
   secretKey,
   toCreateRequest,
   toUpdateRequest,
@@ -55,13 +54,15 @@ function imapForm(overrides: Partial<ConnectorFormState> = {}): ConnectorFormSta
 
 describe('a new connector’s request body', () => {
   it('is the form trimmed, with typed options, named secrets and one network per line', () => {
-    const secret = { ...newSecretDraft(), name: 'password', value: ' s3cret ' };
-    const blank = newSecretDraft();
     const body = toCreateRequest(
       imapForm({
         authMode: 'service_account',
         options: { host: ' ', port: '143', tls: 'starttls', tokenExchangeAudience: 'ignored', tokenExchangeScope: '' },
-        newSecrets: [secret, blank],
+        secrets: {
+          password: { stored: false, action: 'keep', value: ' s3cret ' },
+          // Left empty: not sent.
+          username: { stored: false, action: 'keep', value: '' },
+        },
         allowPrivateNetworks: '10.0.0.0/8\r\n\n  imap.interne  \n',
         enabled: false,
       }),
@@ -111,10 +112,10 @@ describe('a new connector’s request body', () => {
 describe('an update’s request body', () => {
   it('never prefills a secret and leaves the secrets out when none changed', () => {
     const form = formFromConnector(connector());
-    expect(form.existingSecrets).toEqual([
-      { name: 'preauthKey', action: 'keep', value: '' },
-      { name: 'spare', action: 'keep', value: '' },
-    ]);
+    expect(form.secrets).toEqual({
+      preauthKey: { stored: true, action: 'keep', value: '' },
+      spare: { stored: true, action: 'keep', value: '' },
+    });
     const body = toUpdateRequest(form, OPERATOR);
     expect(body).toEqual({
       label: 'Messagerie Zimbra',
@@ -127,23 +128,48 @@ describe('an update’s request body', () => {
     expect('secrets' in body).toBe(false);
   });
 
-  it('sets a replaced or added secret, removes a deleted one with null and omits a kept one', () => {
-    const form = formFromConnector(connector({ secretNames: ['preauthKey', 'spare', 'kept'] }));
+  it('offers the secrets of the chosen mode, each under its name, and keeps the others aside', () => {
+    const form = formFromConnector(connector({ secretNames: ['preauthKey', 'spare'] }));
+    expect(expectedSecretFields(form).map((field) => field.name)).toEqual(['preauthKey']);
+    expect(otherStoredSecrets(form)).toEqual(['spare']);
+    const switched = { ...form, authMode: 'service_account' as const };
+    expect(expectedSecretFields(switched).map((field) => [field.name, field.label])).toEqual([
+      ['username', 'Identifiant du compte de service'],
+      ['password', 'Mot de passe du compte de service'],
+    ]);
+    expect(otherStoredSecrets(switched)).toEqual(['preauthKey', 'spare']);
+  });
+
+  it('sets a replaced or typed secret, removes a deleted one with null and omits a kept one', () => {
+    const form = formFromConnector(
+      connector({ authMode: 'service_account', secretNames: ['password', 'preauthKey', 'spare'] }),
+    );
     const body = toUpdateRequest(
       {
         ...form,
-        existingSecrets: [
-          { name: 'preauthKey', action: 'replace', value: 'nouvelle-clé' },
-          { name: 'spare', action: 'remove', value: '' },
+        secrets: {
+          ...form.secrets,
+          password: { stored: true, action: 'replace', value: 'nouveau' },
+          username: { stored: false, action: 'keep', value: 'compte-pleiade' },
+          spare: { stored: true, action: 'remove', value: '' },
           // A value typed, then « annuler le remplacement »: kept, the value is not sent.
-          { name: 'kept', action: 'keep', value: 'oublié' },
-        ],
-        newSecrets: [{ ...newSecretDraft(), name: 'jwtSecret', value: 'partagé' }],
+          preauthKey: { stored: true, action: 'keep', value: 'oublié' },
+        },
       },
       OPERATOR,
     );
-    expect(body.secrets).toEqual({ preauthKey: 'nouvelle-clé', spare: null, jwtSecret: 'partagé' });
+    expect(body.secrets).toEqual({ password: 'nouveau', username: 'compte-pleiade', spare: null });
     expect(updateConnectorRequestSchema.safeParse(body).success).toBe(true);
+    // What was typed for a field of another mode is not sent.
+    const other = toUpdateRequest(
+      {
+        ...form,
+        authMode: 'zimbra_preauth',
+        secrets: { ...form.secrets, username: { stored: false, action: 'keep', value: 'x' } },
+      },
+      OPERATOR,
+    );
+    expect(other.secrets).toBeUndefined();
   });
 
   it('gives back the stored options, including ones the form does not describe', () => {
@@ -212,22 +238,23 @@ describe('the API’s validation details', () => {
   });
 
   it('point at the secret concerned, and put unknown paths at the top of the form', () => {
-    const draft = { ...newSecretDraft(), name: 'bad name', value: 'x' };
+    const base = formFromConnector(connector());
     const form: ConnectorFormState = {
-      ...formFromConnector(connector()),
-      existingSecrets: [{ name: 'preauthKey', action: 'replace', value: '' }],
-      newSecrets: [draft],
+      ...base,
+      secrets: { ...base.secrets, preauthKey: { stored: true, action: 'replace', value: '' } },
     };
     const errors = fieldErrorsFromDetails(
       [
         { path: 'body.secrets.preauthKey', message: 'Too small' },
-        { path: 'body.secrets.bad name', message: 'Invalid key in record' },
+        { path: 'body.secrets.asToken', message: 'secret inconnu de Zimbra' },
         { path: 'body.options.calendarPath', message: 'Unrecognized key' },
         { path: 'body', message: 'Unrecognized key: "extra"' },
       ],
       form,
     );
-    expect(Object.keys(errors)).toEqual([secretKey('preauthKey'), newSecretNameKey(draft.id), 'options', FORM_KEY]);
+    expect(Object.keys(errors)).toEqual([secretKey('preauthKey'), 'secrets', 'options', FORM_KEY]);
+    expect(errors[secretKey('preauthKey')]).toContain('annulez le remplacement');
+    expect(errors.secrets).toBe('secret inconnu de Zimbra');
     expect(errors.options).toContain('calendarPath');
     // The options come before the secrets in the form.
     expect(firstInvalidField(form, errors)).toBe('options');
@@ -260,31 +287,21 @@ describe('the check before sending', () => {
     expect(Object.keys(errors)).toEqual(['options.calendarPath']);
   });
 
-  it('does not let a typed secret be lost or clash with another', () => {
-    const withoutName = { ...newSecretDraft(), value: 'orphelin' };
-    const clash = { ...newSecretDraft(), name: 'preauthKey', value: 'x' };
-    const twiceA = { ...newSecretDraft(), name: 'jwtSecret', value: 'a' };
-    const twiceB = { ...newSecretDraft(), name: 'jwtSecret', value: 'b' };
-    const withoutValue = { ...newSecretDraft(), name: 'password' };
+  it('does not let a replacement asked for but not typed keep the old value silently', () => {
+    const base = formFromConnector(connector());
     const form: ConnectorFormState = {
-      ...formFromConnector(connector()),
-      existingSecrets: [
-        { name: 'preauthKey', action: 'keep', value: '' },
-        { name: 'spare', action: 'replace', value: '' },
-      ],
-      newSecrets: [withoutName, clash, twiceA, twiceB, withoutValue, newSecretDraft()],
+      ...base,
+      secrets: { ...base.secrets, preauthKey: { stored: true, action: 'replace', value: '' } },
     };
     const errors = validateForm(form, 'update', OPERATOR);
-    expect(Object.keys(errors).sort()).toEqual(
-      [
-        secretKey('spare'),
-        newSecretNameKey(withoutName.id),
-        newSecretNameKey(clash.id),
-        newSecretNameKey(twiceB.id),
-        newSecretValueKey(withoutValue.id),
-      ].sort(),
-    );
-    expect(errors[newSecretNameKey(clash.id)]).toContain('Remplacer');
-    expect(firstInvalidField(form, errors)).toBe(secretKey('spare'));
+    expect(Object.keys(errors)).toEqual([secretKey('preauthKey')]);
+    expect(firstInvalidField(form, errors)).toBe(secretKey('preauthKey'));
+    expect(
+      validateForm(
+        { ...form, secrets: { preauthKey: { stored: true, action: 'replace', value: 'k' } } },
+        'update',
+        OPERATOR,
+      ),
+    ).toEqual({});
   });
 });

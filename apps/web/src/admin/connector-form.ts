@@ -1,5 +1,7 @@
 import {
-  connectorSecretNameSchema,
+  connectorDefinition,
+  optionFieldsOf,
+  secretFieldsOf,
   createConnectorRequestSchema,
   parseConnectorOptions,
   PRIVATE_ADDRESS_NEEDS_OPERATOR,
@@ -11,29 +13,24 @@ import {
   type ConnectorKind,
   type CreateConnectorRequest,
   type ErrorDetail,
+  type SecretField,
   type UpdateConnectorRequest,
 } from '@pleiade/contracts';
 import { authModesFor } from './auth-requirements';
-import { SUGGESTED_AUTH_MODE } from './labels';
-import { OPTION_FIELDS, optionExpectation, visibleOptionFields, type OptionField } from './option-fields';
+import { optionExpectation, visibleOptionFields, type OptionField } from './option-fields';
 
 /**
  * The connector form as typed, and its two translations: to the API's request bodies, and from the
  * API's validation details back to the fields. Pure, so the rules are unit-tested without a DOM.
  */
 
-/** A secret the connector already has: its value is never shown, only replaced or removed. */
-export interface ExistingSecretDraft {
-  name: string;
+/**
+ * A named secret as the form holds it. One the connector already has (`stored`) is never shown:
+ * it is kept, replaced by `value` or removed. One it does not have is set when `value` is typed.
+ */
+export interface SecretDraft {
+  stored: boolean;
   action: 'keep' | 'replace' | 'remove';
-  /** The replacement, when `action` is `replace`. */
-  value: string;
-}
-
-export interface NewSecretDraft {
-  /** Stable across renders and edits of the name (React key, field ids). */
-  id: string;
-  name: string;
   value: string;
 }
 
@@ -46,8 +43,11 @@ export interface ConnectorFormState {
   options: Record<string, string>;
   /** Options of the connector that the field table does not describe: sent back unchanged. */
   otherOptions: Record<string, unknown>;
-  existingSecrets: ExistingSecretDraft[];
-  newSecrets: NewSecretDraft[];
+  /**
+   * By name: the secrets the connector has, and those typed for the fields of the chosen mode
+   * (secretFieldsOf in the contracts: the form offers exactly these, named, labelled, explained).
+   */
+  secrets: Record<string, SecretDraft>;
   /** One entry per line. */
   allowPrivateNetworks: string;
   enabled: boolean;
@@ -61,19 +61,40 @@ export type FieldErrors = Record<FieldKey, string>;
 export const FORM_KEY = 'form';
 
 export const secretKey = (name: string): FieldKey => `secret:${name}`;
-export const newSecretNameKey = (id: string): FieldKey => `newSecret:${id}:name`;
-export const newSecretValueKey = (id: string): FieldKey => `newSecret:${id}:value`;
 export const optionKey = (name: string): FieldKey => `options.${name}`;
 
-/** The DOM id of a field's control: keys are unique and space-free (secret names, draft ids), so ids are too. */
+/** The DOM id of a field's control: keys are unique and space-free (secret and option names), so ids are too. */
 export function fieldId(key: FieldKey): string {
   return `connector-${key}`;
 }
 
-let draftCounter = 0;
-export function newSecretDraft(): NewSecretDraft {
-  draftCounter += 1;
-  return { id: `n${draftCounter}`, name: '', value: '' };
+/** The mode proposed when an application is chosen for a new connector. */
+const suggestedAuthMode = (kind: ConnectorKind): ConnectorAuthMode => connectorDefinition(kind).suggestedAuthMode;
+
+const UNSET: SecretDraft = { stored: false, action: 'keep', value: '' };
+
+export function secretDraft(state: ConnectorFormState, name: string): SecretDraft {
+  return state.secrets[name] ?? UNSET;
+}
+
+/** The secrets the chosen mode reads: one field each. */
+export function expectedSecretFields(state: ConnectorFormState): readonly SecretField[] {
+  return secretFieldsOf(state.kind, state.authMode);
+}
+
+/** Secrets the connector has that the chosen mode does not read: they can be removed. */
+export function otherStoredSecrets(state: ConnectorFormState): string[] {
+  const expected = new Set(expectedSecretFields(state).map((field) => field.name));
+  return Object.entries(state.secrets)
+    .filter(([name, draft]) => draft.stored && !expected.has(name))
+    .map(([name]) => name)
+    .sort();
+}
+
+/** The value a secret field will send, if any: typed for an unset secret, or replacing a stored one. */
+function valueToSend(draft: SecretDraft): string | undefined {
+  if (draft.action === 'remove' || draft.value === '') return undefined;
+  return !draft.stored || draft.action === 'replace' ? draft.value : undefined;
 }
 
 function optionToText(value: unknown): string {
@@ -83,7 +104,7 @@ function optionToText(value: unknown): string {
 /** Form values of a kind's options: the contract's defaults for a new connector, the stored ones otherwise. */
 function optionValues(kind: ConnectorKind, stored: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const field of OPTION_FIELDS[kind]) values[field.name] = optionToText(stored[field.name]);
+  for (const field of optionFieldsOf(kind)) values[field.name] = optionToText(stored[field.name]);
   return values;
 }
 
@@ -95,7 +116,7 @@ function placeholder(field: OptionField): unknown {
 
 /** The contract's defaults of a kind's options (parseConnectorOptions), without required ones. */
 export function defaultOptions(kind: ConnectorKind): Record<string, unknown> {
-  const required = OPTION_FIELDS[kind].filter((field) => field.required);
+  const required = optionFieldsOf(kind).filter((field) => field.required);
   const parsed = parseConnectorOptions(
     kind,
     Object.fromEntries(required.map((field) => [field.name, placeholder(field)])),
@@ -111,18 +132,17 @@ export function emptyForm(kind: ConnectorKind = 'nextcloud'): ConnectorFormState
     kind,
     label: '',
     baseUrl: '',
-    authMode: SUGGESTED_AUTH_MODE[kind],
+    authMode: suggestedAuthMode(kind),
     options: optionValues(kind, defaultOptions(kind)),
     otherOptions: {},
-    existingSecrets: [],
-    newSecrets: [],
+    secrets: {},
     allowPrivateNetworks: '',
     enabled: true,
   };
 }
 
 export function formFromConnector(connector: Connector): ConnectorFormState {
-  const described = new Set(OPTION_FIELDS[connector.kind].map((field) => field.name));
+  const described = new Set(optionFieldsOf(connector.kind).map((field) => field.name));
   return {
     kind: connector.kind,
     label: connector.label,
@@ -131,8 +151,9 @@ export function formFromConnector(connector: Connector): ConnectorFormState {
     // The server stores options parsed, defaults included; the merge only covers older rows.
     options: optionValues(connector.kind, { ...defaultOptions(connector.kind), ...connector.options }),
     otherOptions: Object.fromEntries(Object.entries(connector.options).filter(([name]) => !described.has(name))),
-    existingSecrets: connector.secretNames.map((name) => ({ name, action: 'keep', value: '' })),
-    newSecrets: [],
+    secrets: Object.fromEntries(
+      connector.secretNames.map((name) => [name, { stored: true, action: 'keep', value: '' }]),
+    ),
     allowPrivateNetworks: connector.allowPrivateNetworks.join('\n'),
     enabled: connector.enabled,
   };
@@ -142,14 +163,16 @@ export function formFromConnector(connector: Connector): ConnectorFormState {
 export function withKind(state: ConnectorFormState, kind: ConnectorKind): ConnectorFormState {
   // A mode the person chose is kept if the new application can use it; a suggested one follows the kind.
   const keepMode =
-    state.authMode !== SUGGESTED_AUTH_MODE[state.kind] &&
-    authModesFor(kind, SUGGESTED_AUTH_MODE[kind]).includes(state.authMode);
+    state.authMode !== suggestedAuthMode(state.kind) &&
+    authModesFor(kind, suggestedAuthMode(kind)).includes(state.authMode);
   return {
     ...state,
     kind,
-    authMode: keepMode ? state.authMode : SUGGESTED_AUTH_MODE[kind],
+    authMode: keepMode ? state.authMode : suggestedAuthMode(kind),
     options: optionValues(kind, defaultOptions(kind)),
     otherOptions: {},
+    // A new connector: nothing stored; what was typed for the other application is not its secret.
+    secrets: {},
   };
 }
 
@@ -178,11 +201,12 @@ export function networksFromText(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** New secrets with a name; a row left entirely blank is ignored. */
-function newSecretEntries(state: ConnectorFormState): [string, string][] {
-  return state.newSecrets
-    .filter((draft) => draft.name.trim() !== '' || draft.value !== '')
-    .map((draft) => [draft.name.trim(), draft.value]);
+/** The secrets of the chosen mode given a value (sent exactly as typed: spaces may be part of them). */
+function secretValues(state: ConnectorFormState): [string, string][] {
+  return expectedSecretFields(state).flatMap((field) => {
+    const value = valueToSend(secretDraft(state, field.name));
+    return value === undefined ? [] : [[field.name, value]];
+  });
 }
 
 /**
@@ -200,7 +224,7 @@ export function toCreateRequest(state: ConnectorFormState, permissions: FormPerm
     baseUrl: state.baseUrl.trim(),
     authMode: state.authMode,
     options: optionsToRequest(state),
-    secrets: Object.fromEntries(newSecretEntries(state)),
+    secrets: Object.fromEntries(secretValues(state)),
     allowPrivateNetworks: permissions.privateNetworks ? networksFromText(state.allowPrivateNetworks) : [],
     enabled: state.enabled,
   };
@@ -212,11 +236,10 @@ export function toCreateRequest(state: ConnectorFormState, permissions: FormPerm
  */
 export function toUpdateRequest(state: ConnectorFormState, permissions: FormPermissions): UpdateConnectorRequest {
   const secrets: Record<string, string | null> = {};
-  for (const secret of state.existingSecrets) {
-    if (secret.action === 'remove') secrets[secret.name] = null;
-    if (secret.action === 'replace') secrets[secret.name] = secret.value;
+  for (const [name, draft] of Object.entries(state.secrets)) {
+    if (draft.stored && draft.action === 'remove') secrets[name] = null;
   }
-  for (const [name, value] of newSecretEntries(state)) secrets[name] = value;
+  for (const [name, value] of secretValues(state)) secrets[name] = value;
   const body: UpdateConnectorRequest = {
     label: state.label.trim(),
     baseUrl: state.baseUrl.trim(),
@@ -236,7 +259,6 @@ const MESSAGES = {
     'Indiquez une adresse http(s) absolue, sans identifiants, paramètres (?…) ni fragment (#…), par exemple https://cloud.exemple.fr.',
   authMode: 'Choisissez un mode d’authentification.',
   enabled: 'Cochez ou décochez la case.',
-  secretName: 'Nom du secret : une lettre, puis des lettres, chiffres, « _ » ou « - » (64 caractères au plus).',
   secretValue: 'Saisissez la valeur du secret (4 096 caractères au plus).',
   secretReplacement: 'Saisissez la nouvelle valeur, ou annulez le remplacement.',
   secretsCount: 'Un connecteur a au plus 20 secrets.',
@@ -258,13 +280,14 @@ function addError(errors: FieldErrors, key: FieldKey, message: string): void {
 }
 
 /** Where a secret named in an error path is typed in the form, and what to say about it. */
-function secretError(state: ConnectorFormState, name: string): [FieldKey, string] {
-  const existing = state.existingSecrets.find((secret) => secret.name === name && secret.action === 'replace');
-  if (existing) return [secretKey(name), MESSAGES.secretReplacement];
-  const draft = state.newSecrets.find((row) => row.name.trim() === name);
-  if (!draft) return ['secrets', MESSAGES.secretName];
-  if (!connectorSecretNameSchema.safeParse(name).success) return [newSecretNameKey(draft.id), MESSAGES.secretName];
-  return [newSecretValueKey(draft.id), MESSAGES.secretValue];
+function secretError(state: ConnectorFormState, name: string, message: string): [FieldKey, string] {
+  const shown = expectedSecretFields(state).some((field) => field.name === name) || secretDraft(state, name).stored;
+  if (!shown) return ['secrets', message];
+  const draft = secretDraft(state, name);
+  return [
+    secretKey(name),
+    draft.stored && draft.action === 'replace' ? MESSAGES.secretReplacement : MESSAGES.secretValue,
+  ];
 }
 
 /**
@@ -299,7 +322,7 @@ export function fieldErrorsFromDetails(details: readonly ErrorDetail[], state: C
       }
       case 'secrets':
         if (sub === undefined) addError(errors, 'secrets', MESSAGES.secretsCount);
-        else addError(errors, ...secretError(state, sub));
+        else addError(errors, ...secretError(state, sub, detail.message));
         break;
       case 'allowPrivateNetworks': {
         const index = Number(sub);
@@ -345,18 +368,12 @@ export function validateForm(
   if (!options.success) details.push(...asDetails(options.error.issues, 'body.options'));
   const errors = fieldErrorsFromDetails(details, state);
 
-  const existing = new Set(state.existingSecrets.map((secret) => secret.name));
-  const added = new Set<string>();
-  for (const draft of state.newSecrets) {
-    const name = draft.name.trim();
-    if (name === '' && draft.value === '') continue;
-    const nameKey = newSecretNameKey(draft.id);
-    if (name === '') addError(errors, nameKey, MESSAGES.secretName);
-    else if (existing.has(name))
-      addError(errors, nameKey, `Le secret « ${name} » existe déjà : utilisez « Remplacer ».`);
-    else if (added.has(name)) addError(errors, nameKey, `Le secret « ${name} » est déjà ajouté plus haut.`);
-    else if (draft.value === '') addError(errors, newSecretValueKey(draft.id), MESSAGES.secretValue);
-    added.add(name);
+  // A replacement asked for but not typed would silently keep the old value.
+  for (const field of expectedSecretFields(state)) {
+    const draft = secretDraft(state, field.name);
+    if (draft.stored && draft.action === 'replace' && draft.value === '') {
+      addError(errors, secretKey(field.name), MESSAGES.secretReplacement);
+    }
   }
   return errors;
 }
@@ -370,8 +387,8 @@ export function fieldOrder(state: ConnectorFormState): FieldKey[] {
     'authMode',
     ...visibleOptionFields(state.kind, state.authMode).map((field) => optionKey(field.name)),
     'options',
-    ...state.existingSecrets.map((secret) => secretKey(secret.name)),
-    ...state.newSecrets.flatMap((draft) => [newSecretNameKey(draft.id), newSecretValueKey(draft.id)]),
+    ...expectedSecretFields(state).map((field) => secretKey(field.name)),
+    ...otherStoredSecrets(state).map(secretKey),
     'secrets',
     'allowPrivateNetworks',
     'enabled',

@@ -38,10 +38,18 @@ describe('Jitsi simulator without token authentication', () => {
     expect(sims.jitsiJoins().map((j) => j.room)).toEqual(['point-hebdo']);
     expect(sims.credentials.jitsi).toBeUndefined();
 
-    const hostile = await fetch(`${sims.urls.jitsi}/${encodeURIComponent('<script>alert(1)</script>')}`);
+    const hostile = await fetch(`${sims.urls.jitsi}/${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     const html = await hostile.text();
-    expect(html).not.toContain('<script>');
-    expect(html).toContain('Visio &#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('Visio &#60;img src=x onerror=alert(1)&#62;');
+  });
+
+  it('knows as rooms only the names jitsi-meet’s web server routes to a meeting', async () => {
+    // nginx `location ~ ^/([^/?&:'"]+)$`, on the decoded path: these are no meeting.
+    for (const name of ['a:b', 'a&b', "l'équipe", 'a"b', 'a/b', 'a?b']) {
+      expect((await fetch(`${sims.urls.jitsi}/${encodeURIComponent(name)}`)).status, name).toBe(404);
+    }
+    expect((await fetch(`${sims.urls.jitsi}/${encodeURIComponent('réunion-été')}`)).status).toBe(200);
   });
 
   it('has a home page at the root, and no page below a room', async () => {

@@ -32,8 +32,12 @@ export interface JitsiState {
   clearJoins(): void;
 }
 
-/** Jitsi room names: the path segment, compared in lower case as the MUC does. */
-const ROOM = /^\/([^/?#]{1,200})$/;
+/**
+ * A room: one path segment without `/ ? & : ' "`, as jitsi-meet's nginx site matches it on the
+ * decoded path (`location ~ ^/([^/?&:'"]+)$`); compared in lower case as the MUC does. Anything
+ * else is not a meeting (404).
+ */
+const ROOM = /^\/([^/?&:'"]+)$/;
 
 class TokenRefused extends Error {
   constructor(
@@ -104,13 +108,13 @@ export function createJitsiHandler(options: JitsiOptions): { handler: AppHandler
 
   const handler: AppHandler = (req, _body, baseUrl) => {
     const url = new URL(req.url ?? '/', baseUrl);
-    const match = ROOM.exec(url.pathname);
-    let room: string;
+    let path: string;
     try {
-      room = decodeURIComponent(match?.[1] ?? '').toLowerCase();
+      path = decodeURIComponent(url.pathname);
     } catch {
-      room = '';
+      path = '';
     }
+    const room = (ROOM.exec(path)?.[1] ?? '').toLowerCase();
     // Jitsi Meet's home page (the real one offers to start a meeting).
     if (url.pathname === '/' && req.method === 'GET')
       return page(200, 'Jitsi Meet', 'Démarrez ou rejoignez une visio.');

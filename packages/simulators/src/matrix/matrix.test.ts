@@ -45,6 +45,7 @@ const minimalFilter = encodeURIComponent(
 
 interface JoinedRoom {
   state: { events: { type: string; state_key: string; content: { name?: string } }[] };
+  timeline: { events: { type: string }[] };
   unread_notifications: { notification_count: number; highlight_count: number };
 }
 interface SyncBody {
@@ -92,6 +93,53 @@ describe('Matrix client-server API', () => {
     const { filter_id } = (await created.json()) as { filter_id: string };
     expect((await get(`/_matrix/client/v3/sync?filter=${filter_id}&timeout=0`, token('agent'))).status).toBe(200);
     expect((await get(`/_matrix/client/v3/sync?filter=${filter_id}&timeout=0`, token('agent-b'))).status).toBe(400);
+  });
+
+  it('applies the filter as the server does: a room left out of state types has no name', async () => {
+    const sync = async (filter: object) =>
+      (await (
+        await get(
+          `/_matrix/client/v3/sync?filter=${encodeURIComponent(JSON.stringify(filter))}&timeout=0`,
+          token('agent'),
+        )
+      ).json()) as SyncBody;
+    const accueil = '!accueil:demo-a.pleiade.test';
+    // Without m.room.name among the state types, clients get no name (and must fall back).
+    const noName = await sync({ room: { state: { types: ['m.room.canonical_alias'] } } });
+    expect(noName.rooms.join[accueil]?.state.events).toEqual([]);
+    // Wildcards, and not_types winning over types.
+    const wildcard = await sync({ room: { state: { types: ['m.room.*'], not_types: ['m.room.topic'] } } });
+    expect(wildcard.rooms.join[accueil]?.state.events.map((e) => e.type)).toEqual(['m.room.name']);
+    // Room lists, and a timeline kept to the types asked for.
+    const one = await sync({ room: { rooms: [accueil], timeline: { types: ['m.room.encrypted'] } } });
+    expect(Object.keys(one.rooms.join)).toEqual([accueil]);
+    expect(one.rooms.join[accueil]?.timeline.events).toEqual([]);
+  });
+
+  it('refuses what Synapse refuses: a filter off the schema, a bad timeout, presence or full_state', async () => {
+    const status = async (query: string) => {
+      const res = await get(`/_matrix/client/v3/sync?${query}`, token('agent'));
+      return [res.status, ((await res.json()) as { errcode?: string }).errcode];
+    };
+    const bad = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 'un' } } }));
+    expect(await status(`filter=${bad}`)).toEqual([400, 'M_BAD_JSON']);
+    expect(await status('filter=%7Bnot-json')).toEqual([400, 'M_NOT_JSON']);
+    expect(await status('timeout=soon')).toEqual([400, 'M_INVALID_PARAM']);
+    expect(await status('timeout=-1')).toEqual([400, 'M_INVALID_PARAM']);
+    expect(await status('set_presence=away')).toEqual([400, 'M_INVALID_PARAM']);
+    expect(await status('full_state=yes')).toEqual([400, 'M_INVALID_PARAM']);
+  });
+
+  it('waits the timeout when nothing is new, and full_state gives every room again', async () => {
+    const first = (await (await get('/_matrix/client/v3/sync?timeout=0', token('agent'))).json()) as SyncBody;
+    const { ms } = await timed(() =>
+      get(`/_matrix/client/v3/sync?since=${first.next_batch}&timeout=300`, token('agent')),
+    );
+    expect(ms).toBeGreaterThanOrEqual(280);
+    const full = (await (
+      await get(`/_matrix/client/v3/sync?since=${first.next_batch}&full_state=true&timeout=0`, token('agent'))
+    ).json()) as SyncBody;
+    expect(Object.keys(full.rooms.join).length).toBeGreaterThan(0);
   });
 
   it('refuses an unknown token (401 M_UNKNOWN_TOKEN) and a missing one (401 M_MISSING_TOKEN)', async () => {

@@ -11,6 +11,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { minutesBefore, type SimUser } from '../demo-data.js';
 import { bearerToken, json, type AppHandler } from '../http.js';
+import { FilterError, parseFilter, passesRoom, passesType, type SyncFilter } from './filter.js';
 
 export interface MatrixAppServiceOptions {
   /** The application service's `as_token` (its registration file). */
@@ -38,10 +39,10 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function joinedRoom(room: SimUser['matrix']['rooms'][number], user: SimUser, now: Date) {
+function joinedRoom(room: SimUser['matrix']['rooms'][number], user: SimUser, now: Date, filter: SyncFilter) {
   const ts = minutesBefore(now, room.lastMessage.minutesAgo).getTime();
   const creator = room.lastMessage.sender;
-  return {
+  const joined = {
     summary: { 'm.joined_member_count': room.joinedMembers, 'm.invited_member_count': 0, 'm.heroes': [creator] },
     state: {
       events: [
@@ -74,16 +75,33 @@ function joinedRoom(room: SimUser['matrix']['rooms'][number], user: SimUser, now
     unread_notifications: { notification_count: room.notificationCount, highlight_count: room.highlightCount },
     unread_thread_notifications: {},
   };
+  // The room's state and timeline as the filter keeps them (types, not_types, the timeline's limit).
+  const { state, timeline } = filter.room ?? {};
+  const limit = timeline?.limit ?? DEFAULT_TIMELINE_LIMIT;
+  const events = joined.timeline.events.filter((event) => passesType(timeline, event.type));
+  return {
+    ...joined,
+    state: { events: joined.state.events.filter((event) => passesType(state, event.type)) },
+    timeline: { ...joined.timeline, events: limit > 0 ? events.slice(-limit) : [] },
+  };
 }
+
+/** Synapse's timeline limit when the filter sets none. */
+const DEFAULT_TIMELINE_LIMIT = 10;
+/** Longest wait the simulator honours for a long-polling sync (Synapse has none; tests need one). */
+const MAX_SYNC_WAIT_MS = 60_000;
+const PRESENCE = ['offline', 'online', 'unavailable'];
+
+const invalidParam = (message: string) => error(400, 'M_INVALID_PARAM', message);
 
 export const DEFAULT_APP_SERVICE_SENDER = '@pleiade:pleiade.test';
 
 export function createMatrixHandler(options: MatrixOptions): AppHandler {
   const namespace = new RegExp(`^(?:${options.appService?.userNamespaceRegex ?? '(?!)'})$`);
-  const filters = new Map<string, string>(); // filter id → owner user id
+  const filters = new Map<string, { owner: string; filter: SyncFilter }>();
   let nextFilterId = 1;
 
-  return (req, body, baseUrl) => {
+  return async (req, body, baseUrl) => {
     const url = new URL(req.url ?? '/', baseUrl);
     const path = url.pathname;
     if (!path.startsWith('/_matrix/')) return error(404, 'M_UNRECOGNIZED', 'Unrecognized request');
@@ -133,37 +151,73 @@ export function createMatrixHandler(options: MatrixOptions): AppHandler {
       if (decodeURIComponent(filterPath[1] ?? '') !== user.matrix.userId) {
         return error(403, 'M_FORBIDDEN', 'Cannot create filters for other users');
       }
+      let definition: unknown;
       try {
-        JSON.parse(body || 'null');
+        definition = JSON.parse(body || 'null');
       } catch {
         return error(400, 'M_NOT_JSON', 'Content not JSON.');
       }
+      let filter: SyncFilter;
+      try {
+        filter = parseFilter(definition);
+      } catch (err) {
+        if (!(err instanceof FilterError)) throw err;
+        return error(400, 'M_BAD_JSON', err.message);
+      }
       const id = String(nextFilterId++);
-      filters.set(id, user.matrix.userId);
+      filters.set(id, { owner: user.matrix.userId, filter });
       return json(200, { filter_id: id });
     }
 
     if (path === `${CLIENT}/sync` && req.method === 'GET') {
-      const filter = url.searchParams.get('filter');
-      if (filter !== null) {
-        if (filter.startsWith('{')) {
+      // Query parameters as Synapse parses them: a bad one is a 400, never silently ignored.
+      const timeoutParam = url.searchParams.get('timeout');
+      if (timeoutParam !== null && !/^\d+$/.test(timeoutParam)) {
+        return invalidParam('Query parameter "timeout" must be a positive integer');
+      }
+      const presence = url.searchParams.get('set_presence');
+      if (presence !== null && !PRESENCE.includes(presence)) {
+        return invalidParam(`Query parameter "set_presence" must be one of [${PRESENCE.join(', ')}]`);
+      }
+      const fullState = url.searchParams.get('full_state');
+      if (fullState !== null && fullState !== 'true' && fullState !== 'false') {
+        return invalidParam("Boolean query parameter \"full_state\" must be one of ['true', 'false']");
+      }
+      const filterParam = url.searchParams.get('filter');
+      let filter: SyncFilter = {};
+      if (filterParam !== null) {
+        if (filterParam.startsWith('{')) {
+          let definition: unknown;
           try {
-            JSON.parse(filter);
+            definition = JSON.parse(filterParam);
           } catch {
             return error(400, 'M_NOT_JSON', 'Invalid filter JSON');
           }
-        } else if (filters.get(filter) !== user.matrix.userId) {
-          return error(400, 'M_INVALID_PARAM', 'Invalid filter ID');
+          try {
+            filter = parseFilter(definition);
+          } catch (err) {
+            if (!(err instanceof FilterError)) throw err;
+            return error(400, 'M_BAD_JSON', err.message);
+          }
+        } else {
+          const stored = filters.get(filterParam);
+          if (stored?.owner !== user.matrix.userId) return error(400, 'M_INVALID_PARAM', 'Invalid filter ID');
+          filter = stored.filter;
         }
       }
       // The demo data do not change: the stream position is a fixed token per user, and a sync
-      // from that position returns no room update (timeout is honoured as 0 — answered at once).
+      // from that position (without full_state) has nothing new: it waits `timeout` (default 0), then
+      // answers empty, as a long poll does.
       const nextBatch = `s1_${user.username}`;
       const since = url.searchParams.get('since');
-      const rooms =
-        since === nextBatch
-          ? {}
-          : Object.fromEntries(user.matrix.rooms.map((room) => [room.roomId, joinedRoom(room, user, now)]));
+      const upToDate = since === nextBatch && fullState !== 'true';
+      if (upToDate && timeoutParam !== null) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(Number(timeoutParam), MAX_SYNC_WAIT_MS)));
+      }
+      const joined = user.matrix.rooms.filter((room) => passesRoom(filter.room, room.roomId));
+      const rooms = upToDate
+        ? {}
+        : Object.fromEntries(joined.map((room) => [room.roomId, joinedRoom(room, user, now, filter)]));
       return json(200, {
         next_batch: nextBatch,
         rooms: { join: rooms, invite: {}, leave: {}, knock: {} },

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulators, type Simulators } from '../index.js';
+import { DEMO_USERS, startSimulators, type Simulators } from '../index.js';
 import { expectKeys, timed } from '../test-support.js';
 
 // Field names as documented in nextcloud/notifications docs/ocs-endpoint-v2.md ("Notification Element").
@@ -165,6 +165,69 @@ describe('Nextcloud dashboard widget items', () => {
     expectKeys(body.ocs.data.recommendations, ['items', 'emptyContentMessage', 'halfEmptyContentMessage']);
   });
 
+  it('answers as Nextcloud when parameters are missing or odd: the default layout, limit 7, PHP integers', async () => {
+    type Items = OcsBody<Record<string, unknown[]>>;
+    const read = async (query: string) =>
+      ((await (await fetch(itemsUrl('v1', query), { headers: ocsHeaders() })).json()) as Items).ocs.data;
+    // No widget named: those of the default layout (recommendations, spreed, mail, calendar) the user has.
+    expect(Object.keys(await read('')).sort()).toEqual(['calendar', 'recommendations', 'spreed']);
+    // An unknown widget is left out, not an error.
+    expect(await read('widgets[]=inconnu')).toEqual([]);
+    const counts = async (limit: string) =>
+      (await read(`widgets[]=recommendations&limit=${limit}`)).recommendations?.length;
+    const all = (await read('widgets[]=recommendations')).recommendations?.length ?? 0;
+    expect(all).toBeLessThanOrEqual(7);
+    // settype('abc', 'int') is 0: no item; '1x' is 1; a negative limit drops the last ones (array_slice).
+    expect(await counts('abc')).toBe(0);
+    expect(await counts('1x')).toBe(1);
+    expect(await counts('-1')).toBe(all - 1);
+  });
+
+  it('leaves a widget out of the default layout unless it is named', async () => {
+    const agent = DEMO_USERS.find((user) => user.username === 'agent');
+    if (!agent) throw new Error('agent');
+    const activity = {
+      title: 'Activité',
+      subtitle: '',
+      linkPath: '/apps/activity',
+      iconPath: '/a.svg',
+      overlayIconPath: '',
+      minutesAgo: 5,
+    };
+    const own = await startSimulators({
+      users: [
+        {
+          ...agent,
+          nextcloud: { ...agent.nextcloud, widgetItems: { ...agent.nextcloud.widgetItems, activity: [activity] } },
+        },
+      ],
+    });
+    try {
+      const c = own.credentials.nextcloud.agent;
+      const headers = {
+        'OCS-APIRequest': 'true',
+        Accept: 'application/json',
+        Authorization: basic(c?.user ?? '', c?.appPassword ?? ''),
+      };
+      const url = (query: string) => `${own.urls.nextcloud}/ocs/v2.php/apps/dashboard/api/v1/widget-items?${query}`;
+      const ids = async (query: string) =>
+        Object.keys(((await (await fetch(url(query), { headers })).json()) as OcsBody<object>).ocs.data).sort();
+      expect(await ids('')).toEqual(['calendar', 'recommendations', 'spreed']);
+      expect(await ids('widgets[]=activity')).toEqual(['activity']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('answers in the first format the Accept header names that it can give, XML by default', async () => {
+    const headers = (accept: string) => ({ ...ocsHeaders(), Accept: accept });
+    const typeOf = async (accept: string) =>
+      (await fetch(itemsUrl('v1', 'widgets[]=spreed'), { headers: headers(accept) })).headers.get('content-type');
+    expect(await typeOf('application/xml, application/json')).toContain('xml');
+    expect(await typeOf('text/html, application/json')).toContain('json');
+    expect(await typeOf('*/*')).toContain('xml');
+  });
+
   it("only returns the user's own widgets", async () => {
     const res = await fetch(itemsUrl('v1', 'widgets[]=recommendations&widgets[]=spreed'), {
       headers: ocsHeaders('agent-b'),
@@ -209,6 +272,50 @@ describe('Nextcloud recent files (WebDAV SEARCH)', () => {
       expect(xml).toContain(`<${prop}>`);
     }
     expect(xml).toContain('<d:status>HTTP/1.1 200 OK</d:status>');
+  });
+
+  const query = (where: string, more = '') => `<?xml version="1.0"?>
+<d:searchrequest xmlns:d="DAV:"><d:basicsearch>
+  <d:select><d:prop><d:displayname/></d:prop></d:select>
+  <d:from><d:scope><d:href>/files/agent</d:href><d:depth>infinity</d:depth></d:scope></d:from>
+  ${where}${more}
+</d:basicsearch></d:searchrequest>`;
+  const names = async (body: string) => {
+    const res = await fetch(`${sims.urls.nextcloud}/remote.php/dav/`, {
+      method: 'SEARCH',
+      headers: { 'Content-Type': 'text/xml', Authorization: ocsHeaders('agent').Authorization! },
+      body,
+    });
+    if (res.status !== 207) return res.status;
+    return [...(await res.text()).matchAll(/<d:displayname>([^<]+)</g)].map((m) => m[1]);
+  };
+
+  it('evaluates the query as Nextcloud does: where, orderby, no limit when none is given', async () => {
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const recent = `<d:where><d:gt><d:prop><d:getlastmodified/></d:prop><d:literal>${nowSeconds - 86_400}</d:literal></d:gt></d:where>`;
+    const newestFirst =
+      '<d:orderby><d:order><d:prop><d:getlastmodified/></d:prop><d:descending/></d:order></d:orderby>';
+    // Only the files of the last day, newest first.
+    expect(await names(query(recent, newestFirst))).toEqual([
+      'Budget 2027.xlsx',
+      'Compte rendu conseil municipal.docx',
+    ]);
+    // Oldest first when asked; every file without a where; no cut without nresults.
+    const oldestFirst = newestFirst.replace('<d:descending/>', '<d:ascending/>');
+    const all = await names(query('', oldestFirst));
+    expect(Array.isArray(all) && all.length).toBeGreaterThan(2);
+    expect(Array.isArray(all) && all.at(-1)).toBe('Budget 2027.xlsx');
+    // A date literal Nextcloud cannot read counts as 0: everything is newer.
+    const unreadable = recent.replace(String(nowSeconds - 86_400), 'hier');
+    expect(await names(query(unreadable))).toHaveLength(Array.isArray(all) ? all.length : 0);
+  });
+
+  it('refuses a query it cannot evaluate (400), never answering everything instead', async () => {
+    expect(await names(query('<d:where><d:unknown-op/></d:where>'))).toBe(400);
+    expect(
+      await names(query('<d:where><d:gt><d:prop><d:owner/></d:prop><d:literal>1</d:literal></d:gt></d:where>')),
+    ).toBe(400);
+    expect(await names('<d:searchrequest xmlns:d="DAV:"><d:propfind/></d:searchrequest>')).toBe(400);
   });
 
   it("refuses another user's scope (404) and bad credentials (401 + WWW-Authenticate)", async () => {

@@ -6,10 +6,14 @@
 //   apps/dashboard/lib/ResponseDefinitions.php; developer_manual/digging_deeper/dashboard.rst
 // - recent files: WebDAV SEARCH (RFC 5323 basicsearch) on /remote.php/dav/,
 //   developer_manual/client_apis/WebDAV/search.rst and the Files app "Recent" query (apps/files/src/services/Recent.ts)
+// - parameters as the app framework reads them (lib/private/AppFramework/Http/Dispatcher.php): an
+//   `int` parameter is PHP's settype() of the text ("abc" → 0, "12x" → 12), its default when absent;
+//   the response format is `format`, else the first Accept type with a responder (json, xml), else XML.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { minutesBefore, type SimUser } from '../demo-data.js';
 import { bearerToken, header, json, type AppHandler, type SimResponse } from '../http.js';
+import { readSearch, SearchError, type SearchableFile } from './dav-search.js';
 
 export interface NextcloudOptions {
   users: readonly SimUser[];
@@ -59,9 +63,24 @@ interface OcsMeta {
 
 function wantsJson(req: IncomingMessage, url: URL): boolean {
   const format = url.searchParams.get('format');
-  if (format) return format === 'json';
-  return (header(req, 'accept') ?? '').includes('application/json');
+  if (format !== null) return format === 'json';
+  // Controller::getResponderByHTTPHeader: the first media type whose subtype has a responder.
+  for (const part of (header(req, 'accept') ?? '').split(',')) {
+    const subtype = /\w+\/(\w+)/.exec(part)?.[1];
+    if (subtype === 'json' || subtype === 'xml') return subtype === 'json';
+  }
+  return false;
 }
+
+/** PHP's settype($value, 'int') of a query parameter: leading digits, else 0; `fallback` when absent. */
+export function phpInt(value: string | null, fallback: number): number {
+  if (value === null) return fallback;
+  const match = /^\s*([+-]?\d+)/.exec(value);
+  return match?.[1] ? Number.parseInt(match[1], 10) : 0;
+}
+
+/** The dashboard's default layout when the user never arranged theirs (DashboardApiController::getShownWidgets). */
+export const DEFAULT_DASHBOARD_LAYOUT = ['recommendations', 'spreed', 'mail', 'calendar'];
 
 function xmlEscape(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -87,13 +106,19 @@ function ocs(
   data: unknown,
   headers: Record<string, string> = {},
 ): SimResponse {
-  const envelope = { ocs: { meta: { ...meta, totalitems: '', itemsperpage: '' }, data } };
+  // PHP has one array type: an empty map is encoded as [] (json_encode), as Nextcloud answers it.
+  const phpData = isEmptyMap(data) ? [] : data;
+  const envelope = { ocs: { meta: { ...meta, totalitems: '', itemsperpage: '' }, data: phpData } };
   if (wantsJson(req, url)) return json(httpStatus, envelope, headers);
   return {
     status: httpStatus,
     headers: { 'content-type': 'application/xml; charset=utf-8', ...headers },
     body: `<?xml version="1.0"?>\n${toXml(envelope)}`,
   };
+}
+
+function isEmptyMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 const OK: OcsMeta = { status: 'ok', statuscode: 200, message: 'OK' };
@@ -135,9 +160,10 @@ function notificationsOf(user: SimUser, baseUrl: string, now: Date) {
 
 function widgetItemsOf(user: SimUser, url: URL, baseUrl: string, now: Date) {
   const requested = url.searchParams.getAll('widgets[]');
-  const ids = requested.length > 0 ? requested : Object.keys(user.nextcloud.widgetItems);
-  const limitParam = Number(url.searchParams.get('limit') ?? '7');
-  const limit = Number.isInteger(limitParam) && limitParam >= 1 && limitParam <= 30 ? limitParam : 7;
+  // No widget named: those of the user's layout (the default one in the demo data).
+  const ids = requested.length > 0 ? requested : DEFAULT_DASHBOARD_LAYOUT;
+  // `int $limit = 7`, passed to the widget as it is (array_slice: 0 gives none, -n all but n).
+  const limit = phpInt(url.searchParams.get('limit'), 7);
   const result: Record<string, object[]> = {};
   for (const id of ids) {
     const seeds = user.nextcloud.widgetItems[id];
@@ -176,21 +202,39 @@ function encodePath(path: string): string {
 }
 
 function search(user: SimUser, body: string, now: Date): SimResponse {
-  if (!/basicsearch/i.test(body)) {
-    return davError(400, 'Sabre\\DAV\\Exception\\BadRequest', 'Unexpected xml body, expected a basicsearch query');
+  let query;
+  try {
+    query = readSearch(body);
+  } catch (error) {
+    if (!(error instanceof SearchError)) throw error;
+    return davError(400, 'Sabre\\DAV\\Exception\\BadRequest', error.message);
   }
-  const scope = /<(?:[\w-]+:)?scope>\s*<(?:[\w-]+:)?href>([^<]*)<\//i.exec(body)?.[1]?.trim() ?? '';
-  const scopeMatch = /^\/files\/([^/]+)(\/.*)?$/.exec(decodeURIComponent(scope));
+  const scopeMatch = /^\/files\/([^/]+)(\/.*)?$/.exec(query.scope);
   if (!scopeMatch || scopeMatch[1] !== user.username) {
-    return davError(404, 'Sabre\\DAV\\Exception\\NotFound', `File with name ${scope} could not be located`);
+    return davError(404, 'Sabre\\DAV\\Exception\\NotFound', `File with name ${query.scope} could not be located`);
   }
   const under = (scopeMatch[2] ?? '').replace(/^\/+|\/+$/g, '');
-  const limit = Number(/<(?:[\w-]+:)?nresults>\s*(\d+)\s*</i.exec(body)?.[1] ?? '100');
-  // The simulator answers the Files app "Recent" query: files (not folders), newest first.
-  const files = user.nextcloud.files
-    .filter((f) => under === '' || f.path.startsWith(`${under}/`))
-    .sort((a, b) => a.minutesAgo - b.minutesAgo)
-    .slice(0, limit);
+  const { depth } = query;
+  const searchable = user.nextcloud.files.flatMap((f) => {
+    if (under !== '' && !f.path.startsWith(`${under}/`)) return [];
+    const relative = under === '' ? f.path : f.path.slice(under.length + 1);
+    // Depth 1: the folder's own children; depth 0: the folder itself, which is not a file.
+    if (depth !== 'infinity' && relative.split('/').length > depth) return [];
+    const file: SearchableFile = {
+      path: f.path,
+      name: f.path.split('/').pop() ?? f.path,
+      contentType: f.contentType,
+      size: f.size,
+      fileId: f.fileId,
+      modified: Math.floor(minutesBefore(now, f.minutesAgo).getTime() / 1000),
+    };
+    return [{ seed: f, file }];
+  });
+  const selected = searchable
+    .filter(({ file }) => query.matches(file))
+    .sort((a, b) => query.order(a.file, b.file))
+    .slice(query.offset, query.limit === undefined ? undefined : query.offset + query.limit);
+  const files = selected.map(({ seed }) => seed);
   const responses = files.map((f) => {
     const name = f.path.split('/').pop() ?? f.path;
     const modified = minutesBefore(now, f.minutesAgo);

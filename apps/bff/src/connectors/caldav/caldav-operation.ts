@@ -13,15 +13,13 @@ import { readUpcomingEvents } from './caldav-agenda.js';
 export const MAX_EVENTS = 10;
 const AGENDA_DAYS = 7;
 
-export function calendarPath(template: unknown, login: string): string {
-  if (typeof template !== 'string' || !template.startsWith('/')) {
-    throw new UpstreamError('not_configured', 'CALDAV_CALENDAR_PATH');
-  }
+export function calendarPath(template: string, login: string): string {
+  if (!template.startsWith('/')) throw new UpstreamError('not_configured', 'CALDAV_CALENDAR_PATH');
   if (login === '' || login === '.' || login === '..') throw new UpstreamError('not_configured', 'CALDAV_LOGIN');
   return template.replaceAll('{login}', encodeURIComponent(login));
 }
 
-export const readCalDavAgenda: WidgetOperation<'agenda'> = async (context): Promise<AgendaData> => {
+export const readCalDavAgenda: WidgetOperation<'agenda', 'caldav'> = async (context): Promise<AgendaData> => {
   const { client, connector, credential, user, now, signal } = context;
   const path = calendarPath(connector.options.calendarPath, upstreamLogin(credential, user.login));
   const events = await readUpcomingEvents(

@@ -1,10 +1,9 @@
 import net from 'node:net';
-import { CONNECTOR_OPTIONS } from '@pleiade/contracts';
 import type { MailData } from '@pleiade/contracts';
-import type { z } from 'zod';
 import { AddressPolicy, AddressRefusedError, ConnectorConfigError, guardedLookup } from '../address-guard.js';
 import { appLink, clip } from '../operation-kit.js';
-import type { ConnectorConfig, OperationContext, WidgetOperation } from '../operation.js';
+import type { ConnectorConfigOf } from '../connector-config.js';
+import type { OperationContext, WidgetOperation } from '../operation.js';
 import { UpstreamError } from '../states.js';
 import { readUnreadMail, type ImapAccount } from './imap-mail.js';
 
@@ -18,17 +17,10 @@ import { readUnreadMail, type ImapAccount } from './imap-mail.js';
 
 export const LATEST_MAIL = 5;
 
-const imapOptions = CONNECTOR_OPTIONS.imap as unknown as z.ZodType<{
-  host?: string;
-  port: number;
-  tls: ImapAccount['tls'];
-}>;
-
-function settings(connector: ConnectorConfig) {
-  const parsed = imapOptions.safeParse(connector.options);
-  if (!parsed.success) throw new UpstreamError('not_configured', 'IMAP_OPTIONS');
-  const host = (parsed.data.host ?? new URL(connector.baseUrl).hostname).replace(/^\[|\]$/g, '');
-  return { ...parsed.data, host };
+function settings(connector: ConnectorConfigOf<'imap'>) {
+  const { port, tls } = connector.options;
+  const host = (connector.options.host ?? new URL(connector.baseUrl).hostname).replace(/^\[|\]$/g, '');
+  return { host, port, tls };
 }
 
 /** The address to connect to, refused unless the policy permits every address of the name. */
@@ -50,14 +42,13 @@ export function resolveImapHost(host: string, allowPrivateNetworks: readonly str
   });
 }
 
-function login(context: OperationContext): Pick<ImapAccount, 'user' | 'password' | 'accessToken'> {
+function login(context: OperationContext<'imap'>): Pick<ImapAccount, 'user' | 'password' | 'accessToken'> {
   const { credential, user } = context;
   if (credential.type === 'basic') return { user: credential.username, password: credential.password };
-  if (credential.type === 'bearer') return { user: user.login, accessToken: credential.token };
-  throw new UpstreamError('not_configured', `CREDENTIAL_${credential.type.toUpperCase()}_UNSUPPORTED`);
+  return { user: user.login, accessToken: credential.token };
 }
 
-export const readImapMail: WidgetOperation<'mail'> = async (context): Promise<MailData> => {
+export const readImapMail: WidgetOperation<'mail', 'imap'> = async (context): Promise<MailData> => {
   const { connector, signal } = context;
   const { host, port, tls } = settings(connector);
   const address = await resolveImapHost(host, connector.allowPrivateNetworks);

@@ -2,19 +2,13 @@ import type { AgendaEvent } from '@pleiade/contracts';
 import { startVisioResponseSchema } from '@pleiade/contracts';
 import { jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import type { ConnectorConfig, TargetUser } from '../operation.js';
+import { connectorConfig } from '../../../test/support/connectors.js';
+import type { TargetUser } from '../operation.js';
 import { UpstreamError } from '../states.js';
 import { JITSI_TOKEN_LIFETIME_S, startVisio, visioFromAgenda } from './jitsi.js';
 
-const connector = (options: Record<string, unknown> = {}): ConnectorConfig => ({
-  id: '2b6f1c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-  kind: 'jitsi',
-  label: 'Visio',
-  baseUrl: 'https://visio.mairie.test/',
-  authMode: 'none',
-  options,
-  allowPrivateNetworks: [],
-});
+const connector = (options: Record<string, unknown> = {}) =>
+  connectorConfig('jitsi', { label: 'Visio', baseUrl: 'https://visio.mairie.test/', options });
 const user: TargetUser = {
   userId: 'u-agent',
   login: 'agent',

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AgendaEvent, StartVisioResponse, VisioData } from '@pleiade/contracts';
 import { SignJWT } from 'jose';
-import type { ConnectorConfig, TargetUser } from '../operation.js';
+import type { ConnectorConfigOf } from '../connector-config.js';
+import type { TargetUser } from '../operation.js';
 import { UpstreamError } from '../states.js';
 
 /**
@@ -20,7 +21,7 @@ export function randomRoomName(): string {
   return `visio-${randomBytes(12).toString('hex')}`;
 }
 
-function jitsiBase(connector: ConnectorConfig): URL {
+function jitsiBase(connector: ConnectorConfigOf<'jitsi'>): URL {
   const base = new URL(connector.baseUrl);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   return base;
@@ -31,7 +32,7 @@ function jitsiBase(connector: ConnectorConfig): URL {
  * for this room only (never `room: "*"`), carrying the person's name and e-mail from the session.
  */
 export async function startVisio(
-  connector: ConnectorConfig,
+  connector: ConnectorConfigOf<'jitsi'>,
   secrets: { jwtSecret?: string },
   user: TargetUser,
   roomName: string = randomRoomName(),
@@ -42,8 +43,8 @@ export async function startVisio(
   const url = new URL(encodeURIComponent(roomName), base);
   if (secrets.jwtSecret) {
     const appId = connector.options.jwtAppId;
-    if (typeof appId !== 'string' || appId === '') throw new UpstreamError('not_configured', 'JITSI_APP_ID');
-    const audience = typeof connector.options.jwtAudience === 'string' ? connector.options.jwtAudience : 'jitsi';
+    if (!appId) throw new UpstreamError('not_configured', 'JITSI_APP_ID');
+    const audience = connector.options.jwtAudience;
     const issuedAt = Math.floor(now.getTime() / 1000);
     const jwt = await new SignJWT({
       room: roomName,

@@ -1,7 +1,8 @@
-import { chatDataSchema } from '@pleiade/contracts';
+import { chatDataSchema, type ConnectorOptionsOf } from '@pleiade/contracts';
 import { DEMO_USERS, startSimulators, type SimUser, type Simulators } from '@pleiade/simulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectorConfig, OperationContext, UpstreamCredential } from '../operation.js';
+import { connectorConfig, operationContext } from '../../../test/support/connectors.js';
+import type { CredentialOf } from '../operation.js';
 import { UpstreamError } from '../states.js';
 import { UpstreamClient } from '../upstream-client.js';
 import { readMatrixChat } from './matrix.js';
@@ -49,15 +50,15 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.close();
 });
 
-function context(credential?: UpstreamCredential, options: Record<string, unknown> = { webClientUrl: WEB }) {
-  const connector: ConnectorConfig = {
-    id: '7d1f7c5e-3a0c-4d0e-9a3e-1b2c3d4e5f60',
-    kind: 'matrix',
-    label: 'Messagerie instantanée',
-    baseUrl: sims.urls.matrix,
-    authMode: 'personal_secret',
+// Options given as they are, not parsed: the operation must stay safe whatever it is handed.
+function context(credential?: CredentialOf<'matrix'>, options: ConnectorOptionsOf<'matrix'> = { webClientUrl: WEB }) {
+  const connector = {
+    ...connectorConfig('matrix', {
+      baseUrl: sims.urls.matrix,
+      authMode: 'personal_secret',
+      allowPrivateNetworks: ['127.0.0.1/32'],
+    }),
     options,
-    allowPrivateNetworks: ['127.0.0.1/32'],
   };
   const client = new UpstreamClient({
     instanceId: connector.id,
@@ -66,14 +67,11 @@ function context(credential?: UpstreamCredential, options: Record<string, unknow
     resilience: { retries: 0 },
   });
   clients.push(client);
-  return {
+  return operationContext(
     connector,
     client,
-    user: { userId: 'u-agent', login: 'agent', email: null, displayName: 'Camille Martin' },
-    credential: credential ?? { type: 'bearer', token: sims.credentials.matrix.agent?.accessToken ?? '' },
-    signal: new AbortController().signal,
-    now: new Date(),
-  } satisfies OperationContext;
+    credential ?? { type: 'bearer', token: sims.credentials.matrix.agent?.accessToken ?? '' },
+  );
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<string> {

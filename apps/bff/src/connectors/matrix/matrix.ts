@@ -2,7 +2,6 @@ import type { ChatData } from '@pleiade/contracts';
 import { z } from 'zod';
 import { clip, isoInstant, safeLink } from '../operation-kit.js';
 import type { OperationContext, WidgetOperation } from '../operation.js';
-import { UpstreamError } from '../states.js';
 
 /**
  * Unread conversations from a Matrix homeserver (Synapse, Watcha): one `GET /sync` with
@@ -58,26 +57,23 @@ function roomName(room: z.infer<typeof joinedRoom>): string {
   return heroes.length > 0 ? heroes.join(', ') : 'Conversation';
 }
 
-function authentication(context: OperationContext): { authorization: string; userId?: string } {
+function authentication(context: OperationContext<'matrix'>): { authorization: string; userId?: string } {
   const { credential } = context;
   if (credential.type === 'bearer') return { authorization: `Bearer ${credential.token}` };
   // Application service identity assertion (client-server API, "Identity assertion"): as_token + user_id.
-  if (credential.type === 'matrix_appservice') {
-    return { authorization: `Bearer ${credential.asToken}`, userId: credential.userId };
-  }
-  throw new UpstreamError('not_configured', `CREDENTIAL_${credential.type.toUpperCase()}_UNSUPPORTED`);
+  return { authorization: `Bearer ${credential.asToken}`, userId: credential.userId };
 }
 
 /** Element/Watcha deep link (hash routing), or matrix.to when no web client is configured. */
-function roomLink(webClientUrl: unknown, roomId: string): string | undefined {
-  if (typeof webClientUrl === 'string' && webClientUrl) {
+function roomLink(webClientUrl: string | undefined, roomId: string): string | undefined {
+  if (webClientUrl) {
     const base = safeLink(webClientUrl, webClientUrl);
     return base ? safeLink(`#/room/${encodeURIComponent(roomId)}`, base) : undefined;
   }
   return safeLink(`https://matrix.to/#/${encodeURIComponent(roomId)}`, 'https://matrix.to/');
 }
 
-export const readMatrixChat: WidgetOperation<'chat'> = async (context): Promise<ChatData> => {
+export const readMatrixChat: WidgetOperation<'chat', 'matrix'> = async (context): Promise<ChatData> => {
   const { client, connector, signal } = context;
   const { authorization, userId } = authentication(context);
   const sync = await client.request({
@@ -109,6 +105,6 @@ export const readMatrixChat: WidgetOperation<'chat'> = async (context): Promise<
     unreadRooms: unread.length,
     mentions,
     rooms: unread.slice(0, MAX_ROOMS),
-    appUrl: typeof webClientUrl === 'string' ? safeLink(webClientUrl, webClientUrl) : undefined,
+    appUrl: webClientUrl ? safeLink(webClientUrl, webClientUrl) : undefined,
   };
 };

@@ -7,8 +7,9 @@ import {
 } from '@pleiade/contracts';
 import { DEMO_USERS, startSimulators, type SimUser, type Simulators } from '@pleiade/simulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConnectorConfig, OperationContext, UpstreamCredential } from '../operation.js';
-import { WIDGET_OPERATIONS } from '../operations.js';
+import { connectorConfig, operationContext } from '../../../test/support/connectors.js';
+import type { CredentialOf, OperationContext } from '../operation.js';
+import { CONNECTORS } from '../registry.js';
 import { UpstreamError } from '../states.js';
 import { UpstreamClient } from '../upstream-client.js';
 import { readNextcloudDashboard, readNextcloudFiles, readNextcloudNotifications } from './nextcloud.js';
@@ -86,33 +87,27 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.close();
 });
 
-function context(credential?: UpstreamCredential, baseUrl = sims.urls.nextcloud): OperationContext {
-  const connector: ConnectorConfig = {
-    id: '1c9b0d0e-52a4-4d55-8f43-0d1f1b0c2a11',
-    kind: 'nextcloud',
-    label: 'Nextcloud',
+function context(credential?: CredentialOf<'nextcloud'>, baseUrl = sims.urls.nextcloud): OperationContext<'nextcloud'> {
+  const connector = connectorConfig('nextcloud', {
     baseUrl,
     authMode: 'personal_secret',
-    options: {},
     allowPrivateNetworks: ['127.0.0.1/32'],
-  };
+  });
   const client = new UpstreamClient({
     instanceId: connector.id,
     baseUrl,
     allowPrivateNetworks: connector.allowPrivateNetworks,
-    headers: WIDGET_OPERATIONS['nextcloud-notifications'].nextcloud?.clientHeaders,
+    headers: { ...CONNECTORS.nextcloud.clientHeaders },
     resilience: { retries: 0 },
   });
   clients.push(client);
   const own = sims.credentials.nextcloud.agent;
-  return {
+  return operationContext(
     connector,
     client,
-    user: { userId: 'u-agent', login: 'agent', email: null, displayName: 'Camille Martin' },
-    credential: credential ?? { type: 'basic', username: 'agent', password: own?.appPassword ?? '' },
-    signal: new AbortController().signal,
-    now,
-  };
+    credential ?? { type: 'basic', username: 'agent', password: own?.appPassword ?? '' },
+    { now },
+  );
 }
 
 async function statusOf(promise: Promise<unknown>): Promise<string> {

@@ -46,7 +46,7 @@ const widgetItemsResponse = ocsEnvelope(
   z.record(z.string(), z.object({ items: z.array(widgetItem).max(100) })).or(z.array(z.never()).max(0)),
 );
 
-export const readNextcloudNotifications: WidgetOperation<'nextcloud-notifications'> = async (
+export const readNextcloudNotifications: WidgetOperation<'nextcloud-notifications', 'nextcloud'> = async (
   context,
 ): Promise<NextcloudNotificationsData> => {
   const { client, connector, credential, signal } = context;
@@ -142,7 +142,9 @@ function parseDav(body: string): z.infer<typeof davResponse> {
   return result.data;
 }
 
-export const readNextcloudFiles: WidgetOperation<'nextcloud-files'> = async (context): Promise<NextcloudFilesData> => {
+export const readNextcloudFiles: WidgetOperation<'nextcloud-files', 'nextcloud'> = async (
+  context,
+): Promise<NextcloudFilesData> => {
   const { client, connector, credential, signal, now, user } = context;
   const login = upstreamLogin(credential, user.login);
   const body = await client.request({
@@ -188,7 +190,7 @@ export const readNextcloudFiles: WidgetOperation<'nextcloud-files'> = async (con
   return { items: items.slice(0, RECENT_FILES), appUrl: appLink(connector.baseUrl, 'index.php/apps/files/recent') };
 };
 
-export const readNextcloudDashboard: WidgetOperation<'nextcloud-dashboard'> = async (
+export const readNextcloudDashboard: WidgetOperation<'nextcloud-dashboard', 'nextcloud'> = async (
   context,
   options,
 ): Promise<NextcloudDashboardData> => {

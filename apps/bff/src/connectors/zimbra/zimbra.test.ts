@@ -1,7 +1,8 @@
 import { agendaDataSchema, mailDataSchema } from '@pleiade/contracts';
 import { DEMO_USERS, parisTimeToday, startSimulators, type SimUser, type Simulators } from '@pleiade/simulators';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectorConfig, OperationContext, UpstreamCredential } from '../operation.js';
+import { connectorConfig, operationContext } from '../../../test/support/connectors.js';
+import type { CredentialOf, OperationContext } from '../operation.js';
 import { UpstreamError } from '../states.js';
 import { UpstreamClient } from '../upstream-client.js';
 import { clearZimbraTokens } from './soap.js';
@@ -51,16 +52,12 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.close();
 });
 
-function context(credential?: UpstreamCredential): OperationContext {
-  const connector: ConnectorConfig = {
-    id: '5f0e8f57-8c43-4d7c-9d7e-6c1f3c1f0a01',
-    kind: 'zimbra',
-    label: 'Messagerie',
+function context(credential?: CredentialOf<'zimbra'>): OperationContext<'zimbra'> {
+  const connector = connectorConfig('zimbra', {
     baseUrl: sims.urls.zimbra,
     authMode: 'zimbra_preauth',
-    options: {},
     allowPrivateNetworks: ['127.0.0.1/32'],
-  };
+  });
   const client = new UpstreamClient({
     instanceId: connector.id,
     baseUrl: connector.baseUrl,
@@ -70,14 +67,10 @@ function context(credential?: UpstreamCredential): OperationContext {
   clients.push(client);
   const account = sims.credentials.zimbra.accounts.agent ?? '';
   const preauthKey = sims.credentials.zimbra.preauthKeys['demo-a.pleiade.test'] ?? '';
-  return {
-    connector,
-    client,
+  return operationContext(connector, client, credential ?? { type: 'zimbra_preauth', account, preauthKey }, {
     user: { userId: 'u-agent', login: 'agent', email: account, displayName: 'Camille Martin' },
-    credential: credential ?? { type: 'zimbra_preauth', account, preauthKey },
-    signal: new AbortController().signal,
     now,
-  };
+  });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<UpstreamError> {

@@ -4,7 +4,7 @@ import type { ConnectorSource } from '@pleiade/contracts';
 import { errorMessage, isApiError } from '../../api/errors';
 import { myConnectorsQuery, savePersonalCredential, widgetDataKeys } from '../../api/widget-data';
 import { ExternalLink } from './ExternalLink';
-import { checkCredentialForm, secretLabel, type CredentialField } from './credential-form';
+import { checkCredentialForm, credentialFormOf, type CredentialField } from './credential-form';
 
 interface CredentialFormProps {
   source: ConnectorSource;
@@ -59,7 +59,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
     save.mutate(check.request);
   };
 
-  const label = secretLabel(source.kind);
+  const { secretLabel: label, askUsername } = credentialFormOf(source.kind);
   const heading = `Relier mon compte ${source.label}`;
   return (
     <form className="cw-credential" aria-labelledby={`${id}-title`} noValidate onSubmit={onSubmit}>
@@ -72,8 +72,8 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
           Créez-le dans les réglages de sécurité de <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink>.
         </p>
       )}
-      {/* A Matrix access token names its user: no login to give. */}
-      {source.kind !== 'matrix' && (
+      {/* A token that names its user (Matrix) needs no login. */}
+      {askUsername && (
         <>
           <div className="cw-field">
             <label htmlFor={`${id}-username`}>Identifiant (facultatif)</label>

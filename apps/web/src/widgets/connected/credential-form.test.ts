@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCredentialForm, secretLabel } from './credential-form';
+import { checkCredentialForm, credentialFormOf } from './credential-form';
 
 describe('personal credential form', () => {
   it('sends the secret alone when the identifiant is left empty', () => {
@@ -31,8 +31,8 @@ describe('personal credential form', () => {
     expect(check.errors.secret).toMatch(/trop long/);
   });
 
-  it('names the secret as the application calls it', () => {
-    expect(secretLabel('matrix')).toBe('Jeton d’accès');
-    expect(secretLabel('nextcloud')).toBe('Mot de passe d’application');
+  it('names the secret as the application calls it, and asks a login only when the secret does not name one', () => {
+    expect(credentialFormOf('matrix')).toEqual({ secretLabel: 'Jeton d’accès', askUsername: false });
+    expect(credentialFormOf('nextcloud')).toEqual({ secretLabel: 'Mot de passe d’application', askUsername: true });
   });
 });

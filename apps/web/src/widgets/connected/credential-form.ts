@@ -1,7 +1,9 @@
 import {
   personalCredentialRequestSchema,
+  personalSecretForm,
   type ConnectorKind,
   type PersonalCredentialRequest,
+  type PersonalSecretForm,
 } from '@pleiade/contracts';
 import { sentence } from '../format';
 
@@ -36,7 +38,10 @@ export function checkCredentialForm(values: CredentialFormValues): CredentialFor
   return { ok: false, errors };
 }
 
-/** Matrix (Element, Watcha) gives access tokens; the other applications give app passwords. */
-export function secretLabel(kind: ConnectorKind | undefined): string {
-  return kind === 'matrix' ? 'Jeton d’accès' : 'Mot de passe d’application';
+/**
+ * What the person is asked for this application, from its definition in the contracts: an app
+ * password with an optional login, or a token that names its user (Matrix).
+ */
+export function credentialFormOf(kind: ConnectorKind): PersonalSecretForm {
+  return personalSecretForm(kind) ?? { secretLabel: 'Mot de passe d’application', askUsername: true };
 }

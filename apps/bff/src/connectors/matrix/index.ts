@@ -1,0 +1,30 @@
+import type { ConnectorImplementation } from '../definition.js';
+import { exchangedBearer, personalBearer, refused, sessionBearer } from '../credential-kit.js';
+import { readMatrixChat } from './matrix.js';
+
+/** Matrix (contracts: connector-kinds/matrix.ts). */
+export const matrix: ConnectorImplementation<'matrix'> = {
+  operations: {
+    chat: { read: readMatrixChat, scope: () => 'user', ttlMs: 30_000 },
+  },
+  credentials: {
+    oidc_token: sessionBearer,
+    token_exchange: exchangedBearer,
+    // A Matrix access token names its user.
+    personal_secret: personalBearer,
+    // Application service acting as `@<login>:<serverName>` (identity assertion).
+    service_account: {
+      resolve({ connector, secrets, user }) {
+        const serverName = connector.options.serverName ?? new URL(connector.baseUrl).host;
+        const asToken = secrets.asToken;
+        if (!serverName || !asToken) return refused('not_configured');
+        return {
+          ok: true,
+          credential: { type: 'matrix_appservice', asToken: asToken.reveal(), userId: `@${user.login}:${serverName}` },
+        };
+      },
+    },
+  },
+  // Answers without credentials: the spec versions the homeserver supports.
+  probePath: '/_matrix/client/versions',
+};

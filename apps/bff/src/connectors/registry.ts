@@ -1,0 +1,27 @@
+import type { ConnectorKind } from '@pleiade/contracts';
+import { caldav } from './caldav/index.js';
+import type { ConnectorImplementation, RegisteredConnector } from './definition.js';
+import { imap } from './imap/index.js';
+import { jitsi } from './jitsi/index.js';
+import { matrix } from './matrix/index.js';
+import { nextcloud } from './nextcloud/index.js';
+import { zimbra } from './zimbra/index.js';
+
+/**
+ * The BFF side of every connector kind, one line each. Typed by the contracts' registry
+ * (CONNECTOR_DEFINITIONS): a kind without its implementation, an operation for a widget its
+ * definition feeds or an adapter for one of its modes does not compile.
+ */
+export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementation<K> } = {
+  nextcloud,
+  zimbra,
+  matrix,
+  imap,
+  caldav,
+  jitsi,
+};
+
+/** A kind's implementation, for code that holds a parsed config of that kind. */
+export function connectorOf(kind: ConnectorKind): RegisteredConnector {
+  return CONNECTORS[kind];
+}
