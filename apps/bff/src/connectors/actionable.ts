@@ -4,7 +4,10 @@
  * data. The view adds the source's label and sorts; a widget may show only its source's items.
  */
 
-export type ActionableSource = 'iparapheur' | 's2low' | 'idelibre' | 'pastell';
+import type { ConnectorKind } from '@pleiade/contracts';
+
+/** The connector kind the item comes from (the dematerialisation kinds join ConnectorKind when wired). */
+export type ActionableSource = ConnectorKind | 'iparapheur' | 's2low' | 'idelibre' | 'pastell';
 
 /**
  * Whom the item concerns, as the upstream tells it. With a per-person credential the upstream

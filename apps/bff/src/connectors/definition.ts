@@ -8,6 +8,7 @@ import type {
   SecretNameOf,
   WidgetDataOf,
 } from '@pleiade/contracts';
+import type { ActionableItem } from './actionable.js';
 import type { ConnectorConfigOf } from './connector-config.js';
 import type { ConnectorConfig } from './connector-config.js';
 import type {
@@ -103,6 +104,17 @@ export interface CredentialAdapter<K extends ConnectorKind, M extends AuthModeOf
   ): CredentialResolution<CredentialOfMode<K, M>> | Promise<CredentialResolution<CredentialOfMode<K, M>>>;
 }
 
+/**
+ * The person's actionable items in kind K's application, for « À traiter » (issue 10): kinds that
+ * hold none leave it out. The entry answers for the signed-in person only (filtered by the BFF when
+ * the upstream is read with a technical account).
+ */
+export interface ActionItemsEntry<K extends ConnectorKind> {
+  read(context: OperationContext<K>): Promise<ActionableItem[]>;
+  /** Freshness of a cached answer (ms). */
+  ttlMs: number;
+}
+
 export interface ConnectorImplementation<K extends ConnectorKind> {
   /** How to read each widget the kind feeds (a widget its definition lists but this lacks does not compile). */
   readonly operations: { readonly [W in ReadableWidgetOf<K>]: OperationEntry<W, K> };
@@ -115,6 +127,8 @@ export interface ConnectorImplementation<K extends ConnectorKind> {
   readonly probePath: string;
   /** Headers every call to this kind of upstream carries (one client per connector, shared by its widgets). */
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  /** What the person has to do there (« À traiter »); absent for kinds that hold nothing to do. */
+  readonly actionItems?: ActionItemsEntry<K>;
 }
 
 /** An adapter of any kind and mode, as the credential resolver holds it. */
@@ -135,4 +149,8 @@ export interface RegisteredConnector {
   readonly credentials: { readonly [M in ConnectorAuthMode]?: AnyCredentialAdapter };
   readonly probePath: string;
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  readonly actionItems?: {
+    read(context: AnyOperationContext): Promise<ActionableItem[]>;
+    ttlMs: number;
+  };
 }
