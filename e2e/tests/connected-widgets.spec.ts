@@ -105,7 +105,7 @@ test.describe('connected widgets', () => {
   test('links a personal Matrix token from the widget, then unlinks it', async ({ page }) => {
     await signIn(page, 'agent-b');
     const chat = widget(page, 'chat');
-    await expect(chat.getByRole('heading', { name: 'Relier mon compte Discussions' })).toBeVisible();
+    await expect(chat.getByRole('heading', { name: 'Relier mon compte Messagerie instantanée' })).toBeVisible();
     // Empty: a French message on the field, nothing sent.
     await chat.getByRole('button', { name: 'Relier mon compte' }).click();
     await expect(chat.getByRole('alert')).toBeVisible();
@@ -116,7 +116,7 @@ test.describe('connected widgets', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await chat.getByRole('button', { name: /Délier mon compte/ }).click();
-    await expect(chat.getByRole('heading', { name: 'Relier mon compte Discussions' })).toBeVisible();
+    await expect(chat.getByRole('heading', { name: 'Relier mon compte Messagerie instantanée' })).toBeVisible();
   });
 
   test('starts a visio in a new tab, with a JWT the collectivité’s Jitsi accepts', async ({ page, context }) => {

@@ -1,3 +1,4 @@
+import './zod-locale.js';
 export * from './widgets.js';
 export * from './board.js';
 export * from './personal-boards.js';
@@ -12,3 +13,4 @@ export * from './shared-boards.js';
 export * from './board-document.js';
 export * from './board-diff.js';
 export * from './private-networks.js';
+export * from './nextcloud-apps.js';

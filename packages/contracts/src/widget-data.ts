@@ -104,6 +104,8 @@ export const nextcloudNotificationsDataSchema = z.object({
       message: text(1000),
       at: isoInstant,
       url: safeLinkSchema.optional(),
+      /** The notification's primary action when it opens a page (« Rejoindre la visio »). */
+      action: z.object({ label: text(100), url: safeLinkSchema }).optional(),
     }),
   ),
   appUrl: safeLinkSchema.optional(),

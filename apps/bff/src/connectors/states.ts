@@ -1,4 +1,4 @@
-import type { WidgetFailureStatus } from '@pleiade/contracts';
+import type { ConnectorAuthMode, WidgetFailureStatus } from '@pleiade/contracts';
 
 /**
  * What a widget gets from one upstream read: data, or one of a few failure states with a French
@@ -35,6 +35,25 @@ export const FAILURE_MESSAGES: Readonly<Record<FailureStatus, string>> = {
   invalid_response: 'Réponse invalide de l’application.',
   circuit_open: 'Service momentanément suspendu après plusieurs erreurs ; nouvel essai dans quelques instants.',
 };
+
+/**
+ * What to do when the application refuses the credential depends on where it came from: signing
+ * in again renews a session token, but not a token the person typed or Pléiade's own account.
+ */
+const REFUSED_BY_MODE: Readonly<Record<ConnectorAuthMode, string>> = {
+  oidc_token: 'L’application n’a pas accepté votre connexion : déconnectez-vous de Pléiade puis reconnectez-vous.',
+  token_exchange: 'L’application n’a pas accepté votre connexion : déconnectez-vous de Pléiade puis reconnectez-vous.',
+  zimbra_preauth: 'L’application ne reconnaît pas votre compte : prévenez votre administrateur.',
+  personal_secret:
+    'L’application a refusé le mot de passe d’application (ou le jeton) enregistré : saisissez-en un nouveau.',
+  service_account: 'L’application a refusé le compte de service de Pléiade : prévenez votre administrateur.',
+  none: 'L’application a refusé l’accès : prévenez votre administrateur.',
+};
+
+/** The message of a failure for a connector using `authMode`. */
+export function failureMessage(status: FailureStatus, authMode?: ConnectorAuthMode): string {
+  return status === 'credentials_refused' && authMode ? REFUSED_BY_MODE[authMode] : FAILURE_MESSAGES[status];
+}
 
 export function okState<T>(data: T, fetchedAt: Date = new Date(), stale = false): OkState<T> {
   return { status: 'ok', data, fetchedAt: fetchedAt.toISOString(), stale };

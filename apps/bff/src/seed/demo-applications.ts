@@ -119,7 +119,7 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
       ...common,
       collectivite: 'demo-b',
       kind: 'matrix',
-      label: 'Discussions',
+      label: 'Messagerie instantanée',
       baseUrl: sims.urls.matrix,
       authMode: 'personal_secret',
       options: { serverName: 'demo-b.pleiade.test', webClientUrl: sims.urls.matrix },
@@ -139,7 +139,7 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
   options.logger.info({ urls: sims.urls }, 'demo application simulators started');
   const agentB = DEMO_USERS.find((user) => user.username === 'agent-b');
   const notes = agentB
-    ? [`Jeton Matrix de agent-b, à saisir dans le widget « Discussions » : ${agentB.matrix.accessToken}`]
+    ? [`Jeton Matrix de agent-b, à saisir dans le widget « Messagerie instantanée » : ${agentB.matrix.accessToken}`]
     : [];
   return { seeds, urls: { ...sims.urls }, notes, close: () => sims.close() };
 }

@@ -30,6 +30,7 @@ import type { SecretBox } from '../connectors/secret-box.js';
 import {
   UpstreamError,
   failureReason,
+  failureMessage,
   failureState,
   okState,
   toFailureState,
@@ -81,7 +82,9 @@ function sourceOf(row: StoredConnector): ConnectorSource | undefined {
 }
 
 function failure(status: FailureStatus, source?: ConnectorSource) {
-  return { ...failureState(status), ...(source ? { source } : {}) };
+  return source
+    ? { status, message: failureMessage(status, source.authMode), source }
+    : failureState(status);
 }
 
 /**
@@ -238,7 +241,7 @@ function respond<K extends ConnectedWidgetKind>(
   source: ConnectorSource,
 ): WidgetDataResponse<K> {
   if (state.status === 'ok') return { ...state, source } as WidgetDataResponse<K>;
-  return { status: state.status, message: state.message, source };
+  return { status: state.status, message: failureMessage(state.status, source.authMode), source };
 }
 
 /** GET /api/widgets/:widgetId/data; `refresh`: read the upstream even when the cached data is fresh. */

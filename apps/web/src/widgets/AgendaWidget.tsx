@@ -13,14 +13,14 @@ export default function AgendaWidget({ widget, readOnly, onOptionsChange }: Widg
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de votre agenda…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.events.length === 0 ? (
             <p className="widget-state">Aucun événement à venir</p>
           ) : (
             <EventDays events={data.events} now={now} headingLevel={3} />
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir l’agenda'} />
+          <AppLink href={data.appUrl} label="Ouvrir l’agenda" />
         </>
       )}
     </ConnectedWidget>

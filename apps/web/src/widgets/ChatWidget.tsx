@@ -15,7 +15,7 @@ export default function ChatWidget({ widget, readOnly, onOptionsChange }: Widget
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de vos conversations…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.unreadRooms === 0 && data.mentions === 0 ? (
             <p className="widget-state">Aucune conversation non lue</p>
@@ -55,7 +55,7 @@ export default function ChatWidget({ widget, readOnly, onOptionsChange }: Widget
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir la messagerie instantanée'} />
+          <AppLink href={data.appUrl} label="Ouvrir la messagerie instantanée" />
         </>
       )}
     </ConnectedWidget>

@@ -15,7 +15,7 @@ export default function MailWidget({ widget, readOnly, onOptionsChange }: Widget
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de vos messages…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.unreadCount === 0 ? (
             <p className="widget-state">Aucun message non lu</p>
@@ -40,7 +40,7 @@ export default function MailWidget({ widget, readOnly, onOptionsChange }: Widget
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir la messagerie'} />
+          <AppLink href={data.appUrl} label="Ouvrir la messagerie" />
         </>
       )}
     </ConnectedWidget>

@@ -18,7 +18,7 @@ export default function NextcloudDashboardWidget({
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de votre tableau de bord Nextcloud…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.items.length === 0 ? (
             <p className="widget-state">Rien à afficher pour le moment</p>
@@ -40,7 +40,7 @@ export default function NextcloudDashboardWidget({
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir Nextcloud'} />
+          <AppLink href={data.appUrl} label="Ouvrir Nextcloud" />
         </>
       )}
     </ConnectedWidget>

@@ -15,7 +15,7 @@ export default function NextcloudFilesWidget({ widget, readOnly, onOptionsChange
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de vos fichiers récents…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.items.length === 0 ? (
             <p className="widget-state">Aucun fichier modifié récemment</p>
@@ -36,7 +36,7 @@ export default function NextcloudFilesWidget({ widget, readOnly, onOptionsChange
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir les fichiers'} />
+          <AppLink href={data.appUrl} label="Ouvrir les fichiers" />
         </>
       )}
     </ConnectedWidget>

@@ -1,3 +1,4 @@
+import { nextcloudAppLabel } from '@pleiade/contracts';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
@@ -19,7 +20,7 @@ export default function NextcloudNotificationsWidget({
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de vos notifications…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.count === 0 ? (
             <p className="widget-state">Aucune notification</p>
@@ -37,14 +38,21 @@ export default function NextcloudNotificationsWidget({
                     {item.subject}
                   </ExternalLink>
                   {item.message.trim() !== '' && <span className="cw-excerpt">{item.message}</span>}
+                  {item.action && (
+                    <ExternalLink href={item.action.url} className="cw-link cw-visio-link">
+                      {item.action.label}
+                      <span className="visually-hidden"> « {item.subject} »</span>
+                    </ExternalLink>
+                  )}
                   <span className="cw-meta">
-                    {item.app} · <time dateTime={item.at}>{formatMoment(new Date(item.at), now)}</time>
+                    {nextcloudAppLabel(item.app)} ·{' '}
+                    <time dateTime={item.at}>{formatMoment(new Date(item.at), now)}</time>
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir Nextcloud'} />
+          <AppLink href={data.appUrl} label="Ouvrir Nextcloud" />
         </>
       )}
     </ConnectedWidget>

@@ -22,7 +22,7 @@ export default function VisioWidget({ widget, readOnly, onOptionsChange }: Widge
       loadingText="Chargement de vos prochaines visios…"
       before={(response) => (response?.status === 'not_configured' ? null : <StartVisio widgetId={widget.id} />)}
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           <h3 className="cw-subtitle">Prochaines visios</h3>
           {!data.agendaConnected ? (
@@ -32,7 +32,7 @@ export default function VisioWidget({ widget, readOnly, onOptionsChange }: Widge
           ) : (
             <EventDays events={data.upcoming} now={now} headingLevel={4} />
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir la visio'} />
+          <AppLink href={data.appUrl} label="Ouvrir la visio" />
         </>
       )}
     </ConnectedWidget>

@@ -26,3 +26,22 @@ export function groupEventsByDay<E extends { start: string }>(events: readonly E
   }
   return groups.sort((a, b) => a.day - b.day);
 }
+
+/** A place that is a web address (a visio room pasted in the « Lieu » field), not somewhere to go. */
+const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
+
+/**
+ * What the event's line shows as its place, and the visio to join: an address typed as the place
+ * is shown as « Visio » with the link behind « Rejoindre la visio », never as raw text.
+ */
+export function placeOf(event: { location?: string | null; visioUrl?: string | null }): {
+  place: string | undefined;
+  visioUrl: string | undefined;
+} {
+  const location = event.location?.trim() || undefined;
+  const visioUrl = event.visioUrl ?? undefined;
+  if (location && WEB_ADDRESS.test(location)) {
+    return { place: 'Visio', visioUrl: visioUrl ?? (location.startsWith('www.') ? `https://${location}` : location) };
+  }
+  return { place: location, visioUrl };
+}

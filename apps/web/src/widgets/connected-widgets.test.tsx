@@ -96,7 +96,9 @@ describe('mail widget', () => {
     expect(html).toContain('<span class="visually-hidden"> (nouvel onglet)</span>');
     expect(html).not.toContain('javascript:');
     expect(html).toContain('Piège');
-    expect(html).toContain('Ouvrir Messagerie de la mairie');
+    // Named after what it opens, not after the connector's label.
+    expect(html).toContain('Ouvrir la messagerie');
+    expect(html).not.toContain('Ouvrir Messagerie de la mairie');
     expect(html).toMatch(/<ul class="cw-list" aria-label="Derniers messages non lus"><li/);
   });
 
@@ -237,6 +239,32 @@ describe('agenda widget', () => {
     expect(html).not.toMatch(/<h[12]/);
   });
 
+  it('shows a web address typed as the place as « Visio », the address behind the join link only', () => {
+    const widget = connectedWidget('agenda');
+    const start = new Date(Date.now() + 60 * 60_000).toISOString();
+    const html = render(widget, <AgendaWidget widget={widget} readOnly onOptionsChange={noop} />, {
+      response: ok({
+        events: [
+          {
+            id: 'e2',
+            title: 'Réunion de service',
+            location: 'http://127.0.0.1:8443/reunion-service',
+            start,
+            end: null,
+            allDay: false,
+          },
+        ],
+        appUrl: 'https://mail.demo-a.test/',
+      }),
+    });
+    expect(html).toContain('<span class="cw-meta">Visio</span>');
+    expect(html.match(/127\.0\.0\.1/g)).toHaveLength(1);
+    expect(html).toContain(
+      'href="http://127.0.0.1:8443/reunion-service" target="_blank" rel="noopener noreferrer">Rejoindre la visio',
+    );
+    expect(html).toContain('Ouvrir l’agenda');
+  });
+
   it('says when nothing is planned', () => {
     const widget = connectedWidget('agenda');
     const html = render(widget, <AgendaWidget widget={widget} readOnly onOptionsChange={noop} />, {
@@ -266,7 +294,7 @@ describe('chat widget', () => {
     expect(html).toContain('<span class="cw-count-number">2</span> conversations non lues');
     expect(html).toContain('<span class="cw-count-number">1</span> mention');
     expect(html).toContain('4 non lus');
-    expect(html).toContain('Ouvrir Watcha');
+    expect(html).toContain('Ouvrir la messagerie instantanée');
   });
 });
 

@@ -12,7 +12,12 @@ import type { CredentialOf, OperationContext } from '../operation.js';
 import { CONNECTORS } from '../registry.js';
 import { UpstreamError } from '../states.js';
 import { UpstreamClient } from '../upstream-client.js';
-import { readNextcloudDashboard, readNextcloudFiles, readNextcloudNotifications } from './nextcloud.js';
+import {
+  readNextcloudDashboard,
+  readNextcloudFiles,
+  readNextcloudNotifications,
+  withoutAddresses,
+} from './nextcloud.js';
 
 const demo = (name: string) => DEMO_USERS.find((u) => u.username === name) as SimUser;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -173,6 +178,64 @@ describe('Nextcloud notifications', () => {
         `${base.replace('/nextcloud', '')}/index.php/apps/deck/`,
         undefined,
       ]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+describe('Nextcloud notification words', () => {
+  it('keeps the words of a message, not the web addresses it carries', () => {
+    expect(withoutAddresses('Lien de la visio : https://visio.example.fr/ccas')).toBe('Lien de la visio');
+    expect(withoutAddresses('Voir www.example.fr et http://10.0.0.1:8080/x pour le détail')).toBe(
+      'Voir  et  pour le détail',
+    );
+    expect(withoutAddresses('Budget 2027 partagé')).toBe('Budget 2027 partagé');
+  });
+
+  it('offers the primary action that opens a page, never a javascript: one', async () => {
+    const server = http.createServer((_req, res) => {
+      const item = { app: 'calendar', datetime: '2026-11-30T10:00:00+00:00', subject: 'Point CCAS demain' };
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          ocs: {
+            meta: { status: 'ok' },
+            data: [
+              {
+                ...item,
+                notification_id: 1,
+                message: 'Lien de la visio : https://visio.example.fr/ccas',
+                link: '',
+                actions: [
+                  { label: 'Ignorer', link: '/x', type: 'DELETE', primary: false },
+                  { label: 'Rejoindre la visio', link: 'https://visio.example.fr/ccas', type: 'WEB', primary: true },
+                ],
+              },
+              {
+                ...item,
+                notification_id: 2,
+                message: '',
+                link: '',
+                actions: [{ label: 'Piège', link: 'javascript:alert(1)', type: 'WEB', primary: true }],
+              },
+            ],
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const data = nextcloudNotificationsDataSchema.parse(
+        await readNextcloudNotifications(context(undefined, base), {}),
+      );
+      expect(data.items[0]).toMatchObject({
+        message: 'Lien de la visio',
+        action: { label: 'Rejoindre la visio', url: 'https://visio.example.fr/ccas' },
+      });
+      expect(data.items[1]?.action).toBeUndefined();
     } finally {
       server.closeAllConnections();
       server.close();

@@ -31,6 +31,10 @@ const notificationsResponse = ocsEnvelope(
         subject: z.string(),
         message: z.string().default(''),
         link: z.string().default(''),
+        actions: z
+          .array(z.object({ label: z.string(), link: z.string().default(''), primary: z.boolean().default(false) }))
+          .max(20)
+          .default([]),
       }),
     )
     .max(1000),
@@ -45,6 +49,26 @@ const widgetItem = z.object({
 const widgetItemsResponse = ocsEnvelope(
   z.record(z.string(), z.object({ items: z.array(widgetItem).max(100) })).or(z.array(z.never()).max(0)),
 );
+
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/**
+ * A notification's text without the web addresses it carries (« Lien de la visio : https://… »):
+ * people read words; the address is reached through the notification's own link or action.
+ */
+export function withoutAddresses(message: string): string {
+  return message
+    .replace(WEB_ADDRESS, '')
+    .replace(/\s*[:：]\s*$/u, '')
+    .trim();
+}
+
+/** The notification's primary action that opens a page (« Rejoindre la visio »), when it has one. */
+function primaryAction(actions: readonly { label: string; link: string; primary: boolean }[], baseUrl: string) {
+  const action = actions.find((candidate) => candidate.primary && candidate.label.trim() !== '');
+  const url = action && safeLink(action.link, baseUrl);
+  return action && url ? { action: { label: clip(action.label, 100), url } } : {};
+}
 
 export const readNextcloudNotifications: WidgetOperation<'nextcloud-notifications', 'nextcloud'> = async (
   context,
@@ -67,9 +91,10 @@ export const readNextcloudNotifications: WidgetOperation<'nextcloud-notification
       id: clip(item.notification_id, 100),
       app: clip(item.app, 100),
       subject: clip(item.subject),
-      message: clip(item.message, 1000),
+      message: clip(withoutAddresses(item.message), 1000),
       at,
       url: safeLink(item.link, connector.baseUrl),
+      ...primaryAction(item.actions, connector.baseUrl),
     })),
     appUrl: appLink(connector.baseUrl),
   };

@@ -1,5 +1,5 @@
 import type { AgendaEvent } from '@pleiade/contracts';
-import { groupEventsByDay } from '../agenda';
+import { groupEventsByDay, placeOf } from '../agenda';
 import { formatEventTime } from '../time';
 import { ExternalLink } from './ExternalLink';
 
@@ -19,23 +19,26 @@ export function EventDays({ events, now, headingLevel }: EventDaysProps) {
         <div key={group.day} className="cw-day">
           <Heading className="cw-day-heading">{group.heading}</Heading>
           <ul className="cw-list">
-            {group.events.map((event) => (
-              <li key={event.id} className="cw-item cw-event">
-                <span className="cw-event-time">
-                  <time dateTime={event.start}>{formatEventTime(event)}</time>
-                </span>
-                <ExternalLink href={event.url} className="cw-link cw-item-title">
-                  {event.title.trim() === '' ? '(sans titre)' : event.title}
-                </ExternalLink>
-                {event.location && <span className="cw-meta">{event.location}</span>}
-                {event.visioUrl && (
-                  <ExternalLink href={event.visioUrl} className="cw-link cw-visio-link">
-                    Rejoindre la visio
-                    <span className="visually-hidden"> « {event.title} »</span>
+            {group.events.map((event) => {
+              const { place, visioUrl } = placeOf(event);
+              return (
+                <li key={event.id} className="cw-item cw-event">
+                  <span className="cw-event-time">
+                    <time dateTime={event.start}>{formatEventTime(event)}</time>
+                  </span>
+                  <ExternalLink href={event.url} className="cw-link cw-item-title">
+                    {event.title.trim() === '' ? '(sans titre)' : event.title}
                   </ExternalLink>
-                )}
-              </li>
-            ))}
+                  {place && <span className="cw-meta">{place}</span>}
+                  {visioUrl && (
+                    <ExternalLink href={visioUrl} className="cw-link cw-visio-link">
+                      Rejoindre la visio
+                      <span className="visually-hidden"> « {event.title} »</span>
+                    </ExternalLink>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </div>
       ))}
