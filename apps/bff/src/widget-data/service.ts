@@ -82,9 +82,7 @@ function sourceOf(row: StoredConnector): ConnectorSource | undefined {
 }
 
 function failure(status: FailureStatus, source?: ConnectorSource) {
-  return source
-    ? { status, message: failureMessage(status, source.authMode), source }
-    : failureState(status);
+  return source ? { status, message: failureMessage(status, source.authMode), source } : failureState(status);
 }
 
 /**
