@@ -110,7 +110,7 @@ const nextcloudDashboardOptions = connectedOptions
   })
   .strict();
 
-/** Télétransmission: the period its counts cover, in days up to today. */
+/** Télétransmission: the period its counts cover, in days up to today (absent: TELETRANSMISSION_DEFAULT_DAYS). */
 const teletransmissionOptions = connectedOptions
   .extend({
     periodDays: z
@@ -118,7 +118,7 @@ const teletransmissionOptions = connectedOptions
       .int()
       .min(1, 'Une période compte au moins 1 jour.')
       .max(366, 'Une période compte au plus 366 jours.')
-      .default(30),
+      .optional(),
   })
   .strict();
 /**
@@ -133,6 +133,8 @@ const pastellOptions = connectedOptions
       .optional(),
   })
   .strict();
+
+export const TELETRANSMISSION_DEFAULT_DAYS = 30;
 
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
@@ -169,12 +171,7 @@ export const WIDGET_CONTRACTS = {
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
   parapheur: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
-  teletransmission: {
-    options: teletransmissionOptions,
-    defaultOptions: { periodDays: 30 },
-    size: connectedSize,
-    maxPerBoard: 4,
-  },
+  teletransmission: { options: teletransmissionOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   seances: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   pastell: { options: pastellOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { TELETRANSMISSION_DEFAULT_DAYS } from '@pleiade/contracts';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
@@ -16,7 +17,7 @@ const PERIOD_LABELS: Record<number, string> = {
 /** S2low: acts transmitted, acknowledged and in error over a period, and those to deal with. */
 export default function TeletransmissionWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'teletransmission'>) {
   const id = useId();
-  const period = widget.options.periodDays;
+  const period = widget.options.periodDays ?? TELETRANSMISSION_DEFAULT_DAYS;
   return (
     <ConnectedWidget
       kind="teletransmission"

@@ -1,4 +1,4 @@
-import type { WidgetDataOf } from '@pleiade/contracts';
+import { TELETRANSMISSION_DEFAULT_DAYS, type WidgetDataOf } from '@pleiade/contracts';
 import type { ConnectorImplementation } from '../definition.js';
 import { serviceAccountBasic } from '../credential-kit.js';
 import type { OperationContext, WidgetOptionsOf } from '../operation.js';
@@ -25,7 +25,7 @@ export async function readTeletransmission(
   options: WidgetOptionsOf<'teletransmission'>,
 ): Promise<WidgetDataOf<'teletransmission'>> {
   const to = context.now;
-  const from = new Date(to.getTime() - options.periodDays * DAY_MS);
+  const from = new Date(to.getTime() - (options.periodDays ?? TELETRANSMISSION_DEFAULT_DAYS) * DAY_MS);
   const summary = await readS2lowSummary(context.client, accountOf(context), {
     from,
     to,
