@@ -25,7 +25,11 @@ export const iparapheur = defineConnectorKind('iparapheur', {
       credential: 'basic',
       secrets: [],
       help: 'Chaque agent saisit une fois son identifiant et son mot de passe i-Parapheur ; Pléiade les garde scellés.',
-      personal: { secretLabel: 'Mot de passe i-Parapheur', askUsername: true },
+      personal: {
+        secretLabel: 'Mot de passe i-Parapheur',
+        askUsername: true,
+        origin: 'Le mot de passe avec lequel vous vous connectez à i-Parapheur ; l’identifiant, s’il diffère du vôtre.',
+      },
     },
   },
   options: {

@@ -34,7 +34,11 @@ export const pastell = defineConnectorKind('pastell', {
     personal_secret: {
       credential: 'basic',
       secrets: [],
-      personal: { secretLabel: 'Mot de passe Pastell', askUsername: true },
+      personal: {
+        secretLabel: 'Mot de passe Pastell',
+        askUsername: true,
+        origin: 'Le mot de passe avec lequel vous vous connectez à Pastell ; l’identifiant, s’il diffère du vôtre.',
+      },
     },
     service_account: {
       credential: 'basic',
