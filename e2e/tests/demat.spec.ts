@@ -7,6 +7,12 @@ import { apiCall, axeViolations, signIn, waitForSaved, widget } from '../support
 // i-Parapheur with each person's own password, S²low, i-delibRE and Pastell with the collectivité's
 // technical accounts, against their simulators.
 
+interface SavedBoard {
+  id: string;
+  version: number;
+  widgets: { id: string; kind: string; options: object; layout: object }[];
+}
+
 function iparapheurPassword(username: string): string {
   const account = DEMAT_DEMO_DATA.iparapheur.accounts.find((candidate) => candidate.username === username);
   if (!account) throw new Error(`no i-Parapheur demo account ${username}`);
@@ -65,7 +71,7 @@ test.describe('dematerialisation', () => {
     page,
   }, testInfo) => {
     await signIn(page, 'agent');
-    const board = (await apiCall(page, 'GET', '/api/boards/current')) as { id: string; version: number };
+    const board = (await apiCall(page, 'GET', '/api/boards/current')) as SavedBoard;
     await apiCall(page, 'PUT', `/api/boards/${board.id}`, {
       version: board.version,
       widgets: [
@@ -108,19 +114,23 @@ test.describe('dematerialisation', () => {
     await page.screenshot({ path: testInfo.outputPath('agent-board.png'), fullPage: true });
 
     // Another collectivité's entity, named by hand in the board: the server refuses it.
-    const saved = (await apiCall(page, 'GET', '/api/boards/current')) as {
-      id: string;
-      version: number;
-      widgets: { id: string; kind: string }[];
-    };
+    const saved = (await apiCall(page, 'GET', '/api/boards/current')) as SavedBoard;
     const pastellId = saved.widgets.find((item) => item.kind === 'pastell')?.id;
-    await apiCall(page, 'PUT', `/api/boards/${saved.id}`, {
+    const edited = (await apiCall(page, 'PUT', `/api/boards/${saved.id}`, {
       version: saved.version,
-      widgets: [
-        { id: pastellId, kind: 'pastell', options: { entityId: '3' }, layout: { lg: { x: 0, y: 0, w: 4, h: 8 } } },
-      ],
-    });
+      widgets: saved.widgets.map(({ id, kind, options, layout }) => ({
+        id,
+        kind,
+        layout,
+        options: id === pastellId ? { entityId: '3' } : options,
+      })),
+    })) as SavedBoard;
     const refused = await page.request.get(`/api/widgets/${pastellId}/data`);
     expect(refused.status()).toBe(403);
+    // The agent's board as it was, for the specs that follow.
+    await apiCall(page, 'PUT', `/api/boards/${board.id}`, {
+      version: edited.version,
+      widgets: board.widgets.map(({ id, kind, options, layout }) => ({ id, kind, options, layout })),
+    });
   });
 });

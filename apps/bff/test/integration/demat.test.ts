@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   boardSchema,
+  connectorListResponseSchema,
+  connectorTestResultSchema,
   myConnectorListResponseSchema,
   widgetDataResponseSchema,
   type Board,
@@ -170,6 +172,23 @@ describe('the demo connectors of the dematerialisation chain', () => {
         .map((t) => `acte:${t.id}`)
         .sort(),
     );
+  });
+
+  it('let an administrator test S²low: the handshake with the sealed certificate succeeds', async () => {
+    const response = await call(people.admin, '/api/admin/connectors');
+    const { connectors } = connectorListResponseSchema.parse(await response.json());
+    const s2low = connectors.find((connector) => connector.kind === 's2low');
+    expect(s2low?.secretNames.sort()).toEqual([
+      'caCertificate',
+      'clientCertificate',
+      'clientKey',
+      'password',
+      'username',
+    ]);
+    const tested = await call(people.admin, `/api/admin/connectors/${s2low?.id ?? 'none'}/test`, 'POST', {});
+    expect(tested.status).toBe(200);
+    const result = connectorTestResultSchema.parse(await tested.json());
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
   });
 
   it('offer the entities of the person’s collectivité in Pastell, and refuse any other with 403', async () => {

@@ -75,8 +75,9 @@ export const s2low: ConnectorImplementation<'s2low'> = {
     teletransmission: { read: readTeletransmission, scope: () => 'collectivite', ttlMs: 5 * MINUTE },
   },
   credentials: { service_account: serviceAccountBasic() },
-  // The home page: the TLS handshake with the account's certificate is what the test proves.
-  probePath: '/',
+  // The statuses list, without the account's login: the TLS handshake with its certificate is what
+  // the test proves (S²low then answers the list, or « KO » for a certificate shared by accounts).
+  probePath: '/modules/actes/api/actes_status.php',
   clientTls(secrets) {
     const cert = secrets.clientCertificate?.reveal();
     const key = secrets.clientKey?.reveal();
