@@ -15,6 +15,17 @@ function problemsOf(env: Record<string, string>): string[] {
   return [];
 }
 
+/** The example file's dematerialisation connectors' secrets (S²low, i-delibRE, Pastell). */
+const DEMAT_SECRETS = {
+  S2LOW_USER: 's2low',
+  S2LOW_PASSWORD: 's2low-password',
+  S2LOW_CLIENT_CERT_PEM: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----',
+  S2LOW_CLIENT_KEY_PEM: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+  IDELIBRE_API_TOKEN: 'idelibre-token',
+  PASTELL_USER: 'pastell',
+  PASTELL_PASSWORD: 'pastell-password',
+};
+
 describe('loadConfig', () => {
   it('runs on embedded defaults with no configuration', () => {
     const config = loadConfig({});
@@ -214,6 +225,7 @@ describe('PLEIADE_CONFIG_FILE', () => {
       JITSI_JWT_SECRET: 'jwt',
       INTRANET_USER: 'intranet',
       INTRANET_APP_PASSWORD: 'app-password',
+      ...DEMAT_SECRETS,
     };
     const config = loadConfig({ ...required, PLEIADE_CONFIG_FILE: example, ...secrets });
     expect(config.connectorSeeds.map((seed) => [seed.kind, seed.authMode])).toEqual([
@@ -224,10 +236,14 @@ describe('PLEIADE_CONFIG_FILE', () => {
       ['caldav', 'personal_secret'],
       ['jitsi', 'none'],
       ['nextcloud', 'service_account'],
+      ['iparapheur', 'personal_secret'],
+      ['s2low', 'service_account'],
+      ['idelibre', 'service_account'],
+      ['pastell', 'service_account'],
     ]);
     expect(config.connectorSeeds[0]?.secrets.preauthKey?.reveal()).toBe(secrets.ZIMBRA_PREAUTH_KEY);
     const problems = problemsOf({ ...required, PLEIADE_CONFIG_FILE: example, OIDC_VILLE_EXEMPLE_SECRET: 'oidc' });
-    expect(problems).toHaveLength(6);
+    expect(problems).toHaveLength(6 + Object.keys(DEMAT_SECRETS).length);
     expect(problems.some((problem) => /ZIMBRA_PREAUTH_KEY/.test(problem))).toBe(true);
     expect(problems.some((problem) => /^PROCONNECT_CLIENT_SECRET : /.test(problem))).toBe(true);
   });
@@ -244,6 +260,7 @@ describe('PLEIADE_CONFIG_FILE', () => {
       JITSI_JWT_SECRET: 'jwt',
       INTRANET_USER: 'intranet',
       INTRANET_APP_PASSWORD: 'app-password',
+      ...DEMAT_SECRETS,
     });
     const proconnect = config.providers.find((provider) => provider.id === 'proconnect');
     expect(proconnect).toMatchObject({

@@ -5,16 +5,27 @@ import {
   CONNECTOR_AUTH_MODES,
   CONNECTOR_KINDS,
   createConnectorRequestSchema,
+  optionFieldsOf,
   parseConnectorOptions,
   updateConnectorRequestSchema,
+  type ConnectorKind,
 } from './index.js';
 
 const base = { kind: 'imap', label: 'Messagerie', baseUrl: 'https://mail.ville.fr/', authMode: 'service_account' };
 
+/** The options a kind needs a value for, each with its form's example (CalDAV's path, Pastell's entities…). */
+function requiredOptions(kind: ConnectorKind): Record<string, unknown> {
+  return Object.fromEntries(
+    optionFieldsOf(kind).flatMap((field) =>
+      field.required && field.type === 'text' ? [[field.name, field.example]] : [],
+    ),
+  );
+}
+
 describe('connector contracts', () => {
   it('accept every kind with defaults, and validate options per kind', () => {
-    // CalDAV needs its calendar path: no default fits every server.
-    for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav')) {
+    // CalDAV needs its calendar path, i-delibRE its suffix, Pastell its entities: no default fits every server.
+    for (const kind of CONNECTOR_KINDS.filter((k) => Object.keys(requiredOptions(k)).length === 0)) {
       const authMode = authModesOf(kind)[0];
       expect(createConnectorRequestSchema.safeParse({ ...base, kind, authMode }).success, kind).toBe(true);
     }
@@ -90,7 +101,7 @@ describe('connector contracts', () => {
   it('let every kind carry the token exchange audience and scope, and nothing unknown', () => {
     const auth = { tokenExchangeAudience: 'nextcloud', tokenExchangeScope: 'openid files' };
     for (const kind of CONNECTOR_KINDS) {
-      const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : {};
+      const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : requiredOptions(kind);
       const authMode = authModesOf(kind)[0];
       const parsed = createConnectorRequestSchema.safeParse({
         ...base,

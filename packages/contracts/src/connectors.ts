@@ -59,7 +59,8 @@ export const connectorLabelSchema = z.string().trim().min(1).max(80);
 export const connectorSecretNameSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'un nom de secret (lettres, chiffres, « _ » ou « - »)');
-const secretValueSchema = z.string().min(1).max(4096);
+/** Room for a PEM certificate chain and its key (S²low's client certificate). */
+const secretValueSchema = z.string().min(1).max(16_384);
 /** A CIDR, an IP address or a host name; checked again by the BFF's address policy. */
 export const allowedNetworkSchema = z
   .string()

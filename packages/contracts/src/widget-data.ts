@@ -22,6 +22,10 @@ export const CONNECTED_WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
+  'parapheur',
+  'teletransmission',
+  'seances',
+  'pastell',
 ] as const satisfies readonly WidgetKind[];
 export type ConnectedWidgetKind = (typeof CONNECTED_WIDGET_KINDS)[number];
 
@@ -41,6 +45,10 @@ export const WIDGET_CONNECTOR_KINDS: { readonly [K in ConnectedWidgetKind]: read
   'nextcloud-dashboard': connectorKindsFeeding('nextcloud-dashboard'),
   chat: connectorKindsFeeding('chat'),
   visio: connectorKindsFeeding('visio'),
+  parapheur: connectorKindsFeeding('parapheur'),
+  teletransmission: connectorKindsFeeding('teletransmission'),
+  seances: connectorKindsFeeding('seances'),
+  pastell: connectorKindsFeeding('pastell'),
 };
 
 /** An absolute http(s) link; anything else (javascript:, data:…) is refused by the BFF. */
@@ -172,6 +180,101 @@ export const visioDataSchema = z.object({
 });
 export type VisioData = z.infer<typeof visioDataSchema>;
 
+export const parapheurDataSchema = z.object({
+  /** Folders waiting on all the person's desks, and those past their due date. */
+  pending: z.number().int().min(0),
+  late: z.number().int().min(0),
+  /** Each desk the person holds, in name order. */
+  desks: z.array(
+    z.object({
+      id: text(200),
+      name: text(200),
+      pending: z.number().int().min(0),
+      late: z.number().int().min(0),
+    }),
+  ),
+  /** The first folders to process, soonest due first. */
+  folders: z.array(
+    z.object({
+      id: text(250),
+      title: text(),
+      desk: text(200),
+      /** « À signer », « À viser », « En retard »… */
+      status: text(100),
+      dueAt: isoInstant.nullable(),
+      late: z.boolean(),
+      url: safeLinkSchema.optional(),
+    }),
+  ),
+  appUrl: safeLinkSchema.optional(),
+});
+export type ParapheurData = z.infer<typeof parapheurDataSchema>;
+
+const teletransmissionCounts = z.object({
+  transmitted: z.number().int().min(0),
+  acknowledged: z.number().int().min(0),
+  error: z.number().int().min(0),
+});
+export const teletransmissionDataSchema = z.object({
+  /** The period the counts cover (the widget's `periodDays` up to now). */
+  period: z.object({ from: isoInstant, to: isoInstant }),
+  /** Acts that reached each status within the period and are still in it. */
+  inPeriod: teletransmissionCounts,
+  /** False when the period held more acts than Pléiade counts (the numbers are lower bounds). */
+  complete: z.boolean(),
+  /** Acts in each status now, whatever their date. */
+  current: teletransmissionCounts,
+  /** The acts in error, newest first. */
+  errors: z.array(z.object({ id: text(100), title: text(), context: text(300), url: safeLinkSchema.optional() })),
+  appUrl: safeLinkSchema.optional(),
+});
+export type TeletransmissionData = z.infer<typeof teletransmissionDataSchema>;
+
+export const CONVOCATION_STATES = ['to_read', 'to_confirm', 'present', 'remote', 'absent', 'represented'] as const;
+export type ConvocationState = (typeof CONVOCATION_STATES)[number];
+export const seancesDataSchema = z.object({
+  /** Upcoming sittings of the structure, soonest first. */
+  sittings: z.array(
+    z.object({
+      id: text(100),
+      name: text(300),
+      date: isoInstant,
+      /** The signed-in person's own convocation, or null when they are not convoked. */
+      convocation: z
+        .object({ category: z.enum(['convocation', 'invitation']), state: z.enum(CONVOCATION_STATES) })
+        .nullable(),
+    }),
+  ),
+  /** The person's convocations not yet read, and those read but not answered. */
+  toRead: z.number().int().min(0),
+  toConfirm: z.number().int().min(0),
+  appUrl: safeLinkSchema.optional(),
+});
+export type SeancesData = z.infer<typeof seancesDataSchema>;
+
+export const pastellDataSchema = z.object({
+  /** The entities the person may choose (the connector's, as Pastell lists them). */
+  entities: z.array(z.object({ id: text(20), name: text(300) })),
+  /** The entity shown; null when none of the connector's entities is readable. */
+  entity: z.object({ id: text(20), name: text(300) }).nullable(),
+  /** Its documents, latest state change first. */
+  documents: z.array(
+    z.object({
+      id: text(40),
+      title: text(),
+      flux: text(200),
+      state: text(200),
+      inError: z.boolean(),
+      changedAt: isoInstant.nullable(),
+      url: safeLinkSchema.optional(),
+    }),
+  ),
+  /** Documents in error per flow, flows without error left out. */
+  errorBadges: z.array(z.object({ flux: text(100), label: text(200), errors: z.number().int().min(1) })),
+  appUrl: safeLinkSchema.optional(),
+});
+export type PastellData = z.infer<typeof pastellDataSchema>;
+
 /** Data schema of each connected widget kind; a kind without one does not compile. */
 export const WIDGET_DATA_SCHEMAS = {
   mail: mailDataSchema,
@@ -181,6 +284,10 @@ export const WIDGET_DATA_SCHEMAS = {
   'nextcloud-dashboard': nextcloudDashboardDataSchema,
   chat: chatDataSchema,
   visio: visioDataSchema,
+  parapheur: parapheurDataSchema,
+  teletransmission: teletransmissionDataSchema,
+  seances: seancesDataSchema,
+  pastell: pastellDataSchema,
 } as const satisfies { [K in ConnectedWidgetKind]: z.ZodType };
 export type WidgetDataOf<K extends ConnectedWidgetKind> = z.infer<(typeof WIDGET_DATA_SCHEMAS)[K]>;
 

@@ -34,6 +34,10 @@ export const WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
+  'parapheur',
+  'teletransmission',
+  'seances',
+  'pastell',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -52,6 +56,10 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   'nextcloud-dashboard': 'Tableau de bord Nextcloud',
   chat: 'Messagerie instantanée',
   visio: 'Visioconférence',
+  parapheur: 'Parapheur',
+  teletransmission: 'Télétransmission des actes',
+  seances: 'Séances et convocations',
+  pastell: 'Documents Pastell',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -102,6 +110,32 @@ const nextcloudDashboardOptions = connectedOptions
   })
   .strict();
 
+/** Télétransmission: the period its counts cover, in days up to today (absent: TELETRANSMISSION_DEFAULT_DAYS). */
+const teletransmissionOptions = connectedOptions
+  .extend({
+    periodDays: z
+      .number()
+      .int()
+      .min(1, 'Une période compte au moins 1 jour.')
+      .max(366, 'Une période compte au plus 366 jours.')
+      .optional(),
+  })
+  .strict();
+/**
+ * Pastell: the entity shown. The BFF refuses one outside the connector's entities (those of the
+ * person's collectivité); absent, the connector's first entity.
+ */
+const pastellOptions = connectedOptions
+  .extend({
+    entityId: z
+      .string()
+      .regex(/^\d{1,10}$/, 'un numéro d’entité Pastell')
+      .optional(),
+  })
+  .strict();
+
+export const TELETRANSMISSION_DEFAULT_DAYS = 30;
+
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
 /** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
@@ -136,6 +170,10 @@ export const WIDGET_CONTRACTS = {
   },
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
+  parapheur: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  teletransmission: { options: teletransmissionOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  seances: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  pastell: { options: pastellOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -177,6 +215,10 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('nextcloud-dashboard'), options: nextcloudDashboardOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('chat'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('visio'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('parapheur'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('teletransmission'), options: teletransmissionOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('seances'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('pastell'), options: pastellOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

@@ -32,6 +32,22 @@ describe('defaultWidgets', () => {
     expect(defaultWidgets(false).map((widget) => widget.kind)).toEqual(['welcome', 'app-launcher']);
   });
 
+  it('gives agents the parapheur, télétransmission and Pastell, élus their sittings and folders to sign', () => {
+    const demat = ['iparapheur', 's2low', 'idelibre', 'pastell'] as const;
+    const connected = (editable: boolean) =>
+      defaultWidgets(editable, demat)
+        .map((widget) => widget.kind)
+        .filter((kind) => !['welcome', 'app-launcher', 'notes'].includes(kind));
+    expect(connected(true)).toEqual(['parapheur', 'teletransmission', 'pastell']);
+    expect(connected(false)).toEqual(['seances', 'parapheur']);
+    // Without i-delibRE, no sittings widget.
+    expect(defaultWidgets(false, ['iparapheur']).map((widget) => widget.kind)).toEqual([
+      'welcome',
+      'app-launcher',
+      'parapheur',
+    ]);
+  });
+
   it('fills the first free places, three connected widgets per row on large screens', () => {
     const widgets = defaultWidgets(true, ['zimbra', 'nextcloud', 'matrix', 'jitsi']);
     const connected = widgets.filter((widget) => !['welcome', 'app-launcher', 'notes'].includes(widget.kind));

@@ -17,6 +17,15 @@ const DEFAULT_CONNECTED_KINDS = [
   'visio',
 ] as const satisfies readonly ConnectedWidgetKind[];
 
+/**
+ * Then the dematerialisation chain: an agent follows folders to sign, transmissions and Pastell's
+ * flows; an élu (whose board is read-only) their sittings, convocations and folders to sign.
+ */
+const DEFAULT_DEMAT_KINDS = {
+  agent: ['parapheur', 'teletransmission', 'pastell'],
+  elu: ['seances', 'parapheur'],
+} as const satisfies Record<string, readonly ConnectedWidgetKind[]>;
+
 /** Width of a connected widget at each breakpoint: three per row on large screens, two on medium and tablets, one on phones. */
 const CONNECTED_WIDTH: Record<Breakpoint, number> = { lg: 4, md: 5, sm: 1, xs: 1 };
 
@@ -64,7 +73,7 @@ export function defaultWidgets(editable: boolean, connectorKinds: readonly Conne
     });
   }
   const available = new Set(connectorKinds);
-  for (const kind of DEFAULT_CONNECTED_KINDS) {
+  for (const kind of [...DEFAULT_CONNECTED_KINDS, ...DEFAULT_DEMAT_KINDS[editable ? 'agent' : 'elu']]) {
     if (!WIDGET_CONNECTOR_KINDS[kind].some((connectorKind) => available.has(connectorKind))) continue;
     const layout = newWidgetLayout(kind, widgets, 'first-free', CONNECTED_WIDTH);
     widgets.push({ id: randomUUID(), kind, options: {}, layout });

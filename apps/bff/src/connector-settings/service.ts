@@ -297,11 +297,15 @@ export async function testConnector(
   if (!row) throw new AppError('NOT_FOUND', NOT_FOUND);
   let client: UpstreamClient;
   try {
+    const kind = kindOfRow(row);
+    // The kind's TLS settings (S2low's client certificate): the handshake is part of the test.
+    const tls = kind ? connectorOf(kind).clientTls?.(openSecrets(deps.box, row.id, row.secrets)) : undefined;
     client = new UpstreamClient({
       instanceId: row.id,
       baseUrl: row.baseUrl,
       allowPrivateNetworks: row.allowPrivateNetworks,
       timeoutMs: 5_000,
+      ...(tls ?? {}),
     });
   } catch {
     return {

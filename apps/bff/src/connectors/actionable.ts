@@ -6,8 +6,8 @@
 
 import type { ConnectorKind } from '@pleiade/contracts';
 
-/** The connector kind the item comes from (the dematerialisation kinds join ConnectorKind when wired). */
-export type ActionableSource = ConnectorKind | 'iparapheur' | 's2low' | 'idelibre' | 'pastell';
+/** The connector kind the item comes from. */
+export type ActionableSource = ConnectorKind;
 
 /**
  * Whom the item concerns, as the upstream tells it. With a per-person credential the upstream

@@ -20,6 +20,7 @@ import type {
   WidgetOptionsOf,
 } from './operation.js';
 import type { SecretValue } from './secret-box.js';
+import type { ClientCertificate } from './upstream-client.js';
 import type { FailureStatus } from './states.js';
 
 /**
@@ -51,6 +52,20 @@ export interface OperationEntry<W extends ReadableWidgetKind, K extends Connecto
   scope(connector: ConnectorConfigOf<K>): 'user' | 'collectivite';
   /** Freshness of a cached read (ms). */
   ttlMs: number;
+  /**
+   * Whether the widget's options may be read from this connector for anyone of its collectivité
+   * (a Pastell entity of the connector's): false answers 403 before any credential or call.
+   */
+  admit?(connector: ConnectorConfigOf<K>, options: WidgetOptionsOf<W>): boolean;
+}
+
+/** A connector's opened secrets, by name. */
+export type ConnectorSecretsView = { readonly [name: string]: SecretValue | undefined };
+
+/** What a kind adds to its client's TLS: a client certificate, a private CA for the server. */
+export interface ClientTls {
+  clientCertificate?: ClientCertificate;
+  ca?: string;
 }
 
 /** The session side of a read: whose tokens, from which provider. */
@@ -127,6 +142,8 @@ export interface ConnectorImplementation<K extends ConnectorKind> {
   readonly probePath: string;
   /** Headers every call to this kind of upstream carries (one client per connector, shared by its widgets). */
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  /** TLS settings of its client from the connector's sealed secrets (S2low's client certificate). */
+  clientTls?(secrets: ConnectorSecretsView): ClientTls;
   /** What the person has to do there (« À traiter »); absent for kinds that hold nothing to do. */
   readonly actionItems?: ActionItemsEntry<K>;
 }
@@ -141,6 +158,7 @@ export interface AnyOperationEntry<W extends ReadableWidgetKind> {
   read(context: AnyOperationContext, options: WidgetOptionsOf<W>): Promise<WidgetDataOf<W>>;
   scope(connector: ConnectorConfig): 'user' | 'collectivite';
   ttlMs: number;
+  admit?(connector: ConnectorConfig, options: WidgetOptionsOf<W>): boolean;
 }
 
 /** A kind's implementation seen by generic code, which looks it up by the parsed row's own kind. */
@@ -149,6 +167,7 @@ export interface RegisteredConnector {
   readonly credentials: { readonly [M in ConnectorAuthMode]?: AnyCredentialAdapter };
   readonly probePath: string;
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  clientTls?(secrets: ConnectorSecretsView): ClientTls;
   readonly actionItems?: {
     read(context: AnyOperationContext): Promise<ActionableItem[]>;
     ttlMs: number;

@@ -26,6 +26,10 @@ const TESTED_AGAINST: { readonly [K in ConnectorKind]: { simulator: SimulatedApp
   imap: { realServer: 'Dovecot (test/mailcal)' },
   caldav: { realServer: 'Radicale (test/mailcal)' },
   jitsi: { simulator: 'jitsi' },
+  iparapheur: { simulator: 'iparapheur' },
+  s2low: { simulator: 's2low' },
+  idelibre: { simulator: 'idelibre' },
+  pastell: { simulator: 'pastell' },
 };
 
 describe('the connector registry', () => {

@@ -1,10 +1,14 @@
 import type { ConnectorKind } from '@pleiade/contracts';
 import { caldav } from './caldav/index.js';
 import type { ConnectorImplementation, RegisteredConnector } from './definition.js';
+import { idelibre } from './idelibre/index.js';
 import { imap } from './imap/index.js';
+import { iparapheur } from './iparapheur/index.js';
 import { jitsi } from './jitsi/index.js';
 import { matrix } from './matrix/index.js';
 import { nextcloud } from './nextcloud/index.js';
+import { pastell } from './pastell/index.js';
+import { s2low } from './s2low/index.js';
 import { zimbra } from './zimbra/index.js';
 
 /**
@@ -19,6 +23,10 @@ export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementatio
   imap,
   caldav,
   jitsi,
+  iparapheur,
+  s2low,
+  idelibre,
+  pastell,
 };
 
 /** A kind's implementation, for code that holds a parsed config of that kind. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Simulators } from '@pleiade/simulators';
 import type { ConnectorSeed } from '../connector-settings/provisioning.js';
 import { SecretValue } from '../connectors/secret-box.js';
 import type { Logger } from '../logger.js';
@@ -13,6 +14,9 @@ import type { Logger } from '../logger.js';
  *           Watcha through an application service, Jitsi with JWT;
  *   demo-b: Zimbra by pre-authentication, Nextcloud with a token obtained by token exchange
  *           (RFC 8693), Matrix with the person's own access token entered once, Jitsi without JWT.
+ * And the dematerialisation chain in both (dematerialisationSeeds): i-Parapheur with the person's
+ * own password (version 5 in demo-a, 4 in demo-b), S²low with the authority's client certificate,
+ * i-delibRE and Pastell with a technical account the BFF filters.
  */
 export interface DemoApplications {
   seeds: ConnectorSeed[];
@@ -136,10 +140,85 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
       secrets: {},
     },
   ];
+  seeds.push(...dematerialisationSeeds(sims, common));
   options.logger.info({ urls: sims.urls }, 'demo application simulators started');
   const agentB = DEMO_USERS.find((user) => user.username === 'agent-b');
-  const notes = agentB
-    ? [`Jeton Matrix de agent-b, à saisir dans le widget « Messagerie instantanée » : ${agentB.matrix.accessToken}`]
-    : [];
+  const notes = [
+    ...(agentB
+      ? [`Jeton Matrix de agent-b, à saisir dans le widget « Messagerie instantanée » : ${agentB.matrix.accessToken}`]
+      : []),
+    ...Object.values(sims.credentials.iparapheur.accounts).map(
+      (account) =>
+        `Mot de passe i-Parapheur de ${account.username}, à saisir dans le widget « Parapheur » : ${account.password}`,
+    ),
+  ];
   return { seeds, urls: { ...sims.urls }, notes, close: () => sims.close() };
+}
+
+/**
+ * i-Parapheur, S²low, i-delibRE and Pastell for demo-a and demo-b. S²low trusts the simulator's
+ * throwaway CA and presents the authority's certificate; Pastell's technical account sees every
+ * entity, each collectivité's connector names its own (demo-a: the commune and its CCAS).
+ */
+function dematerialisationSeeds(
+  sims: Simulators,
+  common: { allowPrivateNetworks: string[]; enabled: boolean },
+): ConnectorSeed[] {
+  const { s2low, idelibre, pastell } = sims.credentials;
+  const technical = pastell['pleiade-technique'];
+  if (!technical) throw new Error('no Pastell technical account in the demo data');
+  const PASTELL_ENTITIES: Record<string, string> = { 'demo-a': '1, 2', 'demo-b': '3' };
+  return (['demo-a', 'demo-b'] as const).flatMap((collectivite): ConnectorSeed[] => {
+    const account = s2low.accounts[collectivite];
+    const structure = idelibre[collectivite];
+    if (!account || !structure) throw new Error(`no S2low or i-delibRE demo account for ${collectivite}`);
+    return [
+      {
+        ...common,
+        collectivite,
+        kind: 'iparapheur',
+        label: 'Parapheur',
+        baseUrl: collectivite === 'demo-a' ? sims.urls.iparapheur : sims.urls.iparapheur4,
+        authMode: 'personal_secret',
+        options: { apiVersion: collectivite === 'demo-a' ? 'v5' : 'v4' },
+        secrets: {},
+      },
+      {
+        ...common,
+        collectivite,
+        kind: 's2low',
+        label: 'Télétransmission (S²low)',
+        baseUrl: sims.urls.s2low,
+        authMode: 'service_account',
+        options: {},
+        secrets: {
+          username: new SecretValue(account.login),
+          password: new SecretValue(account.password),
+          clientCertificate: new SecretValue(account.cert),
+          clientKey: new SecretValue(account.key),
+          caCertificate: new SecretValue(s2low.ca),
+        },
+      },
+      {
+        ...common,
+        collectivite,
+        kind: 'idelibre',
+        label: 'Séances (i-delibRE)',
+        baseUrl: sims.urls.idelibre,
+        authMode: 'service_account',
+        options: { usernameSuffix: structure.suffix },
+        secrets: { apiToken: new SecretValue(structure.token) },
+      },
+      {
+        ...common,
+        collectivite,
+        kind: 'pastell',
+        label: 'Pastell',
+        baseUrl: sims.urls.pastell,
+        authMode: 'service_account',
+        options: { entityIds: PASTELL_ENTITIES[collectivite] ?? '' },
+        secrets: { username: new SecretValue(technical.login), password: new SecretValue(technical.password) },
+      },
+    ];
+  });
 }

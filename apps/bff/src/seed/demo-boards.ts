@@ -9,7 +9,9 @@ import type { StoredWidget } from '../boards/shared-widgets.js';
  * The demo start shows boards the collectivité prepares at once: in demo-a, a template
  * « Services » for its agents (two locked widgets, one restricted to its administrators) and a
  * board « Conseil municipal » published to its élus (one widget restricted to a commission nobody
- * of the demo is in: only the administrators see it). Created once, on a collectivité that never
+ * of the demo is in: only the administrators see it). The template carries the dematerialisation
+ * widgets an agent follows (parapheur, télétransmission, Pastell), the élus' board their sittings,
+ * convocations and folders to sign. Created once, on a collectivité that never
  * had any: what an administrator changes or deletes afterwards stays so.
  */
 
@@ -59,6 +61,9 @@ const SERVICES: BoardVersion = {
         text: 'Réservé au groupe admins-demo-a : les agents ne reçoivent ni ce widget ni son contenu.',
       },
     }),
+    widget('parapheur', 0, 9, 4, 6),
+    widget('teletransmission', 4, 9, 4, 6),
+    widget('pastell', 8, 9, 4, 6),
   ],
 };
 
@@ -87,6 +92,8 @@ const CONSEIL: BoardVersion = {
       audience: ['commission-finances'],
       options: { text: 'Documents de travail de la commission des finances (réservé à ses membres).' },
     }),
+    widget('seances', 0, 10, 6, 6),
+    widget('parapheur', 6, 10, 6, 6),
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { ConnectorConfig } from '../connectors/connector-config.js';
+import type { ConnectorSecretsView } from '../connectors/definition.js';
 import { connectorOf } from '../connectors/registry.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
 import type { Logger } from '../logger.js';
@@ -18,16 +19,19 @@ export class UpstreamClients {
   constructor(private readonly logger: Logger) {}
 
   /** Throws ConnectorConfigError when the settings cannot make a client (bad base URL, allow-list). */
-  get(connector: ConnectorConfig): UpstreamClient {
+  get(connector: ConnectorConfig, secrets: ConnectorSecretsView = {}): UpstreamClient {
+    // A new secret (a renewed certificate) changes updatedAt too: the client is rebuilt with it.
     const version = connector.updatedAt.getTime();
     const known = this.clients.get(connector.id);
     if (known && known.version === version) return known.client;
-    const headers = connectorOf(connector.kind).clientHeaders;
+    const implementation = connectorOf(connector.kind);
+    const headers = implementation.clientHeaders;
     const client = new UpstreamClient({
       instanceId: connector.id,
       baseUrl: connector.baseUrl,
       allowPrivateNetworks: connector.allowPrivateNetworks,
       ...(headers ? { headers: { ...headers } } : {}),
+      ...(implementation.clientTls?.(secrets) ?? {}),
       logger: this.logger,
     });
     // The previous settings' sockets: new reads go to the new client; reads still running get time to finish.

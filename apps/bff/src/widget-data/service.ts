@@ -65,6 +65,7 @@ export interface Reader {
 const READ_DEADLINE_MS = 10_000;
 
 const WIDGET_NOT_FOUND = 'Widget introuvable.';
+const OPTION_REFUSED = 'Ce widget demande des données hors de votre collectivité : choisissez une autre entité.';
 const NO_VISIO = 'Aucun serveur de visio n’est configuré pour votre collectivité.';
 const VISIO_MISCONFIGURED =
   'La visio de votre collectivité n’est pas entièrement configurée : prévenez votre administrateur.';
@@ -182,6 +183,8 @@ async function readThrough<W extends ReadableWidgetKind>(
   const entry = connector ? connectorOf(connector.kind).operations[kind] : undefined;
   const secrets = openConnectorSecrets(deps, reader, row);
   if (!connector || !entry || !secrets) return failureState('not_configured');
+  // Options this connector may not serve (a Pastell entity of another collectivité): refused outright.
+  if (entry.admit && !entry.admit(connector, options)) throw new AppError('FORBIDDEN', OPTION_REFUSED);
   const logger = reader.logger.child({ connector: connector.id });
   const resolved = await resolveCredential(
     { personal: { db: deps.db, box: deps.box, logger }, exchanger: deps.exchanger },
@@ -190,7 +193,7 @@ async function readThrough<W extends ReadableWidgetKind>(
   if (!resolved.ok) return failureState(resolved.status);
   let client;
   try {
-    client = deps.clients.get(connector);
+    client = deps.clients.get(connector, secrets);
   } catch (error) {
     logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return failureState('not_configured');

@@ -26,7 +26,16 @@ describe('the demo boards of demo-a', () => {
   it('give its agents the template « Services », with two locked widgets and none restricted to others', async () => {
     const board = boardSchema.parse(await json(await signIn(pleiade.url, 'agent'), '/api/boards/current'));
     expect(board).toMatchObject({ name: 'Services', kind: 'personal', template: { name: 'Services' } });
-    expect(board.widgets.map((widget) => widget.kind)).toEqual(['welcome', 'app-launcher', 'notes', 'mail', 'agenda']);
+    expect(board.widgets.map((widget) => widget.kind)).toEqual([
+      'welcome',
+      'app-launcher',
+      'notes',
+      'mail',
+      'agenda',
+      'parapheur',
+      'teletransmission',
+      'pastell',
+    ]);
     expect(board.lockedWidgetIds).toHaveLength(2);
   });
 
@@ -38,6 +47,8 @@ describe('the demo boards of demo-a', () => {
       'Notes',
       'Agenda',
       'Applications',
+      'Séances et convocations',
+      'Parapheur',
     ]);
     const admin = await signIn(pleiade.url, 'admin');
     const { boards } = sharedBoardListSchema.parse(await json(admin, '/api/admin/boards'));

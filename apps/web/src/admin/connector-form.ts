@@ -259,7 +259,7 @@ const MESSAGES = {
     'Indiquez une adresse http(s) absolue, sans identifiants, paramètres (?…) ni fragment (#…), par exemple https://cloud.exemple.fr.',
   authMode: 'Choisissez un mode d’authentification.',
   enabled: 'Cochez ou décochez la case.',
-  secretValue: 'Saisissez la valeur du secret (4 096 caractères au plus).',
+  secretValue: 'Saisissez la valeur du secret (16 384 caractères au plus).',
   secretReplacement: 'Saisissez la nouvelle valeur, ou annulez le remplacement.',
   secretsCount: 'Un connecteur a au plus 20 secrets.',
   networksCount: 'Indiquez au plus 20 réseaux.',

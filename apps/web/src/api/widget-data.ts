@@ -23,8 +23,10 @@ export const widgetDataKeys = {
    * One widget's data. The connector id the server has saved is part of the key, so choosing
    * another connector fetches afresh once the board is saved, instead of showing the old source.
    */
-  data: (widgetId: string, connectorId: string | undefined) =>
-    ['widgets', widgetId, 'data', connectorId ?? 'default'] as const,
+  data: (widgetId: string, connectorId: string | undefined, optionsKey?: string) =>
+    optionsKey === undefined
+      ? (['widgets', widgetId, 'data', connectorId ?? 'default'] as const)
+      : (['widgets', widgetId, 'data', connectorId ?? 'default', optionsKey] as const),
   myConnectors: ['me', 'connectors'] as const,
 };
 
@@ -60,9 +62,15 @@ export async function deletePersonalCredential(connectorId: string): Promise<voi
 }
 
 /** A connected widget's data, polled at its kind's pace (widgets/refresh.ts). */
-export function widgetDataQuery<K extends ConnectedWidgetKind>(widgetId: string, kind: K, connectorId?: string) {
+export function widgetDataQuery<K extends ConnectedWidgetKind>(
+  widgetId: string,
+  kind: K,
+  connectorId?: string,
+  /** The saved options beyond the connector (a Pastell entity, a period): another choice, another read. */
+  optionsKey?: string,
+) {
   return queryOptions({
-    queryKey: widgetDataKeys.data(widgetId, connectorId),
+    queryKey: widgetDataKeys.data(widgetId, connectorId, optionsKey),
     queryFn: ({ signal }) => fetchWidgetData(widgetId, kind, signal),
     ...refreshPolicyOptions(kind),
   });

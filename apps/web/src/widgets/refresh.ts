@@ -23,6 +23,11 @@ export const REFRESH_POLICIES: { readonly [K in ConnectedWidgetKind]: RefreshPol
   'nextcloud-files': { intervalMs: 5 * MINUTE, staleMs: MINUTE },
   'nextcloud-dashboard': { intervalMs: 5 * MINUTE, staleMs: MINUTE },
   visio: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
+  // Folders to sign and convocations: people act on them within the day, not the minute.
+  parapheur: { intervalMs: 2 * MINUTE, staleMs: MINUTE },
+  pastell: { intervalMs: 2 * MINUTE, staleMs: MINUTE },
+  teletransmission: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
+  seances: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
 };
 
 /** Failures only the person or an administrator can fix: polling would ask the same question in vain. */

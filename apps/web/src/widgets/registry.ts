@@ -63,6 +63,30 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
+  parapheur: {
+    kind: 'parapheur',
+    title: WIDGET_TITLES.parapheur,
+    description: 'Compte les dossiers à traiter et en retard sur vos bureaux i-Parapheur, et ouvre les premiers.',
+    component: lazy(() => import('./ParapheurWidget')),
+  },
+  teletransmission: {
+    kind: 'teletransmission',
+    title: WIDGET_TITLES.teletransmission,
+    description: 'Suit les actes envoyés à la préfecture par S²low : transmis, acquittés, en erreur.',
+    component: lazy(() => import('./TeletransmissionWidget')),
+  },
+  seances: {
+    kind: 'seances',
+    title: WIDGET_TITLES.seances,
+    description: 'Annonce les prochaines séances i-delibRE et vos convocations à lire ou à confirmer.',
+    component: lazy(() => import('./SeancesWidget')),
+  },
+  pastell: {
+    kind: 'pastell',
+    title: WIDGET_TITLES.pastell,
+    description: 'Montre les documents Pastell d’une entité de votre collectivité et les flux en erreur.',
+    component: lazy(() => import('./PastellWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

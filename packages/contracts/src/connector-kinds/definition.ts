@@ -44,6 +44,11 @@ export interface PersonalSecretForm {
   readonly secretLabel: string;
   /** False when the secret names its user (a Matrix access token): no login is asked. */
   readonly askUsername: boolean;
+  /**
+   * Where the secret comes from, when it is not one the person creates in the application's
+   * security settings (the default advice): their own password there (i-Parapheur, Pastell).
+   */
+  readonly origin?: string;
 }
 
 export interface PersonalAuthModeSpec extends AuthModeSpec {

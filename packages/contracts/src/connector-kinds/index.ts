@@ -11,13 +11,18 @@ import type {
   SecretField,
   UpstreamCredentialType,
 } from './definition.js';
+import { idelibre } from './idelibre.js';
 import { imap } from './imap.js';
+import { iparapheur } from './iparapheur.js';
 import { jitsi } from './jitsi.js';
 import { matrix } from './matrix.js';
 import { nextcloud } from './nextcloud.js';
+import { pastell } from './pastell.js';
+import { s2low } from './s2low.js';
 import { zimbra } from './zimbra.js';
 
 export * from './auth-modes.js';
+export { PASTELL_ENTITY_IDS_PATTERN, pastellEntityIds } from './pastell.js';
 export {
   TOKEN_EXCHANGE_OPTIONS,
   UPSTREAM_CREDENTIAL_TYPES,
@@ -40,7 +45,18 @@ export {
  * mail before IMAP's). The BFF's registry (apps/bff/src/connectors/registry.ts) is typed by these
  * keys: a kind without its BFF side does not compile.
  */
-export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi });
+export const CONNECTOR_DEFINITIONS = registry({
+  nextcloud,
+  zimbra,
+  matrix,
+  imap,
+  caldav,
+  jitsi,
+  iparapheur,
+  s2low,
+  idelibre,
+  pastell,
+});
 
 /** Each definition under its own kind's name. */
 function registry<const R extends { readonly [K in keyof R]: { readonly kind: K } }>(definitions: R): R {

@@ -56,10 +56,13 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
   before,
 }: ConnectedWidgetProps<K, O>) {
   const saved = useSavedWidget(widgetId);
-  const query = useQuery({ ...widgetDataQuery(widgetId, kind, saved.connectorId), enabled: saved.saved });
+  const query = useQuery({
+    ...widgetDataQuery(widgetId, kind, saved.connectorId, saved.optionsKey),
+    enabled: saved.saved,
+  });
   const now = useNowByMinute();
   const queryClient = useQueryClient();
-  const dataKey = widgetDataQuery(widgetId, kind, saved.connectorId).queryKey;
+  const dataKey = widgetDataQuery(widgetId, kind, saved.connectorId, saved.optionsKey).queryKey;
   // « Actualiser » / « Réessayer »: the BFF reads the application again rather than its cache.
   const reload = useMutation({
     mutationFn: () => fetchWidgetData(widgetId, kind, undefined, true),

@@ -59,7 +59,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
     save.mutate(check.request);
   };
 
-  const { secretLabel: label, askUsername } = credentialFormOf(source.kind);
+  const { secretLabel: label, askUsername, origin } = credentialFormOf(source.kind);
   const heading = `Relier mon compte ${source.label}`;
   return (
     <form className="cw-credential" aria-labelledby={`${id}-title`} noValidate onSubmit={onSubmit}>
@@ -67,10 +67,14 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
         {heading}
       </h3>
       <p className="cw-help">{message}</p>
-      {mine && (
-        <p className="cw-help">
-          Créez-le dans les réglages de sécurité de <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink>.
-        </p>
+      {origin ? (
+        <p className="cw-help">{origin}</p>
+      ) : (
+        mine && (
+          <p className="cw-help">
+            Créez-le dans les réglages de sécurité de <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink>.
+          </p>
+        )
       )}
       {/* A token that names its user (Matrix) needs no login. */}
       {askUsername && (

@@ -6,14 +6,17 @@ export interface SavedWidgetState {
   saved: boolean;
   /** The connector chosen in the saved options, which is the one the server reads from. */
   connectorId: string | undefined;
+  /** The other saved options (a Pastell entity, a period), as a key; undefined when there are none. */
+  optionsKey?: string | undefined;
 }
 
 export function savedWidgetState(board: Board | undefined, widgetId: string): SavedWidgetState {
   const saved = board?.widgets.find((widget) => widget.id === widgetId);
   // A widget to reconfigure has no data until it is saved reconfigured.
   if (!saved || isUnavailable(saved)) return { saved: false, connectorId: undefined };
-  const connectorId = 'connectorId' in saved.options ? saved.options.connectorId : undefined;
-  return { saved: true, connectorId };
+  const { connectorId, ...others } = saved.options as { connectorId?: string };
+  const optionsKey = Object.keys(others).length > 0 ? JSON.stringify(others) : undefined;
+  return { saved: true, connectorId, optionsKey };
 }
 
 /**
