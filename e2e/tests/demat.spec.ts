@@ -54,7 +54,7 @@ test.describe('dematerialisation', () => {
     await expect(sittings.nth(0)).toContainText('Présence à confirmer');
     await expect(sittings.nth(1)).toContainText('Conseil municipal');
     await expect(sittings.nth(1)).toContainText('Convocation à lire');
-    await expect(seances.getByRole('link', { name: /Ouvrir Séances \(i-delibRE\)/ })).toBeVisible();
+    await expect(seances.getByRole('link', { name: /Ouvrir les séances/ })).toBeVisible();
 
     await linkParapheur(page, 'elu');
     const parapheur = widget(page, 'parapheur');

@@ -16,7 +16,7 @@ export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: W
       onOptionsChange={onOptionsChange}
       loadingText="Chargement de vos dossiers à traiter…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.desks.length === 0 ? (
             <p className="widget-state">Vous ne tenez aucun bureau dans le parapheur</p>
@@ -72,7 +72,7 @@ export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: W
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir le parapheur'} />
+          <AppLink href={data.appUrl} label="Ouvrir le parapheur" />
         </>
       )}
     </ConnectedWidget>

@@ -21,7 +21,7 @@ export default function PastellWidget({ widget, readOnly, onOptionsChange }: Wid
       onOptionsChange={onOptionsChange}
       loadingText="Chargement des documents Pastell…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {data.entity === null ? (
             <p className="widget-state">Aucune entité de votre collectivité n’est lisible dans Pastell</p>
@@ -77,7 +77,7 @@ export default function PastellWidget({ widget, readOnly, onOptionsChange }: Wid
                 ))}
               </ul>
             ))}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir Pastell'} />
+          <AppLink href={data.appUrl} label="Ouvrir Pastell" />
         </>
       )}
     </ConnectedWidget>

@@ -26,7 +26,7 @@ export default function SeancesWidget({ widget, readOnly, onOptionsChange }: Wid
       onOptionsChange={onOptionsChange}
       loadingText="Chargement des séances…"
     >
-      {(data, { source, now }) => (
+      {(data, { now }) => (
         <>
           {(data.toRead > 0 || data.toConfirm > 0) && (
             <p className="cw-counts">
@@ -67,7 +67,7 @@ export default function SeancesWidget({ widget, readOnly, onOptionsChange }: Wid
               })}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir i-delibRE'} />
+          <AppLink href={data.appUrl} label="Ouvrir les séances" />
         </>
       )}
     </ConnectedWidget>

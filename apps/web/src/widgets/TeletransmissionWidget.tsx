@@ -27,7 +27,7 @@ export default function TeletransmissionWidget({ widget, readOnly, onOptionsChan
       onOptionsChange={onOptionsChange}
       loadingText="Chargement des télétransmissions…"
     >
-      {(data, { source }) => (
+      {(data) => (
         <>
           {readOnly ? (
             <p className="cw-subtitle">{PERIOD_LABELS[period] ?? `${formatCount(period)} derniers jours`}</p>
@@ -83,7 +83,7 @@ export default function TeletransmissionWidget({ widget, readOnly, onOptionsChan
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir ${source.label}` : 'Ouvrir S²low'} />
+          <AppLink href={data.appUrl} label="Ouvrir la télétransmission" />
         </>
       )}
     </ConnectedWidget>

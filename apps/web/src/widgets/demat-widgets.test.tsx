@@ -94,7 +94,7 @@ describe('parapheur widget', () => {
     expect(html).toContain('<span class="cw-badge cw-badge-alert">En retard</span>');
     expect(html).toContain('&lt;b&gt;Contrat&lt;/b&gt; de maintenance');
     expect(html).toContain('href="https://parapheur.mairie.test/tenant/t/desk/d1/folder/1"');
-    expect(html).toContain('Ouvrir Parapheur');
+    expect(html).toContain('Ouvrir le parapheur');
   });
 
   it('says when there is nothing to process, or no desk at all', () => {
