@@ -36,7 +36,7 @@ import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
-import { widgetDataRoutes } from './widget-data/routes.js';
+import { prepareAtSignIn, widgetDataRoutes, type WidgetDataRouteDeps } from './widget-data/routes.js';
 
 export interface AppDependencies {
   db: Db;
@@ -190,6 +190,17 @@ export function createApp(deps: AppDependencies): Express {
     logger: deps.logger,
   });
 
+  const widgetData: WidgetDataRouteDeps = {
+    db: deps.db,
+    hot,
+    box: deps.connectorSecrets,
+    logger: deps.logger,
+    cache: connectorCache,
+    clients: upstreamClients,
+    exchanger: new TokenExchanger(providersById, deps.logger),
+    tokens: tokenKeeper,
+  };
+
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
   });
@@ -219,6 +230,7 @@ export function createApp(deps: AppDependencies): Express {
       tokens: tokenKeeper,
       index,
       hot,
+      onSignedIn: (req) => prepareAtSignIn(widgetData, req),
       publicUrl: deps.publicUrl,
       sessionCookieName,
       sessionCookieOptions,
@@ -256,18 +268,7 @@ export function createApp(deps: AppDependencies): Express {
       ...(deps.lookup ? { lookup: deps.lookup } : {}),
     }),
   );
-  api.use(
-    widgetDataRoutes({
-      db: deps.db,
-      hot,
-      box: deps.connectorSecrets,
-      logger: deps.logger,
-      cache: connectorCache,
-      clients: upstreamClients,
-      exchanger: new TokenExchanger(providersById, deps.logger),
-      tokens: tokenKeeper,
-    }),
-  );
+  api.use(widgetDataRoutes(widgetData));
   api.use(apiNotFound);
   app.use('/api', api);
 

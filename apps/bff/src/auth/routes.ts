@@ -41,6 +41,8 @@ interface AuthRoutesOptions {
   index: SessionIndex;
   /** The process caches of the request path: the person is read from there. */
   hot?: HotPath;
+  /** Called once a person is signed in (session saved), not awaited: background preparations. */
+  onSignedIn?: (req: Request) => void;
   publicUrl: string;
   sessionCookieName: string;
   sessionCookieOptions: CookieOptions;
@@ -203,7 +205,18 @@ export function authRoutes(options: AuthRoutesOptions): Router {
           userId: user.userId,
         })
         // Saved before the redirect: the next request must find startedAt and the tokens.
-        .then(() => req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, '/'))), next);
+        .then(
+          () =>
+            req.session.save((saveError) => {
+              if (saveError) {
+                next(saveError);
+                return;
+              }
+              options.onSignedIn?.(req);
+              res.redirect(303, '/');
+            }),
+          next,
+        );
     });
   });
 

@@ -280,6 +280,45 @@ function respond<K extends ConnectedWidgetKind>(
   return { status: state.status, message: state.message, source };
 }
 
+/**
+ * At sign-in, in the background: what each enabled connector's kind prepares for the person (its
+ * `prepare`, e.g. Zimbra's auth token), so that their first dashboard does not wait for it.
+ */
+export async function prepareConnections(deps: WidgetDataDeps, reader: Reader): Promise<void> {
+  const connectors = await enabledConnectors(deps, reader.principal);
+  await Promise.all(
+    connectors.map(async (row) => {
+      const connector = configOf(reader, row);
+      const implementation = connector ? connectorOf(connector.kind) : undefined;
+      if (!connector || !implementation?.prepare) return;
+      const secrets = openConnectorSecrets(deps, reader, row);
+      if (!secrets) return;
+      const logger = reader.logger.child({ connector: connector.id });
+      try {
+        const resolved = await resolveCredential(
+          {
+            personal: { db: deps.db, box: deps.box, logger, ...(deps.hot ? { hot: deps.hot } : {}) },
+            exchanger: deps.exchanger,
+          },
+          { connector, secrets, user: reader.user, session: reader.session },
+        );
+        if (!resolved.ok) return;
+        await implementation.prepare({
+          connector,
+          client: deps.clients.get(connector),
+          user: reader.user,
+          credential: resolved.credential,
+          signal: AbortSignal.timeout(READ_DEADLINE_MS),
+          now: new Date(),
+          logger,
+        });
+      } catch (error) {
+        logger.info({ reason: failureReason(error) }, 'connection not prepared at sign-in');
+      }
+    }),
+  );
+}
+
 /** GET /api/widgets/:widgetId/data; `refresh`: read the upstream even when the cached data is fresh. */
 export async function readWidgetData(
   deps: WidgetDataDeps,
