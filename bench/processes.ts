@@ -47,7 +47,9 @@ export async function startBff(port: number, env: Record<string, string>): Promi
     pid: () => child?.pid ?? -1,
     async start() {
       stderr = '';
-      child = spawn(process.execPath, [path.join(ROOT, 'apps/bff/dist/main.js')], {
+      // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": a CPU profile of each BFF process.
+      const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'apps/bff/dist/main.js')], {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
         stdio: ['ignore', 'ignore', 'pipe'],
