@@ -90,7 +90,7 @@ const DRAIN_MS = 10_000;
  * what is left after DRAIN_MS. The database and Redis close after this, so a request in flight
  * still has them.
  */
-async function drainAndClose(server: http.Server, drain: { active: boolean }): Promise<void> {
+export async function drainAndClose(server: http.Server, drain: { active: boolean }): Promise<void> {
   drain.active = true;
   await new Promise<void>((resolve) => {
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -200,6 +200,11 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     // is attached below: a request in between never waits for the start to end.
     const server = http.createServer(answerWhileStarting);
     const port = await listen(server, config.port, config.host);
+    // What the app registers (the connectors' kept-alive sockets) closes after the drain, not before it.
+    const appClosers: (() => Promise<void>)[] = [];
+    closers.push(async () => {
+      for (const closer of appClosers.reverse()) await closer();
+    });
     const drain = { active: false };
     closers.push(() => drainAndClose(server, drain));
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
@@ -283,7 +288,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       trustProxy: config.trustProxy,
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',
-      onClose: (closer) => closers.push(closer),
+      onClose: (closer) => appClosers.push(closer),
       ...(edges.lookup ? { lookup: edges.lookup } : {}),
       invalidations,
     });
