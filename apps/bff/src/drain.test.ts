@@ -22,7 +22,10 @@ describe('drainAndClose (SIGTERM, rolling restart)', () => {
   it('finishes the requests it accepted and refuses new connections', async () => {
     const drain = { active: false };
     let release: () => void = () => {};
+    let accepted: () => void = () => {};
+    const received = new Promise<void>((resolve) => (accepted = resolve));
     const server = http.createServer((_req, res) => {
+      accepted();
       if (drain.active) res.setHeader('connection', 'close');
       // The first request is slow: it is in flight when the stop comes.
       new Promise<void>((resolve) => (release = resolve)).then(
@@ -33,7 +36,7 @@ describe('drainAndClose (SIGTERM, rolling restart)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const inFlight = get(port);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await received;
     const closed = drainAndClose(server, drain);
     await expect(get(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     release();
