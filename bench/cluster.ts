@@ -19,7 +19,7 @@ import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
 import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { ceilingInWorker, failureCount, rateInWorker, type Target } from './load.ts';
-import { PORT_BASE, startBff, startHaproxy } from './processes.ts';
+import { cpuMs, PORT_BASE, startBff, startHaproxy } from './processes.ts';
 
 const PEOPLE = 10;
 const CEILING_CONNECTIONS = Number(process.env.BENCH_CEILING_CONNECTIONS ?? 32);
@@ -150,10 +150,15 @@ export async function runClusterBench(): Promise<Record<string, number>> {
       await ceilingInWorker(list, CEILING_CONNECTIONS, 1);
       const outcome = await ceilingInWorker(list, CEILING_CONNECTIONS, CEILING_SECONDS);
       if (failureCount(outcome) > 0) throw new Error(`ceiling: ${JSON.stringify(outcome.failures)}`);
-      return Math.round(outcome.ok / outcome.seconds);
+      return { rps: Math.round(outcome.ok / outcome.seconds), answered: outcome.ok };
     };
-    const one = await ceiling(at(first.url, reads));
-    const two = await ceiling(at(balancer.url, reads));
+    // CPU time the instance spends per cached read: what the ceiling would be with a CPU of its own,
+    // whatever else the machine runs meanwhile.
+    const cpuBefore = cpuMs(first.pid());
+    const single = await ceiling(at(first.url, reads));
+    const cpuPerRead = (cpuMs(first.pid()) - cpuBefore) / single.answered;
+    const one = single.rps;
+    const two = (await ceiling(at(balancer.url, reads))).rps;
 
     // Rolling restart under load: SIGTERM one instance, start it again, wait until HAProxy sends it
     // requests again (2 checks at 500 ms), then the other.
@@ -181,6 +186,7 @@ export async function runClusterBench(): Promise<Record<string, number>> {
       lb_one_instance_rps: one,
       lb_two_instances_rps: two,
       lb_scaling: Number((two / one).toFixed(2)),
+      lb_cpu_ms_per_cached_read: Number(cpuPerRead.toFixed(3)),
       lb_rolling_rps: LB_RPS,
       lb_rolling_requests: outcome.ok + failureCount(outcome),
       lb_rolling_failed: failureCount(outcome),
