@@ -72,7 +72,10 @@ export async function runClusterBench(): Promise<Record<string, number>> {
     EMBEDDED_DATA_DIR: dir,
   };
   const first = await startBff(lbPort + 1, env);
-  const second = await startBff(lbPort + 2, env);
+  const second = await startBff(lbPort + 2, env).catch(async (error: unknown) => {
+    await first.stop();
+    throw error;
+  });
   const balancer = await startHaproxy(
     lbPort,
     [
@@ -80,7 +83,11 @@ export async function runClusterBench(): Promise<Record<string, number>> {
       { name: 'b', port: second.port },
     ],
     dir,
-  );
+  ).catch(async (error: unknown) => {
+    await first.stop();
+    await second.stop();
+    throw error;
+  });
   const base = `http://localhost:${lbPort}`;
   try {
     const signInAs = async (username: string, groups: string[]) => {

@@ -109,7 +109,7 @@ export async function startHaproxy(
     config,
     [
       'global',
-      '  maxconn 20000',
+      '  maxconn 4000',
       'defaults',
       '  mode http',
       '  timeout connect 2s',
