@@ -35,7 +35,7 @@ const get = (target) => new Promise((resolve) => {
     res.setEncoding('utf8');
     res.on('data', (chunk) => (body += chunk));
     res.on('end', () => {
-      if (res.statusCode !== 200) fail('HTTP ' + res.statusCode);
+      if (res.statusCode !== 200) fail('HTTP ' + res.statusCode + ' ' + body.slice(0, 80));
       else if (widgetOk && target.url.includes('/api/widgets/') && JSON.parse(body).status !== 'ok') fail('widget ' + JSON.parse(body).status);
       else { ok += 1; latencies.push(performance.now() - sent); }
       resolve();

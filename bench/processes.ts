@@ -116,6 +116,7 @@ export async function startHaproxy(
       '  timeout client 60s',
       '  timeout server 60s',
       '  timeout http-keep-alive 10s',
+      '  timeout check 3s',
       '  option redispatch 1',
       '  retries 3',
       '  retry-on conn-failure empty-response response-timeout 503',
@@ -127,7 +128,7 @@ export async function startHaproxy(
       '  balance roundrobin',
       '  option httpchk GET /readyz',
       '  http-check expect status 200',
-      ...servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port} check inter 500 fall 1 rise 2`),
+      ...servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port} check inter 500 fall 2 rise 2`),
       '',
     ].join('\n'),
   );
