@@ -24,7 +24,7 @@ import { cpuMs, PORT_BASE, startBff, startHaproxy } from './processes.ts';
 const PEOPLE = 10;
 const CEILING_CONNECTIONS = Number(process.env.BENCH_CEILING_CONNECTIONS ?? 32);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 6);
-const LB_RPS = Number(process.env.BENCH_LB_RPS ?? 300);
+const LB_RPS = Number(process.env.BENCH_LB_RPS ?? 100);
 const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
 
 export function cloneUser(base: SimUser, username: string): SimUser {

@@ -128,7 +128,9 @@ export async function startHaproxy(
       '  balance roundrobin',
       '  option httpchk GET /readyz',
       '  http-check expect status 200',
-      ...servers.map((server) => `  server ${server.name} 127.0.0.1:${server.port} check inter 500 fall 2 rise 2`),
+      ...servers.map(
+        (server) => `  server ${server.name} 127.0.0.1:${server.port} check inter 500 fall 2 rise 2 maxconn 64`,
+      ),
       '',
     ].join('\n'),
   );
