@@ -169,16 +169,25 @@ export async function runClusterBench(): Promise<Record<string, number>> {
 
     // Rolling restart under load: SIGTERM one instance, start it again, wait until HAProxy sends it
     // requests again (2 checks at 500 ms), then the other.
-    const seconds = Number(process.env.BENCH_LB_SECONDS ?? 30);
+    const seconds = Number(process.env.BENCH_LB_SECONDS ?? 45);
     const load = rateInWorker(at(balancer.url), LB_RPS, seconds);
     const restarts: number[] = [];
     await new Promise((resolve) => setTimeout(resolve, 4_000));
-    for (const instance of [first, second]) {
+    for (const [name, instance] of [
+      ['a', first],
+      ['b', second],
+    ] as const) {
       const started = performance.now();
       await instance.stop();
       await instance.start();
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      // Back in HAProxy's pool (two health checks passed) before the other one stops.
+      const deadline = Date.now() + 30_000;
+      while (!(await balancer.serverUp(name))) {
+        if (Date.now() > deadline) throw new Error(`instance ${name} not back in the pool within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
       restarts.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     const outcome = await load;
     let sessionsLost = 0;

@@ -90,6 +90,8 @@ export function cpuMs(pid: number): number {
 
 export interface Balancer {
   url: string;
+  /** Whether HAProxy's health checks have the server in the pool (its statistics, CSV). */
+  serverUp(name: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -115,11 +117,16 @@ export async function startHaproxy(
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
-      '  timeout http-keep-alive 10s',
+      // Longer than any pause of the load generator: it never reuses a socket HAProxy is closing.
+      '  timeout http-keep-alive 75s',
       '  timeout check 3s',
       '  option redispatch 1',
       '  retries 3',
       '  retry-on conn-failure empty-response response-timeout 503',
+      'frontend stats',
+      `  bind 127.0.0.1:${port + 3}`,
+      '  stats enable',
+      '  stats uri /stats',
       'frontend pleiade',
       `  bind 127.0.0.1:${port}`,
       '  option forwardfor',
@@ -146,6 +153,16 @@ export async function startHaproxy(
   ]);
   return {
     url,
+    async serverUp(name) {
+      const csv = await (await fetch(`http://127.0.0.1:${port + 3}/stats;csv`)).text();
+      const [header = '', ...rows] = csv.split('\n');
+      const columns = header.replace(/^# /, '').split(',');
+      const status = columns.indexOf('status');
+      return rows.some((row) => {
+        const cells = row.split(',');
+        return cells[0] === 'bff' && cells[1] === name && cells[status] === 'UP';
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
