@@ -2,7 +2,7 @@
  * `pnpm bench -- --scenario=soak` (issue #12, point 4): SOAK_PEOPLE (2,000) people signed in to one
  * BFF process (the built product, sessions in PostgreSQL), each reading their dashboard — the
  * board, their mail and agenda (Zimbra, per person) and a Nextcloud dashboard widget shared by the
- * collectivité — every SOAK_PERIOD_S (30 s), for SOAK_SECONDS (600), loopback, upstreams at 20 ms.
+ * collectivité — every SOAK_PERIOD_S (60 s, as the widgets refresh), for SOAK_SECONDS (600), loopback, upstreams at 20 ms.
  * The process's resident memory is sampled every 5 s: soak_memory_growth_pct compares the mean of
  * the last minute with the mean of the minute after the warm-up (SOAK_WARMUP_S, 120 s). Every
  * request not answered 200 with its data counts in soak_failed.
@@ -22,7 +22,7 @@ import { PORT_BASE, rssMb, startBff } from './processes.ts';
 
 const PEOPLE = Number(process.env.SOAK_PEOPLE ?? 2_000);
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
-const PERIOD_S = Number(process.env.SOAK_PERIOD_S ?? 30);
+const PERIOD_S = Number(process.env.SOAK_PERIOD_S ?? 60);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_S ?? 120);
 const SAMPLE_MS = 5_000;
 const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
