@@ -6,9 +6,12 @@
  *     token yet: the median of COLD_USERS people) and again right after (warm);
  *   - dashboard_reread_ms: the same 12 widgets read again from their applications (?refresh=1),
  *     the person's Zimbra auth token already obtained;
- *   - overhead_p50_ms / overhead_p99_ms: latency of a widget read through the BFF (cache bypassed
- *     with ?refresh=1) minus the latency of the same upstream call made directly, both at a fixed
- *     OVERHEAD_RPS for OVERHEAD_SECONDS, upstream latency 0;
+ *   - overhead_p50_ms / overhead_p99_ms: latency of a cached widget read through the BFF (the
+ *     person's session, widget, connector and credential checked, the data from the connector
+ *     cache) minus the latency of the upstream call made directly, both at a fixed OVERHEAD_RPS for
+ *     OVERHEAD_SECONDS, upstream latency 0 (issue #12; before, the BFF's read bypassed the cache);
+ *   - cached_read_ceiling_rps / me_ceiling_rps: answers a second of one instance with
+ *     CEILING_CONNECTIONS requests kept in flight (the load generator in its own thread);
  *   - *_at_20rps_p50_ms: where a read's time goes, at a light rate (HTTP floor, session, cache, upstream);
  *   - upstream_calls_per_period: SHARED_USERS people of one collectivité load the same shared widget
  *     (a Nextcloud dashboard read with the service account) within one cache period.
@@ -25,12 +28,15 @@ import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@
 import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
 import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { ceilingInWorker, failureCount } from './load.ts';
 
 const UPSTREAM_LATENCY_MS = 150;
 const COLD_USERS = Number(process.env.BENCH_COLD_USERS ?? 5);
 const SHARED_USERS = Number(process.env.BENCH_SHARED_USERS ?? 100);
 const OVERHEAD_RPS = Number(process.env.BENCH_OVERHEAD_RPS ?? 500);
 const OVERHEAD_SECONDS = Number(process.env.BENCH_OVERHEAD_SECONDS ?? 10);
+const CEILING_CONNECTIONS = Number(process.env.BENCH_CEILING_CONNECTIONS ?? 32);
+const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
 const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
 
 function percentile(values: number[], p: number): number {
@@ -294,7 +300,7 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, 0);
     const { browser, widgetId, user } = probe!;
     const cookie = browser.jar.header(base);
-    const bffUrl = `${base}/api/widgets/${widgetId}/data?refresh=1`;
+    const bffUrl = `${base}/api/widgets/${widgetId}/data`;
     const directUrl = `${sims.urls.nextcloud}/ocs/v2.php/apps/notifications/api/v2/notifications?format=json`;
     const basic = `Basic ${Buffer.from(`${user.username}:${user.nextcloud.appPassword}`).toString('base64')}`;
     const direct = {
@@ -320,6 +326,16 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     const signedIn = await light('/api/me');
     const cachedRead = await light(`/api/widgets/${widgetId}/data`, true);
     const sequential = await light(`/api/widgets/${widgetId}/data?refresh=1`, true);
+    // The ceiling of this one process (the load generator takes the machine's other CPU).
+    const ceiling = async (path: string) => {
+      const target = { url: base + path, headers: { cookie, accept: 'application/json' } };
+      await ceilingInWorker([target], CEILING_CONNECTIONS, 1); // warm-up
+      const outcome = await ceilingInWorker([target], CEILING_CONNECTIONS, CEILING_SECONDS);
+      if (failureCount(outcome) > 0) throw new Error(`ceiling ${path}: ${JSON.stringify(outcome.failures)}`);
+      return Math.round(outcome.ok / outcome.seconds);
+    };
+    const cachedCeiling = await ceiling(`/api/widgets/${widgetId}/data`);
+    const meCeiling = await ceiling('/api/me');
 
     // 3. SHARED_USERS people load the same collectivité-wide widget within one cache period.
     for (const app of ['nextcloud', 'zimbra', 'matrix'] as const) sims.setLatency(app, UPSTREAM_LATENCY_MS);
@@ -357,6 +373,9 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
       me_at_20rps_p50_ms: percentile(signedIn, 50),
       cached_read_at_20rps_p50_ms: percentile(cachedRead, 50),
       proxied_at_20rps_p50_ms: percentile(sequential, 50),
+      ceiling_connections: CEILING_CONNECTIONS,
+      cached_read_ceiling_rps: cachedCeiling,
+      me_ceiling_rps: meCeiling,
       shared_widget_users: SHARED_USERS,
       upstream_calls_per_period: sharedCalls,
     };

@@ -8,6 +8,9 @@
  *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count;
  *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
+ * `--scenario=lb` (cluster.ts: two BFF processes behind HAProxy, rolling restart) and
+ * `--scenario=soak` (soak.ts: 2,000 signed-in people for 10 minutes) run alone; every scenario
+ * merges its figures into latest.json, keeping the others'.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -62,6 +65,23 @@ async function json(browser: TestBrowser, url: string, init?: RequestInit): Prom
   return response.json();
 }
 
+const RESULTS = path.join(ROOT, 'bench/results/latest.json');
+const scenario = process.argv.find((arg) => arg.startsWith('--scenario='))?.slice('--scenario='.length) ?? 'default';
+
+function saveResults(results: Record<string, number>): void {
+  console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
+  const previous = JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, number>;
+  writeFileSync(RESULTS, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+}
+
+if (scenario === 'lb' || scenario === 'soak') {
+  const run =
+    scenario === 'lb' ? (await import('./cluster.ts')).runClusterBench : (await import('./soak.ts')).runSoakBench;
+  saveResults(await run());
+  process.exit(0);
+}
+if (scenario !== 'default') throw new Error(`unknown scenario ${scenario} (default, lb, soak)`);
+
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-'));
 const database = process.env.DATABASE_URL
   ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench')
@@ -112,11 +132,10 @@ try {
     board_put_p99_ms: put.p99,
     ...(await runConnectorBench()),
   };
-  console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
+  saveResults(results);
   console.log(
     `database: ${database ? 'DATABASE_URL server' : 'embedded PostgreSQL'}, ${ITERATIONS} sequential requests per metric`,
   );
-  writeFileSync(path.join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await running.close();
   await database?.drop();

@@ -25,16 +25,18 @@ import type { LookupFunction } from './connectors/address-guard.js';
 import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
 import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
+import { createHotPath } from './db/hot-path.js';
+import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import { logPrincipal } from './http/request-log.js';
-import { createSessionStore, type RedisClient } from './http/session-store.js';
+import { createSessionStore, ReadThroughSessionStore, type RedisClient } from './http/session-store.js';
 import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
-import { widgetDataRoutes } from './widget-data/routes.js';
+import { prepareAtSignIn, widgetDataRoutes, type WidgetDataRouteDeps } from './widget-data/routes.js';
 
 export interface AppDependencies {
   db: Db;
@@ -59,6 +61,11 @@ export interface AppDependencies {
   onClose?: (closer: () => Promise<void>) => void;
   /** DNS for the save-time address check of connectors; tests answer from a table (no network). */
   lookup?: LookupFunction;
+  /**
+   * The messages that keep the request path's process caches true on every instance (db/invalidation.ts).
+   * Absent: no process cache, every request reads the stores.
+   */
+  invalidations?: Invalidations;
 }
 
 /**
@@ -145,11 +152,15 @@ export function createApp(deps: AppDependencies): Express {
     }
   });
 
-  const store = createSessionStore({
+  const hot = createHotPath(deps.invalidations);
+  const backingStore = createSessionStore({
     pool: deps.pool,
     ...(deps.redis ? { redis: deps.redis } : {}),
     pruneSessions: deps.pruneSessions !== false,
   });
+  const store = deps.invalidations
+    ? new ReadThroughSessionStore(backingStore, hot.sessions, deps.invalidations, deps.redis !== undefined)
+    : backingStore;
   const index = new SessionIndex(deps.db, store);
   app.use(
     session({
@@ -179,6 +190,17 @@ export function createApp(deps: AppDependencies): Express {
     logger: deps.logger,
   });
 
+  const widgetData: WidgetDataRouteDeps = {
+    db: deps.db,
+    hot,
+    box: deps.connectorSecrets,
+    logger: deps.logger,
+    cache: connectorCache,
+    clients: upstreamClients,
+    exchanger: new TokenExchanger(providersById, deps.logger),
+    tokens: tokenKeeper,
+  };
+
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
   });
@@ -207,6 +229,8 @@ export function createApp(deps: AppDependencies): Express {
       providers: deps.providers,
       tokens: tokenKeeper,
       index,
+      hot,
+      onSignedIn: (req) => prepareAtSignIn(widgetData, req),
       publicUrl: deps.publicUrl,
       sessionCookieName,
       sessionCookieOptions,
@@ -244,17 +268,7 @@ export function createApp(deps: AppDependencies): Express {
       ...(deps.lookup ? { lookup: deps.lookup } : {}),
     }),
   );
-  api.use(
-    widgetDataRoutes({
-      db: deps.db,
-      box: deps.connectorSecrets,
-      logger: deps.logger,
-      cache: connectorCache,
-      clients: upstreamClients,
-      exchanger: new TokenExchanger(providersById, deps.logger),
-      tokens: tokenKeeper,
-    }),
-  );
+  api.use(widgetDataRoutes(widgetData));
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -16,6 +16,7 @@ import { parseKeyring, SecretBox } from './connectors/secret-box.js';
 import { OidcProvider } from './auth/oidc.js';
 import type { Config, ProviderSettings } from './config.js';
 import { createDb } from './db/client.js';
+import { Invalidations } from './db/invalidation.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import type { RedisClient } from './http/session-store.js';
@@ -78,6 +79,29 @@ function answerWhileStarting(req: http.IncomingMessage, res: http.ServerResponse
     return;
   }
   res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end(STARTING_MESSAGE);
+}
+
+/** How long a stopping instance lets the requests it has accepted finish. */
+const DRAIN_MS = 10_000;
+
+/**
+ * Graceful stop (SIGTERM, a rolling restart): stop accepting connections, close the idle kept-alive
+ * ones, let every accepted request finish (answers then carry `Connection: close`), then close
+ * what is left after DRAIN_MS. The database and Redis close after this, so a request in flight
+ * still has them.
+ */
+export async function drainAndClose(server: http.Server, drain: { active: boolean }): Promise<void> {
+  drain.active = true;
+  await new Promise<void>((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 async function listen(server: http.Server, port: number, host: string): Promise<number> {
@@ -163,17 +187,26 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       });
     }
 
+    // What keeps the request path's process caches true on every instance (NOTIFY, Redis pub/sub).
+    const invalidations = await Invalidations.start({
+      databaseUrl,
+      pool,
+      ...(redis ? { redis } : {}),
+      logger,
+    });
+    closers.push(() => invalidations.close());
+
     // The port opens now (the demo IdP needs the address it serves) and answers 503 until the app
     // is attached below: a request in between never waits for the start to end.
     const server = http.createServer(answerWhileStarting);
     const port = await listen(server, config.port, config.host);
-    closers.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    );
+    // What the app registers (the connectors' kept-alive sockets) closes after the drain, not before it.
+    const appClosers: (() => Promise<void>)[] = [];
+    closers.push(async () => {
+      for (const closer of appClosers.reverse()) await closer();
+    });
+    const drain = { active: false };
+    closers.push(() => drainAndClose(server, drain));
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
 
     let providers: ProviderSettings[] = config.providers;
@@ -255,11 +288,16 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       trustProxy: config.trustProxy,
       webDistDir: WEB_DIST_DIR,
       pruneSessions: config.nodeEnv !== 'test',
-      onClose: (closer) => closers.push(closer),
+      onClose: (closer) => appClosers.push(closer),
       ...(edges.lookup ? { lookup: edges.lookup } : {}),
+      invalidations,
     });
     server.removeListener('request', answerWhileStarting);
-    server.on('request', app);
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      // While draining, every answer closes its connection: the balancer sends the next request elsewhere.
+      if (drain.active) res.setHeader('connection', 'close');
+      app(req, res);
+    });
     logger.info({ port }, 'ready');
     return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
   } catch (error) {

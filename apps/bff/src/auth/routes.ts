@@ -18,6 +18,7 @@ import type { TokenKeeper } from './session-layer.js';
 import { identifySignIn } from './sign-in.js';
 import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
+import { principalTags, type HotPath } from '../db/hot-path.js';
 
 /**
  * Whether a state-changing navigation comes from our own pages. Browsers send Sec-Fetch-Site;
@@ -38,6 +39,10 @@ interface AuthRoutesOptions {
   providers: OidcProvider[];
   tokens: TokenKeeper;
   index: SessionIndex;
+  /** The process caches of the request path: the person is read from there. */
+  hot?: HotPath;
+  /** Called once a person is signed in (session saved), not awaited: background preparations. */
+  onSignedIn?: (req: Request) => void;
   publicUrl: string;
   sessionCookieName: string;
   sessionCookieOptions: CookieOptions;
@@ -61,7 +66,9 @@ export function authRoutes(options: AuthRoutesOptions): Router {
     done(null, { userId: user.userId, providerId: user.providerId });
   });
   passport.deserializeUser<SessionUser>((stored, done) => {
-    loadPrincipal(db, stored.userId)
+    const userId = stored.userId;
+    const load = () => loadPrincipal(db, userId).then((principal) => principal ?? null);
+    (options.hot ? options.hot.principals.read(userId, (loaded) => principalTags(userId, loaded), load) : load())
       .then((principal) => done(null, principal ? { ...stored, ...principal } : false))
       .catch(done);
   });
@@ -198,7 +205,18 @@ export function authRoutes(options: AuthRoutesOptions): Router {
           userId: user.userId,
         })
         // Saved before the redirect: the next request must find startedAt and the tokens.
-        .then(() => req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, '/'))), next);
+        .then(
+          () =>
+            req.session.save((saveError) => {
+              if (saveError) {
+                next(saveError);
+                return;
+              }
+              options.onSignedIn?.(req);
+              res.redirect(303, '/');
+            }),
+          next,
+        );
     });
   });
 

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { LRUCache } from 'lru-cache';
 import type * as client from 'openid-client';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -85,6 +86,11 @@ export function enforceSessionPolicy(
  */
 export class TokenKeeper {
   private readonly inFlight = new Map<string, Promise<TokenSet | undefined>>();
+  /**
+   * Sealed → opened: a session's tokens are opened once, not at every request. Keyed by the sealed
+   * value itself, so a refresh (a new sealed value) or a session rewritten elsewhere is opened anew.
+   */
+  private readonly opened = new LRUCache<string, TokenSet>({ max: 20_000, ttl: 15 * 60_000 });
 
   constructor(
     private readonly vault: TokenVault,
@@ -97,7 +103,13 @@ export class TokenKeeper {
   }
 
   read(req: Request): TokenSet | undefined {
-    return req.session.tokens ? this.vault.open(req.session.tokens) : undefined;
+    const sealed = req.session.tokens;
+    if (!sealed) return undefined;
+    const known = this.opened.get(sealed);
+    if (known) return known;
+    const tokens = this.vault.open(sealed);
+    if (tokens) this.opened.set(sealed, tokens);
+    return tokens;
   }
 
   /** Fresh tokens, or undefined when the session can no longer act for the person. */

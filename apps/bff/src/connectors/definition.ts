@@ -146,6 +146,11 @@ export interface ConnectorImplementation<K extends ConnectorKind> {
   clientTls?(secrets: ConnectorSecretsView): ClientTls;
   /** What the person has to do there (« À traiter »); absent for kinds that hold nothing to do. */
   readonly actionItems?: ActionItemsEntry<K>;
+  /**
+   * Run in the background at sign-in: obtains what the person's first read would otherwise wait
+   * for (a session at the application, e.g. Zimbra's auth token). Its failures are only logged.
+   */
+  prepare?(context: OperationContext<K>): Promise<void>;
 }
 
 /** An adapter of any kind and mode, as the credential resolver holds it. */
@@ -172,4 +177,5 @@ export interface RegisteredConnector {
     read(context: AnyOperationContext): Promise<ActionableItem[]>;
     ttlMs: number;
   };
+  prepare?(context: AnyOperationContext): Promise<void>;
 }

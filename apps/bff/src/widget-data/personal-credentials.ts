@@ -4,6 +4,7 @@ import { parseConnectorRow } from '../connectors/connector-config.js';
 import type { PersonalSecret } from '../connectors/definition.js';
 import { SecretOpenError, SecretValue, type SecretBox } from '../connectors/secret-box.js';
 import type { Db } from '../db/client.js';
+import type { HotPath } from '../db/hot-path.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
@@ -17,6 +18,8 @@ export interface PersonalCredentialDeps {
   db: Db;
   box: SecretBox;
   logger: Logger;
+  /** When given, a credential is opened once and kept until a write to it (or the safety TTL). */
+  hot?: HotPath;
 }
 
 /** What the credential adapters of `personal_secret` modes receive (connectors/definition.ts). */
@@ -32,6 +35,24 @@ export function personalCredentialContext(connectorId: string, userId: string): 
 
 /** The person's credential for the connector; one that no longer opens (key removed) counts as none. */
 export async function readPersonalCredential(
+  deps: PersonalCredentialDeps,
+  userId: string,
+  connectorId: string,
+): Promise<PersonalCredential | undefined> {
+  if (!deps.hot) return openPersonalCredential(deps, userId, connectorId);
+  const key = `${userId}:${connectorId}`;
+  const tags = [`credential:${key}`, `user:${userId}`];
+  const kept = (await deps.hot.credentials.read(
+    key,
+    () => tags,
+    async () => ({
+      credential: await openPersonalCredential(deps, userId, connectorId),
+    }),
+  )) as { credential: PersonalCredential | undefined };
+  return kept.credential;
+}
+
+async function openPersonalCredential(
   deps: PersonalCredentialDeps,
   userId: string,
   connectorId: string,

@@ -16,7 +16,8 @@ import {
   setPersonalCredential,
   type PersonalCredentialDeps,
 } from './personal-credentials.js';
-import { readWidgetData, startWidgetVisio, type Reader, type WidgetDataDeps } from './service.js';
+import { loadPrincipal } from '../auth/users.js';
+import { prepareConnections, readWidgetData, startWidgetVisio, type Reader, type WidgetDataDeps } from './service.js';
 
 export interface WidgetDataRouteDeps extends WidgetDataDeps {
   tokens: TokenKeeper;
@@ -41,6 +42,26 @@ function readerOf(req: Request, tokens: TokenKeeper): Reader {
     },
     logger: req.log,
   };
+}
+
+/** After a sign-in, in the background: the person's connections prepared (prepareConnections). */
+export function prepareAtSignIn(deps: WidgetDataRouteDeps, req: Request): void {
+  const userId = req.user?.userId;
+  if (!userId) return;
+  const session = {
+    sessionId: req.sessionID,
+    providerId: req.user?.providerId,
+    accessToken: deps.tokens.read(req)?.accessToken,
+  };
+  const logger = req.log;
+  loadPrincipal(deps.db, userId)
+    .then(async (loaded) => {
+      if (!loaded) return;
+      const { login, ...principal } = loaded;
+      const user = { userId, login, email: principal.email, displayName: principal.displayName };
+      await prepareConnections(deps, { principal, user, session, logger });
+    })
+    .catch((error: unknown) => logger.warn({ err: error }, 'connections not prepared at sign-in'));
 }
 
 /**

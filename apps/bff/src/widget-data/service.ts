@@ -38,6 +38,7 @@ import {
   type WidgetState,
 } from '../connectors/states.js';
 import type { Db } from '../db/client.js';
+import type { HotPath } from '../db/hot-path.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { UpstreamClients } from './clients.js';
@@ -45,6 +46,8 @@ import { resolveCredential, type SessionTokens, type TokenExchanger } from './cr
 
 export interface WidgetDataDeps {
   db: Db;
+  /** The process caches: widget, connectors and credentials read from memory while nothing changed them. */
+  hot?: HotPath;
   box: SecretBox;
   logger: Logger;
   cache: ConnectorCache;
@@ -91,14 +94,24 @@ function failure(status: FailureStatus, source?: ConnectorSource) {
  * `board.read` allows (widget ids are unique per board only, so an id on a board they cannot read
  * never hides theirs), then decided widget by widget. Anything else answers like a missing widget.
  */
-async function findReadableWidget(db: Db, principal: Principal, widgetId: string) {
-  // One query: the widget on the boards this person reads, with what the policies need of its board.
-  const candidates = await db.widgetInstance.findMany({
-    where: { id: widgetId, board: readableBoards(principal) },
-    select: { kind: true, options: true, ...widgetAccessFields, board: { select: boardAccessFields } },
-    orderBy: { board: { createdAt: 'asc' } },
-  });
-  return candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board, widget)));
+async function findReadableWidget(deps: WidgetDataDeps, principal: Principal, widgetId: string) {
+  const load = async () => {
+    // One query: the widget on the boards this person reads, with what the policies need of its board.
+    const candidates = await deps.db.widgetInstance.findMany({
+      where: { id: widgetId, board: readableBoards(principal) },
+      select: { kind: true, options: true, ...widgetAccessFields, board: { select: boardAccessFields } },
+      orderBy: { board: { createdAt: 'asc' } },
+    });
+    return {
+      widget: candidates.find((widget) => can(principal, 'widget.read', widgetResourceOf(widget.board, widget))),
+    };
+  };
+  if (!deps.hot) return (await load()).widget;
+  // Keyed by what the decision depends on: the person's role and groups as well as the widget.
+  const key = [principal.userId, principal.role, principal.groups.join('\u0001'), widgetId].join('\u0000');
+  const tags = [`boards:${principal.collectiviteId}`, `user:${principal.userId}`];
+  const found = (await deps.hot.widgets.read(key, () => tags, load)) as Awaited<ReturnType<typeof load>>;
+  return found.widget;
 }
 
 /**
@@ -114,11 +127,28 @@ function optionsOf<K extends ConnectedWidgetKind>(
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
-function enabledConnectors(db: Db, principal: Principal): Promise<StoredConnector[]> {
-  return db.connectorInstance.findMany({
-    where: { collectiviteId: principal.collectiviteId, enabled: true },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
+async function enabledConnectors(deps: WidgetDataDeps, principal: Principal): Promise<StoredConnector[]> {
+  const collectiviteId = principal.collectiviteId;
+  const load = () =>
+    deps.db.connectorInstance.findMany({
+      where: { collectiviteId, enabled: true },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  if (!deps.hot) return load();
+  const tags = [`connectors:${collectiviteId}`, `collectivite:${collectiviteId}`];
+  return (await deps.hot.connectors.read(collectiviteId, () => tags, load)) as StoredConnector[];
+}
+
+/**
+ * What is derived from a connector row — its typed settings, its opened secrets — once per row
+ * object: rows served from the process cache are the same objects until a write replaces them.
+ */
+const derived = new WeakMap<StoredConnector, { config?: ConnectorConfig | null; secrets?: ConnectorSecrets | null }>();
+
+function derivedOf(row: StoredConnector) {
+  let memo = derived.get(row);
+  if (!memo) derived.set(row, (memo = {}));
+  return memo;
 }
 
 /**
@@ -141,10 +171,13 @@ function pickConnector(
 
 /** The connector's typed settings; undefined (logged) when its row no longer parses. */
 function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
+  const memo = derivedOf(row);
+  if (memo.config !== undefined) return memo.config ?? undefined;
   const parsed = parseConnectorRow(row);
-  if (parsed.ok) return parsed.config;
-  reader.logger.warn({ connector: row.id, problem: parsed.problem }, 'connector settings no longer valid');
-  return undefined;
+  memo.config = parsed.ok ? parsed.config : null;
+  if (!parsed.ok)
+    reader.logger.warn({ connector: row.id, problem: parsed.problem }, 'connector settings no longer valid');
+  return memo.config ?? undefined;
 }
 
 function openConnectorSecrets(
@@ -152,12 +185,15 @@ function openConnectorSecrets(
   reader: Reader,
   row: StoredConnector,
 ): ConnectorSecrets | undefined {
+  const memo = derivedOf(row);
+  if (memo.secrets !== undefined) return memo.secrets ?? undefined;
   try {
-    return openSecrets(deps.box, row.id, row.secrets);
+    memo.secrets = openSecrets(deps.box, row.id, row.secrets);
   } catch (error) {
+    memo.secrets = null;
     reader.logger.warn({ connector: row.id, reason: failureReason(error) }, 'connector secrets cannot be opened');
-    return undefined;
   }
+  return memo.secrets ?? undefined;
 }
 
 /** The options that change an answer; the connector is already part of the key. */
@@ -187,7 +223,10 @@ async function readThrough<W extends ReadableWidgetKind>(
   if (entry.admit && !entry.admit(connector, options)) throw new AppError('FORBIDDEN', OPTION_REFUSED);
   const logger = reader.logger.child({ connector: connector.id });
   const resolved = await resolveCredential(
-    { personal: { db: deps.db, box: deps.box, logger }, exchanger: deps.exchanger },
+    {
+      personal: { db: deps.db, box: deps.box, logger, ...(deps.hot ? { hot: deps.hot } : {}) },
+      exchanger: deps.exchanger,
+    },
     { connector, secrets, user: reader.user, session: reader.session },
   );
   if (!resolved.ok) return failureState(resolved.status);
@@ -245,6 +284,45 @@ function respond<K extends ConnectedWidgetKind>(
   return { status: state.status, message: failureMessage(state.status, source.authMode), source };
 }
 
+/**
+ * At sign-in, in the background: what each enabled connector's kind prepares for the person (its
+ * `prepare`, e.g. Zimbra's auth token), so that their first dashboard does not wait for it.
+ */
+export async function prepareConnections(deps: WidgetDataDeps, reader: Reader): Promise<void> {
+  const connectors = await enabledConnectors(deps, reader.principal);
+  await Promise.all(
+    connectors.map(async (row) => {
+      const connector = configOf(reader, row);
+      const implementation = connector ? connectorOf(connector.kind) : undefined;
+      if (!connector || !implementation?.prepare) return;
+      const secrets = openConnectorSecrets(deps, reader, row);
+      if (!secrets) return;
+      const logger = reader.logger.child({ connector: connector.id });
+      try {
+        const resolved = await resolveCredential(
+          {
+            personal: { db: deps.db, box: deps.box, logger, ...(deps.hot ? { hot: deps.hot } : {}) },
+            exchanger: deps.exchanger,
+          },
+          { connector, secrets, user: reader.user, session: reader.session },
+        );
+        if (!resolved.ok) return;
+        await implementation.prepare({
+          connector,
+          client: deps.clients.get(connector),
+          user: reader.user,
+          credential: resolved.credential,
+          signal: AbortSignal.timeout(READ_DEADLINE_MS),
+          now: new Date(),
+          logger,
+        });
+      } catch (error) {
+        logger.info({ reason: failureReason(error) }, 'connection not prepared at sign-in');
+      }
+    }),
+  );
+}
+
 /** GET /api/widgets/:widgetId/data; `refresh`: read the upstream even when the cached data is fresh. */
 export async function readWidgetData(
   deps: WidgetDataDeps,
@@ -254,8 +332,8 @@ export async function readWidgetData(
 ): Promise<WidgetDataResponse<ConnectedWidgetKind>> {
   // Independent reads side by side: one database round trip less on every widget read.
   const [widget, connectors] = await Promise.all([
-    findReadableWidget(deps.db, reader.principal, widgetId),
-    enabledConnectors(deps.db, reader.principal),
+    findReadableWidget(deps, reader.principal, widgetId),
+    enabledConnectors(deps, reader.principal),
   ]);
   if (!widget || !isConnectedWidgetKind(widget.kind)) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const kind = widget.kind;
@@ -298,8 +376,8 @@ export async function startWidgetVisio(
   roomName: string | undefined,
 ): Promise<StartVisioResponse> {
   const [widget, connectors] = await Promise.all([
-    findReadableWidget(deps.db, reader.principal, widgetId),
-    enabledConnectors(deps.db, reader.principal),
+    findReadableWidget(deps, reader.principal, widgetId),
+    enabledConnectors(deps, reader.principal),
   ]);
   const parsed = widget?.kind === 'visio' ? optionsOf('visio', widget.options) : undefined;
   if (!parsed?.valid) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);

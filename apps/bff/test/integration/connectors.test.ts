@@ -25,7 +25,7 @@ import { parseKeyring, SecretBox } from '../../src/connectors/secret-box.js';
 import { createDb } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { ensureCollectivites } from '../../src/seed/demo.js';
-import { createTestDatabase } from '../support/database.js';
+import { createTestDatabase, invalidationDelivered } from '../support/database.js';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, testConfig, type TestPleiade } from '../support/pleiade.js';
 
@@ -275,6 +275,7 @@ describe('who may manage connectors', () => {
     const client = new pg.Client({ connectionString: pleiade.database.url });
     await client.connect();
     await client.query(`UPDATE app_user SET role = 'ADMIN' WHERE subject = 'agent-b'`);
+    await invalidationDelivered();
     await client.end();
     try {
       expect(await list(agentB)).toEqual([]);
@@ -312,6 +313,7 @@ describe('who may manage connectors', () => {
       const restore = new pg.Client({ connectionString: pleiade.database.url });
       await restore.connect();
       await restore.query(`UPDATE app_user SET role = 'AGENT' WHERE subject = 'agent-b'`);
+      await invalidationDelivered();
       await restore.end();
     }
   });
@@ -494,6 +496,7 @@ describe('tester la connexion', () => {
     const client = new pg.Client({ connectionString: pleiade.database.url });
     await client.connect();
     await client.query(`UPDATE connector_instance SET allow_private_networks = '{}' WHERE id = $1`, [connector.id]);
+    await invalidationDelivered();
     await client.end();
     const refused = await test(connector.id);
     expect(refused).toMatchObject({

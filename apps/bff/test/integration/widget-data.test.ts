@@ -18,6 +18,7 @@ import {
 import { DEMO_USERS, JITSI_URL_PLACEHOLDER, startSimulators, type SimUser, type Simulators } from '@pleiade/simulators';
 import { FAILURE_MESSAGES } from '../../src/connectors/states.js';
 import { createLogger } from '../../src/logger.js';
+import { invalidationDelivered } from '../support/database.js';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
 
@@ -99,6 +100,7 @@ async function setRole(subject: string, role: 'OPERATOR' | 'AGENT') {
   await client.connect();
   try {
     await client.query('UPDATE app_user SET role = $1 WHERE subject = $2', [role, subject]);
+    await invalidationDelivered();
   } finally {
     await client.end();
   }
@@ -473,6 +475,7 @@ describe('the SSRF guard at API level', () => {
       // The API refuses such an address at save time; a row saved before that check, or a name
       // that now resolves to a private address, still meets the guard at every read.
       await client.query('UPDATE connector_instance SET base_url = $2 WHERE id = $1', [connector.id, baseUrl]);
+      await invalidationDelivered();
       widgets.push({
         id: randomUUID(),
         kind: 'nextcloud-files' as const,

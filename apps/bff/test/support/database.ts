@@ -15,3 +15,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrate(database.url);
   return database;
 }
+
+/**
+ * A write made straight in the database (not through the product) reaches the product's process
+ * caches by the triggers' NOTIFY, as it reaches another instance: a few milliseconds, not zero.
+ * Tests that write so, then expect the product to see it at once, wait this long first.
+ */
+export function invalidationDelivered(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 100));
+}

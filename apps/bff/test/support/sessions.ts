@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { TokenVault, type TokenSet } from '../../src/auth/token-vault.js';
+import { invalidationDelivered } from './database.js';
 import type { TestPleiade } from './pleiade.js';
 
 /** The server-side session id behind a signed `pleiade.sid` cookie value (s:<id>.<signature>). */
@@ -35,6 +36,7 @@ export async function editSessionTokens(
       sid,
       JSON.stringify({ ...sess, tokens: vault.seal(edited) }),
     ]);
+    await invalidationDelivered();
     return tokens;
   } finally {
     await client.end();

@@ -1,5 +1,6 @@
 import type { ConnectorImplementation } from '../definition.js';
 import { byEmail, personalBasic, refused, serviceAccountBasic } from '../credential-kit.js';
+import { withAuthToken } from './soap.js';
 import { readZimbraAgenda, readZimbraMail } from './zimbra.js';
 
 const MINUTE = 60_000;
@@ -29,4 +30,6 @@ export const zimbra: ConnectorImplementation<'zimbra'> = {
   },
   // The web client's page: Zimbra has no public status endpoint.
   probePath: '/',
+  // The person's auth token, obtained at sign-in rather than on their first mail or agenda read.
+  prepare: (context) => withAuthToken(context, async () => undefined),
 };
