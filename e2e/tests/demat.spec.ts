@@ -133,4 +133,35 @@ test.describe('dematerialisation', () => {
       widgets: board.widgets.map(({ id, kind, options, layout }) => ({ id, kind, options, layout })),
     });
   });
+
+  test('the administration offers what each dematerialisation application needs', async ({ page }, testInfo) => {
+    await signIn(page, 'admin');
+    await page.getByRole('link', { name: 'Administration' }).click();
+    // The demo's S²low: its certificate and key are stored, never shown again.
+    const card = page.getByRole('article', { name: 'Télétransmission (S²low)' });
+    await expect(card.getByText(/Certificat client \(PEM\), Clé privée du certificat \(PEM\)/)).toBeVisible();
+    await expect(card.getByText('BEGIN')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Ajouter une application' }).click();
+    const form = page.getByRole('form', { name: 'Ajouter une application' });
+    await form.getByLabel('Application', { exact: true }).selectOption({ label: 'S²low (télétransmission)' });
+    await expect(form.getByRole('radio', { name: 'Compte de service' })).toBeChecked();
+    // A certificate is typed on several lines; the passphrase stays masked.
+    await expect(form.getByLabel('Certificat client (PEM)', { exact: true })).toHaveJSProperty('tagName', 'TEXTAREA');
+    await expect(form.getByLabel('Clé privée du certificat (PEM)', { exact: true })).toHaveJSProperty(
+      'tagName',
+      'TEXTAREA',
+    );
+    await expect(form.getByLabel('Phrase de passe de la clé (facultatif)', { exact: true })).toHaveAttribute(
+      'type',
+      'password',
+    );
+    await form.getByLabel('Application', { exact: true }).selectOption({ label: 'Pastell' });
+    await expect(form.getByLabel('Entités Pastell de la collectivité')).toBeVisible();
+    await form.getByLabel('Application', { exact: true }).selectOption({ label: 'i-Parapheur' });
+    const version = form.getByRole('group', { name: 'Version d’i-Parapheur' });
+    await expect(version.getByRole('radio', { name: 'Version 5' })).toBeChecked();
+    await expect(version.getByRole('radio', { name: 'Version 4' })).not.toBeChecked();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('admin-demat.png'), fullPage: true });
+  });
 });

@@ -4,6 +4,7 @@ import type { ConnectorConfigOf } from '../connector-config.js';
 import type { ConnectorImplementation } from '../definition.js';
 import { byLogin, personalBasic, serviceAccountBasic } from '../credential-kit.js';
 import type { OperationContext, WidgetOptionsOf } from '../operation.js';
+import { appLink } from '../operation-kit.js';
 import { UpstreamError } from '../states.js';
 import {
   PastellEntityNotAllowedError,
@@ -50,7 +51,8 @@ export async function readPastell(
   const listed = pastellEntitiesForPerson(await listPastellEntities(client, auth, signal), allowed);
   const entities = allowed.flatMap((id) => listed.filter((entity) => entity.id === id));
   const chosen = entities.find((entity) => entity.id === (options.entityId ?? entities[0]?.id));
-  if (!chosen) return { entities: [], entity: null, documents: [], errorBadges: [], appUrl: undefined };
+  if (!chosen)
+    return { entities: [], entity: null, documents: [], errorBadges: [], appUrl: appLink(webUrlOf(connector)) };
   const view = await readPastellEntity(client, auth, {
     entityId: chosen.id,
     allowedEntityIds: allowed,

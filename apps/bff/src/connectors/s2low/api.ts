@@ -173,6 +173,22 @@ export interface S2lowSummary {
 const transactionLink = (webUrl: string, id: string) =>
   appLink(webUrl, `modules/actes/actes_transac_show.php?id=${encodeURIComponent(id)}`);
 
+/** An act in error, to deal with: the authority's, so every member of the connector sees it. */
+export function s2lowErrorItem(act: S2lowTransaction, webUrl: string): ActionableItem {
+  return {
+    source: 's2low',
+    id: `acte:${act.id}`,
+    title: clip(act.subject),
+    context: act.number ? `Acte n° ${clip(act.number, 100)}` : clip(act.nature_descr, 200),
+    status: 'Transmission en erreur',
+    dueAt: null,
+    updatedAt: null,
+    urgent: true,
+    url: transactionLink(webUrl, act.id),
+    concerns: { scope: 'collectivite' },
+  };
+}
+
 /**
  * The authority's télétransmission at a glance: counts of acts transmitted, acknowledged and in
  * error over the period and right now, and the acts in error to deal with. 7 calls.
@@ -207,18 +223,7 @@ export async function readS2lowSummary(
       complete: transmitted.complete && acknowledged.complete && error.complete,
     },
     current: { transmitted: nowTransmitted, acknowledged: nowAcknowledged, error: nowError },
-    items: errors.map((act) => ({
-      source: 's2low',
-      id: `acte:${act.id}`,
-      title: clip(act.subject),
-      context: act.number ? `Acte n° ${clip(act.number, 100)}` : clip(act.nature_descr, 200),
-      status: 'Transmission en erreur',
-      dueAt: null,
-      updatedAt: null,
-      urgent: true,
-      url: transactionLink(options.webUrl, act.id),
-      concerns: { scope: 'collectivite' },
-    })),
+    items: errors.map((act) => s2lowErrorItem(act, options.webUrl)),
     appUrl: appLink(options.webUrl, 'modules/actes/'),
   };
 }

@@ -3,8 +3,14 @@ import type { ConnectorImplementation } from '../definition.js';
 import { serviceAccountBasic } from '../credential-kit.js';
 import type { OperationContext, WidgetOptionsOf } from '../operation.js';
 import { UpstreamError } from '../states.js';
-import { ERROR_ITEMS, S2LOW_STATUS, listS2lowActes, readS2lowSummary, type S2lowCredentials } from './api.js';
-import { appLink, clip } from '../operation-kit.js';
+import {
+  ERROR_ITEMS,
+  S2LOW_STATUS,
+  listS2lowActes,
+  readS2lowSummary,
+  s2lowErrorItem,
+  type S2lowCredentials,
+} from './api.js';
 import type { ActionableItem } from '../actionable.js';
 
 const MINUTE = 60_000;
@@ -50,19 +56,7 @@ async function readS2lowErrors(context: OperationContext<'s2low'>): Promise<Acti
     limit: ERROR_ITEMS,
     signal: context.signal,
   });
-  const webUrl = webUrlOf(context);
-  return acts.map((act) => ({
-    source: 's2low',
-    id: `acte:${act.id}`,
-    title: clip(act.subject),
-    context: act.number ? `Acte n° ${clip(act.number, 100)}` : clip(act.nature_descr, 200),
-    status: 'Transmission en erreur',
-    dueAt: null,
-    updatedAt: null,
-    urgent: true,
-    url: appLink(webUrl, `modules/actes/actes_transac_show.php?id=${encodeURIComponent(act.id)}`),
-    concerns: { scope: 'collectivite' },
-  }));
+  return acts.map((act) => s2lowErrorItem(act, webUrlOf(context)));
 }
 
 /**
