@@ -16,6 +16,7 @@ import {
   setPersonalCredential,
   type PersonalCredentialDeps,
 } from './personal-credentials.js';
+import { todoRoutes } from '../todo/routes.js';
 import { readWidgetData, startWidgetVisio, type Reader, type WidgetDataDeps } from './service.js';
 
 export interface WidgetDataRouteDeps extends WidgetDataDeps {
@@ -66,6 +67,9 @@ export function widgetDataRoutes(deps: WidgetDataRouteDeps): Router {
       res.json(await startWidgetVisio(deps, readerOf(req, deps.tokens), params.widgetId, body.roomName));
     }),
   );
+
+  // « À traiter »: the person's actionable items across their applications, streamed.
+  router.use(todoRoutes(deps, (req) => readerOf(req, deps.tokens)));
 
   router.get('/me/connectors', async (req, res) => {
     const body: MyConnectorListResponse = { connectors: await listMyConnectors(personal, principalOf(req)) };

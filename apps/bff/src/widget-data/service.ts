@@ -70,21 +70,19 @@ const VISIO_MISCONFIGURED =
   'La visio de votre collectivité n’est pas entièrement configurée : prévenez votre administrateur.';
 
 /** A connector row as read here: the columns the connector layer parses, and its sealed secrets. */
-interface StoredConnector extends ConnectorRow {
+export interface StoredConnector extends ConnectorRow {
   secrets: string | null;
 }
 
 /** The connector as every member may see it; undefined for a kind or mode this version does not know. */
-function sourceOf(row: StoredConnector): ConnectorSource | undefined {
+export function sourceOf(row: StoredConnector): ConnectorSource | undefined {
   const kind = kindOfRow(row);
   const authMode = connectorAuthModeSchema.safeParse(row.authMode);
   return kind && authMode.success ? { id: row.id, kind, label: row.label, authMode: authMode.data } : undefined;
 }
 
 function failure(status: FailureStatus, source?: ConnectorSource) {
-  return source
-    ? { status, message: failureMessage(status, source.authMode), source }
-    : failureState(status);
+  return source ? { status, message: failureMessage(status, source.authMode), source } : failureState(status);
 }
 
 /**
@@ -115,7 +113,7 @@ function optionsOf<K extends ConnectedWidgetKind>(
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
-function enabledConnectors(db: Db, principal: Principal): Promise<StoredConnector[]> {
+export function enabledConnectors(db: Db, principal: Principal): Promise<StoredConnector[]> {
   return db.connectorInstance.findMany({
     where: { collectiviteId: principal.collectiviteId, enabled: true },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -141,14 +139,14 @@ function pickConnector(
 }
 
 /** The connector's typed settings; undefined (logged) when its row no longer parses. */
-function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
+export function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
   const parsed = parseConnectorRow(row);
   if (parsed.ok) return parsed.config;
   reader.logger.warn({ connector: row.id, problem: parsed.problem }, 'connector settings no longer valid');
   return undefined;
 }
 
-function openConnectorSecrets(
+export function openConnectorSecrets(
   deps: WidgetDataDeps,
   reader: Reader,
   row: StoredConnector,

@@ -1,6 +1,6 @@
 import type { ConnectorImplementation } from '../definition.js';
 import { byEmail, personalBasic, refused, serviceAccountBasic } from '../credential-kit.js';
-import { readZimbraAgenda, readZimbraMail } from './zimbra.js';
+import { readZimbraAgenda, readZimbraImportantMail, readZimbraMail } from './zimbra.js';
 
 const MINUTE = 60_000;
 const perUser = () => 'user' as const;
@@ -29,4 +29,6 @@ export const zimbra: ConnectorImplementation<'zimbra'> = {
   },
   // The web client's page: Zimbra has no public status endpoint.
   probePath: '/',
+  // « À traiter »: unread mail flagged or marked high priority.
+  actionItems: { read: readZimbraImportantMail, ttlMs: MINUTE },
 };
