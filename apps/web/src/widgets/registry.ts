@@ -63,6 +63,12 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
+  todo: {
+    kind: 'todo',
+    title: WIDGET_TITLES.todo,
+    description: 'Rassemble ce que vous avez à faire dans toutes vos applications, le plus urgent d’abord.',
+    component: lazy(() => import('../todo/TodoWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {
