@@ -6,7 +6,8 @@
  *   - board_get_p50_ms / p99: GET /api/boards/current for a signed-in agent (session + Prisma);
  *   - board_put_p50_ms / p99: PUT of a 6-widget board (validation + transaction);
  *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count;
- *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts.
+ *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts;
+ *   - « À traiter » over 8 sources, one slow and one failing (todo_first_items_p50_ms…): todo.ts.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { runConnectorBench } from './connectors.ts';
+import { runTodoBench } from './todo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -111,6 +113,7 @@ try {
     board_put_p50_ms: put.p50,
     board_put_p99_ms: put.p99,
     ...(await runConnectorBench()),
+    ...(await runTodoBench()),
   };
   console.table(Object.entries(results).map(([metric, value]) => ({ metric, value })));
   console.log(
