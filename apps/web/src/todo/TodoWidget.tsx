@@ -8,7 +8,7 @@ import { allItems } from './todo-state';
 import { useTodo } from './todo-store';
 
 /** The most urgent items on the board; the page lists them all. */
-const SHOWN = 5;
+const SHOWN = 4;
 
 export default function TodoWidget(_props: WidgetProps<'todo'>) {
   const { state } = useTodo();
@@ -45,6 +45,9 @@ export default function TodoWidget(_props: WidgetProps<'todo'>) {
           <span className="cw-count-number">{formatCount(items.length)}</span>{' '}
           {pluralise(items.length, 'élément à traiter', 'éléments à traiter')}
         </span>
+        <a className="cw-link" href={TODO_HASH}>
+          Tout voir ({formatCount(items.length)})
+        </a>
       </p>
       {items.length > 0 ? (
         <TodoList
@@ -66,11 +69,6 @@ export default function TodoWidget(_props: WidgetProps<'todo'>) {
       {failed.length > 0 && (
         <p className="cw-hint">Indisponible : {failed.map((entry) => entry.source.label).join(', ')}</p>
       )}
-      <p className="cw-app-link">
-        <a className="app-link" href={TODO_HASH}>
-          Tout voir ({formatCount(items.length)})
-        </a>
-      </p>
     </div>
   );
 }
