@@ -6,7 +6,8 @@
  *   - board_get_p50_ms / p99: GET /api/boards/current for a signed-in agent (session + Prisma);
  *   - board_put_p50_ms / p99: PUT of a 6-widget board (validation + transaction);
  *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count;
- *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts.
+ *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts;
+ *   - « À traiter » over 8 sources, one slow and one failing (todo_first_items_p50_ms…): todo.ts.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
  * `--scenario=lb` (cluster.ts: two BFF processes behind HAProxy, rolling restart) and
  * `--scenario=soak` (soak.ts: 2,000 signed-in people for 10 minutes) run alone; every scenario
@@ -22,6 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { runConnectorBench } from './connectors.ts';
+import { runTodoBench } from './todo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -131,6 +133,7 @@ try {
     board_put_p50_ms: put.p50,
     board_put_p99_ms: put.p99,
     ...(await runConnectorBench()),
+    ...(await runTodoBench()),
   };
   saveResults(results);
   console.log(

@@ -38,6 +38,7 @@ export const WIDGET_KINDS = [
   'teletransmission',
   'seances',
   'pastell',
+  'todo',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -60,6 +61,7 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   teletransmission: 'Télétransmission des actes',
   seances: 'Séances et convocations',
   pastell: 'Documents Pastell',
+  todo: 'À traiter',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -135,6 +137,7 @@ const pastellOptions = connectedOptions
   .strict();
 
 export const TELETRANSMISSION_DEFAULT_DAYS = 30;
+const todoOptions = z.object({}).strict();
 
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
@@ -174,6 +177,8 @@ export const WIDGET_CONTRACTS = {
   teletransmission: { options: teletransmissionOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   seances: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   pastell: { options: pastellOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  /** « À traiter »: every application's actionable items (GET /api/todo/stream), no options. */
+  todo: { options: todoOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -219,6 +224,7 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('teletransmission'), options: teletransmissionOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('seances'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('pastell'), options: pastellOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('todo'), options: todoOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

@@ -49,6 +49,10 @@ export interface ZimbraMessageSeed {
   fragment: string;
   minutesAgo: number;
   unread: boolean;
+  /** Flagged by the person (Zimbra flag `f`). */
+  flagged?: boolean;
+  /** Sent with high priority (Zimbra flag `!`). */
+  highPriority?: boolean;
 }
 
 export interface ZimbraAppointmentSeed {
@@ -269,6 +273,7 @@ export const DEMO_USERS: readonly SimUser[] = [
           fragment: 'Bonjour, il manque l’acte de naissance du futur époux pour compléter le dossier…',
           minutesAgo: 20,
           unread: true,
+          flagged: true,
         },
         {
           id: '2102',
@@ -278,6 +283,7 @@ export const DEMO_USERS: readonly SimUser[] = [
           fragment: 'La délibération n° 2026-045 a bien été reçue au titre du contrôle de légalité.',
           minutesAgo: 95,
           unread: true,
+          highPriority: true,
         },
         {
           id: '2103',
@@ -435,6 +441,7 @@ export const DEMO_USERS: readonly SimUser[] = [
           fragment: 'Vous trouverez ci-joint le projet de discours pour samedi.',
           minutesAgo: 40,
           unread: true,
+          flagged: true,
         },
         {
           id: '4102',
@@ -754,6 +761,7 @@ export const DEMO_USERS: readonly SimUser[] = [
           fragment: 'Les services de viabilité hivernale sont invités à se tenir prêts.',
           minutesAgo: 25,
           unread: true,
+          highPriority: true,
         },
         {
           id: '7090',

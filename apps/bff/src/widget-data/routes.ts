@@ -18,6 +18,7 @@ import {
 } from './personal-credentials.js';
 import { loadPrincipal } from '../auth/users.js';
 import { prepareConnections, readWidgetData, startWidgetVisio, type Reader, type WidgetDataDeps } from './service.js';
+import { todoRoutes } from '../todo/routes.js';
 
 export interface WidgetDataRouteDeps extends WidgetDataDeps {
   tokens: TokenKeeper;
@@ -87,6 +88,9 @@ export function widgetDataRoutes(deps: WidgetDataRouteDeps): Router {
       res.json(await startWidgetVisio(deps, readerOf(req, deps.tokens), params.widgetId, body.roomName));
     }),
   );
+
+  // « À traiter »: the person's actionable items across their applications, streamed.
+  router.use(todoRoutes(deps, (req) => readerOf(req, deps.tokens)));
 
   router.get('/me/connectors', async (req, res) => {
     const body: MyConnectorListResponse = { connectors: await listMyConnectors(personal, principalOf(req)) };

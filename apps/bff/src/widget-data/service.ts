@@ -74,12 +74,12 @@ const VISIO_MISCONFIGURED =
   'La visio de votre collectivité n’est pas entièrement configurée : prévenez votre administrateur.';
 
 /** A connector row as read here: the columns the connector layer parses, and its sealed secrets. */
-interface StoredConnector extends ConnectorRow {
+export interface StoredConnector extends ConnectorRow {
   secrets: string | null;
 }
 
 /** The connector as every member may see it; undefined for a kind or mode this version does not know. */
-function sourceOf(row: StoredConnector): ConnectorSource | undefined {
+export function sourceOf(row: StoredConnector): ConnectorSource | undefined {
   const kind = kindOfRow(row);
   const authMode = connectorAuthModeSchema.safeParse(row.authMode);
   return kind && authMode.success ? { id: row.id, kind, label: row.label, authMode: authMode.data } : undefined;
@@ -127,7 +127,7 @@ function optionsOf<K extends ConnectedWidgetKind>(
 }
 
 /** The collectivité's enabled connectors, oldest first: a handful, read alongside the widget. */
-async function enabledConnectors(deps: WidgetDataDeps, principal: Principal): Promise<StoredConnector[]> {
+export async function enabledConnectors(deps: WidgetDataDeps, principal: Principal): Promise<StoredConnector[]> {
   const collectiviteId = principal.collectiviteId;
   const load = () =>
     deps.db.connectorInstance.findMany({
@@ -170,7 +170,7 @@ function pickConnector(
 }
 
 /** The connector's typed settings; undefined (logged) when its row no longer parses. */
-function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
+export function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undefined {
   const memo = derivedOf(row);
   if (memo.config !== undefined) return memo.config ?? undefined;
   const parsed = parseConnectorRow(row);
@@ -180,7 +180,7 @@ function configOf(reader: Reader, row: StoredConnector): ConnectorConfig | undef
   return memo.config ?? undefined;
 }
 
-function openConnectorSecrets(
+export function openConnectorSecrets(
   deps: WidgetDataDeps,
   reader: Reader,
   row: StoredConnector,

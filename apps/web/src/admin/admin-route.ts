@@ -6,11 +6,13 @@ import { useEffect, useState } from 'react';
  * `#/kiosque/<id>`. Only hashes starting with `#/` are views, so in-page anchors (the « Aller au
  * contenu » link's `#contenu`) leave the current view alone.
  */
-export type AppView = 'board' | 'administration' | 'kiosk';
+export type AppView = 'board' | 'administration' | 'kiosk' | 'todo';
 
 export const ADMIN_HASH = '#/administration';
 export const BOARD_HASH = '#/';
 export const KIOSK_HASH = '#/kiosque';
+/** « À traiter » (todo/TodoPage.tsx). */
+export const TODO_HASH = '#/a-traiter';
 
 /** The kiosk mode of a published board (a council-chamber screen). */
 export function kioskHash(boardId: string): string {
@@ -27,6 +29,7 @@ export function kioskBoardIdOf(hash: string): string | null {
 export function viewFromHash(hash: string): AppView | null {
   if (hash === ADMIN_HASH || hash.startsWith(`${ADMIN_HASH}/`)) return 'administration';
   if (hash.startsWith(`${KIOSK_HASH}/`)) return 'kiosk';
+  if (hash === TODO_HASH) return 'todo';
   if (hash === '' || hash === '#' || hash.startsWith('#/')) return 'board';
   return null;
 }

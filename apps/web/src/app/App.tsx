@@ -15,6 +15,7 @@ const AdminPage = lazy(() => import('../admin/AdminPage').then((module) => ({ de
 const BoardsAdmin = lazy(() =>
   import('../admin/boards/BoardsAdmin').then((module) => ({ default: module.BoardsAdmin })),
 );
+const TodoPage = lazy(() => import('../todo/TodoPage').then((module) => ({ default: module.TodoPage })));
 const KioskPage = lazy(() => import('../shared-boards/KioskPage').then((module) => ({ default: module.KioskPage })));
 
 /** Where to come back after signing in: a kiosk screen is set up once, signed in, then left alone. */
@@ -99,6 +100,16 @@ export function App() {
             ) : (
               <BoardsAdmin me={me.data} section={section} />
             )}
+          </Suspense>
+        ) : view === 'todo' ? (
+          <Suspense
+            fallback={
+              <p role="status" className="page-loading">
+                Chargement de vos éléments à traiter…
+              </p>
+            }
+          >
+            <TodoPage />
           </Suspense>
         ) : (
           <BoardPage />

@@ -1,6 +1,7 @@
 import type { Me } from '@pleiade/contracts';
 import { LOGOUT_URL } from '../api/client';
 import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
+import { TodoNavLink } from '../todo/TodoNavLink';
 import { canAdminister } from './permissions';
 import { ROLE_LABELS } from './roles';
 
@@ -16,13 +17,15 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
           {me && <span className="brand-collectivite">{me.collectivite.name}</span>}
         </p>
         {/* Agents and élus never see « Administration »; « Mon tableau » always leads back. */}
-        {me && (canAdminister(me) || view === 'administration') && (
-          <nav aria-label="Espaces">
-            {view === 'administration' ? (
+        {me && (
+          <nav aria-label="Espaces" className="app-nav">
+            {view !== 'board' && (
               <a className="button button-secondary" href={BOARD_HASH}>
                 Mon tableau
               </a>
-            ) : (
+            )}
+            <TodoNavLink current={view === 'todo'} />
+            {canAdminister(me) && view !== 'administration' && (
               <a className="button button-secondary" href={ADMIN_HASH}>
                 Administration
               </a>

@@ -35,8 +35,11 @@ function blockerText(blocker: AddBlocker, title: string): string {
  */
 export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | undefined): WidgetKind[] {
   if (!connectorKinds) return [...WIDGET_KINDS];
-  return WIDGET_KINDS.filter(
-    (kind) => !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
+  return WIDGET_KINDS.filter((kind) =>
+    // « À traiter » gathers every application's items: offered once one is connected.
+    kind === 'todo'
+      ? connectorKinds.size > 0
+      : !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
   );
 }
 

@@ -22,6 +22,7 @@ describe('catalogueKinds', () => {
       'nextcloud-notifications',
       'nextcloud-files',
       'nextcloud-dashboard',
+      'todo',
     ]);
     expect(catalogueKinds(new Set(['zimbra', 'matrix', 'jitsi']))).toEqual([
       'welcome',
@@ -31,6 +32,7 @@ describe('catalogueKinds', () => {
       'agenda',
       'chat',
       'visio',
+      'todo',
     ]);
   });
 });

@@ -87,6 +87,12 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Montre les documents Pastell d’une entité de votre collectivité et les flux en erreur.',
     component: lazy(() => import('./PastellWidget')),
   },
+  todo: {
+    kind: 'todo',
+    title: WIDGET_TITLES.todo,
+    description: 'Rassemble ce que vous avez à faire dans toutes vos applications, le plus urgent d’abord.',
+    component: lazy(() => import('../todo/TodoWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

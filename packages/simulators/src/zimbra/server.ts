@@ -145,7 +145,7 @@ function messageHit(m: SimUser['zimbra']['messages'][number], user: SimUser, now
     l: INBOX_ID,
     d,
     sf: String(d),
-    f: m.unread ? 'u' : '',
+    f: `${m.unread ? 'u' : ''}${m.flagged ? 'f' : ''}${m.highPriority ? '!' : ''}`,
     s: 2048 + m.fragment.length,
     rev: Number(m.id),
     su: m.subject,

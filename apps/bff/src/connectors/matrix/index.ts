@@ -1,6 +1,29 @@
-import type { ConnectorImplementation } from '../definition.js';
+import type { ActionableItem } from '../actionable.js';
+import type { ActionItemsEntry, ConnectorImplementation } from '../definition.js';
 import { exchangedBearer, personalBearer, refused, sessionBearer } from '../credential-kit.js';
 import { readMatrixChat } from './matrix.js';
+
+/** « À traiter »: the conversations where the person is mentioned (a question waiting for them). */
+const actionItems: ActionItemsEntry<'matrix'> = {
+  async read(context) {
+    const data = await readMatrixChat(context, {});
+    return data.rooms
+      .filter((room) => room.mentions > 0)
+      .map((room): ActionableItem => ({
+        source: 'matrix',
+        id: `matrix:${room.id}`,
+        title: room.name,
+        context: 'Discussion',
+        status: room.mentions === 1 ? 'Vous êtes mentionné·e' : `Vous êtes mentionné·e ${room.mentions} fois`,
+        dueAt: null,
+        updatedAt: room.lastActivityAt ?? null,
+        urgent: false,
+        url: room.url ?? data.appUrl,
+        concerns: { scope: 'person', login: context.user.login },
+      }));
+  },
+  ttlMs: 30_000,
+};
 
 /** Matrix (contracts: connector-kinds/matrix.ts). */
 export const matrix: ConnectorImplementation<'matrix'> = {
@@ -27,4 +50,5 @@ export const matrix: ConnectorImplementation<'matrix'> = {
   },
   // Answers without credentials: the spec versions the homeserver supports.
   probePath: '/_matrix/client/versions',
+  actionItems,
 };

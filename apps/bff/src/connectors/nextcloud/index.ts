@@ -1,4 +1,6 @@
-import type { ConnectorImplementation } from '../definition.js';
+import { nextcloudAppLabel } from '@pleiade/contracts';
+import type { ActionableItem } from '../actionable.js';
+import type { ConnectorImplementation, ActionItemsEntry } from '../definition.js';
 import { byLogin, exchangedBearer, personalBasic, serviceAccountBasic, sessionBearer } from '../credential-kit.js';
 import {
   NEXTCLOUD_CLIENT_HEADERS,
@@ -9,6 +11,26 @@ import {
 
 const MINUTE = 60_000;
 const perUser = () => 'user' as const;
+
+/** « À traiter »: the person's notifications, each something to look at (a share, a mention, a call). */
+const actionItems: ActionItemsEntry<'nextcloud'> = {
+  async read(context) {
+    const data = await readNextcloudNotifications(context, {});
+    return data.items.map((item): ActionableItem => ({
+      source: 'nextcloud',
+      id: `nextcloud:${item.id}`,
+      title: item.subject,
+      context: nextcloudAppLabel(item.app),
+      status: item.action ? item.action.label : 'Notification à consulter',
+      dueAt: null,
+      updatedAt: item.at,
+      urgent: false,
+      url: item.action?.url ?? item.url ?? data.appUrl,
+      concerns: { scope: 'person', login: context.user.login },
+    }));
+  },
+  ttlMs: MINUTE,
+};
 
 /** Nextcloud (contracts: connector-kinds/nextcloud.ts). */
 export const nextcloud: ConnectorImplementation<'nextcloud'> = {
@@ -32,4 +54,5 @@ export const nextcloud: ConnectorImplementation<'nextcloud'> = {
   probePath: '/status.php',
   // Every OCS call needs OCS-APIRequest (Nextcloud's CSRF check): on the client, for every widget.
   clientHeaders: NEXTCLOUD_CLIENT_HEADERS,
+  actionItems,
 };

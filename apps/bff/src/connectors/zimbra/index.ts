@@ -1,7 +1,7 @@
 import type { ConnectorImplementation } from '../definition.js';
 import { byEmail, personalBasic, refused, serviceAccountBasic } from '../credential-kit.js';
 import { withAuthToken } from './soap.js';
-import { readZimbraAgenda, readZimbraMail } from './zimbra.js';
+import { readZimbraAgenda, readZimbraImportantMail, readZimbraMail } from './zimbra.js';
 
 const MINUTE = 60_000;
 const perUser = () => 'user' as const;
@@ -32,4 +32,6 @@ export const zimbra: ConnectorImplementation<'zimbra'> = {
   probePath: '/',
   // The person's auth token, obtained at sign-in rather than on their first mail or agenda read.
   prepare: (context) => withAuthToken(context, async () => undefined),
+  // « À traiter »: unread mail flagged or marked high priority.
+  actionItems: { read: readZimbraImportantMail, ttlMs: MINUTE },
 };

@@ -1,7 +1,8 @@
 import type { AgendaData, AgendaEvent, MailData } from '@pleiade/contracts';
 import { z } from 'zod';
 import { appLink, clip, firstHttpLink, isoInstant } from '../operation-kit.js';
-import type { WidgetOperation } from '../operation.js';
+import type { ActionableItem } from '../actionable.js';
+import type { OperationContext, WidgetOperation } from '../operation.js';
 import { soapRead, withAuthToken } from './soap.js';
 
 /**
@@ -42,6 +43,8 @@ const messageSearchResponse = z.object({
             id: z.string().max(200),
             d: z.coerce.number(),
             su: z.string().optional(),
+            /** Flags: u unread, f flagged, ! high priority… */
+            f: z.string().max(50).optional(),
             e: z
               .array(z.object({ t: z.string().optional(), a: z.string().optional(), p: z.string().optional() }))
               .optional(),
@@ -116,6 +119,48 @@ export const readZimbraMail: WidgetOperation<'mail'> = (context) =>
       appUrl: appLink(base, MAIL_APP_PATH),
     };
   });
+
+/** Unread inbox messages looked at for « À traiter ». */
+const IMPORTANT_SCAN = 50;
+
+/**
+ * « À traiter »: unread inbox messages the person flagged or that came marked high priority
+ * (Zimbra's `f` flags: `f` flagged, `!` high priority), newest first.
+ */
+export function readZimbraImportantMail(context: OperationContext<'zimbra'>): Promise<ActionableItem[]> {
+  return withAuthToken(context, async (token) => {
+    const search = await soapRead(
+      context,
+      token,
+      'SearchRequest',
+      { types: 'message', query: 'in:inbox is:unread', sortBy: 'dateDesc', limit: IMPORTANT_SCAN, fetch: 0 },
+      messageSearchResponse,
+    );
+    const base = context.connector.baseUrl;
+    return search.Body.SearchResponse.m.flatMap((message): ActionableItem[] => {
+      const flags = message.f ?? '';
+      const flagged = flags.includes('f');
+      const high = flags.includes('!');
+      const receivedAt = isoInstant(message.d);
+      if ((!flagged && !high) || !receivedAt) return [];
+      const sender = message.e?.find((address) => address.t === 'f');
+      return [
+        {
+          source: 'zimbra',
+          id: `zimbra:${clip(message.id, 200)}`,
+          title: clip(message.su) || '(sans objet)',
+          context: `De ${clip(sender?.p || sender?.a) || 'expéditeur inconnu'}`,
+          status: high ? 'Message important non lu' : 'Message suivi non lu',
+          dueAt: null,
+          updatedAt: receivedAt,
+          urgent: false,
+          url: appLink(base, `${MAIL_APP_PATH}&id=${encodeURIComponent(message.id)}`),
+          concerns: { scope: 'person', login: context.user.login },
+        },
+      ];
+    });
+  });
+}
 
 export const readZimbraAgenda: WidgetOperation<'agenda'> = (context) =>
   withAuthToken(context, async (token): Promise<AgendaData> => {

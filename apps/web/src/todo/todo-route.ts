@@ -1,0 +1,1 @@
+export { TODO_HASH } from '../admin/admin-route';
