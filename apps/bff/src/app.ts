@@ -28,6 +28,7 @@ import type { Db } from './db/client.js';
 import { createHotPath } from './db/hot-path.js';
 import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
+import { serveOpenApi } from './http/api-routes.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import type { Metrics } from './http/metrics.js';
@@ -242,6 +243,9 @@ export function createApp(deps: AppDependencies): Express {
       logger: deps.logger,
     }),
   );
+
+  // Public: describes the API, says nothing of anyone's data.
+  app.get('/api/openapi.json', serveOpenApi);
 
   const api = express.Router();
   api.use((_req, res, next) => {
