@@ -4,6 +4,11 @@ import { z } from 'zod';
 import {
   CONNECTED_WIDGET_KINDS,
   appLinksResponseSchema,
+  audienceSchema,
+  boardWidgetSchema,
+  sharedWidgetSchema,
+  unavailableWidgetSchema,
+  widgetInstanceSchema,
   applyTemplateUpdateRequestSchema,
   audienceListSchema,
   auditLogSchema,
@@ -51,6 +56,22 @@ const widgetDataQuery = z.object({ refresh: z.literal('1').optional() });
 /** A board as a JSON document (« boards as code »), read by its own parser rather than a zod contract. */
 const boardDocument = z.record(z.string(), z.unknown());
 const backchannelLogout = z.object({ logout_token: z.string() });
+
+/** A board's widget is parsed by code (to keep field paths); described by the schemas that code uses. */
+const widgetAccess = { locked: z.boolean().default(false), audience: audienceSchema.default([]) };
+const DESCRIBED_AS = new Map<z.ZodType, { name: string; shape: z.ZodType }>([
+  [boardWidgetSchema, { name: 'BoardWidget', shape: z.union([widgetInstanceSchema, unavailableWidgetSchema]) }],
+  [
+    sharedWidgetSchema,
+    {
+      name: 'SharedWidget',
+      shape: z.union([
+        ...widgetInstanceSchema.options.map((option) => option.extend(widgetAccess)),
+        unavailableWidgetSchema.extend(widgetAccess),
+      ]),
+    },
+  ],
+]);
 
 export const API_ROUTES: readonly RouteDescription[] = [
   // Probes and this description: public.
@@ -211,6 +232,6 @@ let served: string | undefined;
 
 /** GET /api/openapi.json: the description, generated once (on first request) from the contracts. */
 export const serveOpenApi: RequestHandler = (_req, res) => {
-  served ??= JSON.stringify(openApiDocument(API_ROUTES, { version }));
+  served ??= JSON.stringify(openApiDocument(API_ROUTES, { version, describedAs: DESCRIBED_AS }));
   res.set('Cache-Control', 'no-cache').type('json').send(served);
 };

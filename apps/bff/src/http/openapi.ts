@@ -47,9 +47,34 @@ export function openApiPath(expressPath: string): string {
 
 type JsonSchema = Record<string, unknown>;
 
+/**
+ * Contracts whose checking code JSON Schema cannot express (`z.unknown().transform(…)` that parses
+ * with another schema to keep field paths), each with a name and a schema of the same shape to
+ * describe it by: they become `#/components/schemas/<name>` (`<name>Input` for what is sent).
+ */
+export type DescribedAs = ReadonlyMap<z.ZodType, { name: string; shape: z.ZodType }>;
+let describedAs: DescribedAs = new Map();
+/** Components referenced while converting, by name (filled as they are met). */
+let components: Record<string, JsonSchema> = {};
+
 /** A contract as JSON Schema 2020-12 (OpenAPI 3.1's dialect): what is sent (input) or answered (output). */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const converted = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  const converted = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    override: (context) => {
+      const described = describedAs.get(context.zodSchema as unknown as z.ZodType);
+      if (!described) return;
+      const name = io === 'input' ? `${described.name}Input` : described.name;
+      if (!(name in components)) {
+        components[name] = {};
+        components[name] = jsonSchema(described.shape, io);
+      }
+      for (const key of Object.keys(context.jsonSchema)) delete context.jsonSchema[key];
+      context.jsonSchema.$ref = `#/components/schemas/${name}`;
+    },
+  }) as JsonSchema;
   delete converted.$schema;
   return converted;
 }
@@ -147,7 +172,12 @@ function operation(description: RouteDescription): JsonSchema {
  * The OpenAPI 3.1 description of the routes, generated from their zod contracts (JSON Schema
  * 2020-12, OpenAPI 3.1's own dialect): nothing written by hand but the one-line summaries.
  */
-export function openApiDocument(routes: readonly RouteDescription[], info: { version: string }): JsonSchema {
+export function openApiDocument(
+  routes: readonly RouteDescription[],
+  info: { version: string; describedAs?: DescribedAs },
+): JsonSchema {
+  describedAs = info.describedAs ?? new Map();
+  components = {};
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const description of routes) {
     const path = openApiPath(description.path);
@@ -173,6 +203,7 @@ export function openApiDocument(routes: readonly RouteDescription[], info: { ver
     ],
     paths,
     components: {
+      schemas: components,
       securitySchemes: {
         session: {
           type: 'apiKey',

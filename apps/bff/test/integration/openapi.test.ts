@@ -91,11 +91,23 @@ describe('GET /api/openapi.json', () => {
     }
   });
 
-  it('carries the contracts’ JSON Schemas: a board’s widgets, a connector’s kinds', () => {
+  it('carries the contracts’ JSON Schemas, widgets included, with every reference resolved', () => {
+    const text = JSON.stringify(document);
     const board = JSON.stringify(document.paths['/api/boards/{boardId}']?.get?.responses);
-    expect(board).toContain('"widgets"');
+    expect(board).toContain('"widgets":{"type":"array","items":{"$ref":"#/components/schemas/BoardWidget"}}');
+    const schemas = (document as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    for (const kind of ['mail', 'nextcloud-dashboard', 'notes']) {
+      expect(JSON.stringify(schemas.BoardWidget)).toContain(`"const":"${kind}"`);
+      expect(JSON.stringify(schemas.SharedWidgetInput)).toContain(`"const":"${kind}"`);
+    }
+    expect(JSON.stringify(schemas.SharedWidget)).toContain('"locked"');
     const connector = JSON.stringify(document.paths['/api/admin/connectors']?.post);
     expect(connector).toContain('"baseUrl"');
     expect(connector).toContain('"zimbra"');
+    // Nothing described as "anything" where a contract exists (a transform JSON Schema cannot express).
+    expect(text).not.toContain('"items":{}');
+    for (const [, target] of text.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) {
+      expect(schemas, `$ref ${target}`).toHaveProperty(target ?? '');
+    }
   });
 });
