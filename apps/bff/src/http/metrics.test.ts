@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UpstreamClient } from '../connectors/upstream-client.js';
+import { freePort } from '../net.js';
 import { Metrics } from './metrics.js';
-
-/** A loopback port of this slice's range where nothing listens: every call is refused. */
-const CLOSED = 'http://127.0.0.1:4799/';
 
 describe('Metrics of upstream calls and circuits', () => {
   it('counts a refused call as unreachable, then an open circuit as circuit_open, per kind', async () => {
     const metrics = new Metrics();
+    // A loopback port where nothing listens: every call is refused.
     const client = new UpstreamClient({
       instanceId: 'glpi-1',
-      baseUrl: CLOSED,
+      baseUrl: `http://127.0.0.1:${await freePort()}/`,
       allowPrivateNetworks: ['127.0.0.1/32'],
       resilience: { retries: 0, breakerThreshold: 1, halfOpenAfterMs: 60_000 },
       observe: (outcome, seconds) => metrics.observeUpstream('glpi', outcome, seconds),
