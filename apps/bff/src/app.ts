@@ -28,8 +28,10 @@ import type { Db } from './db/client.js';
 import { createHotPath } from './db/hot-path.js';
 import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
+import { serveOpenApi } from './http/api-routes.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
+import type { Metrics } from './http/metrics.js';
 import { logPrincipal } from './http/request-log.js';
 import { createSessionStore, ReadThroughSessionStore, type RedisClient } from './http/session-store.js';
 import { requireStorableText } from './http/validate.js';
@@ -66,6 +68,8 @@ export interface AppDependencies {
    * Absent: no process cache, every request reads the stores.
    */
   invalidations?: Invalidations;
+  /** Prometheus metrics (METRICS_PORT): requests, upstream calls, cache, circuits. Absent: none kept. */
+  metrics?: Metrics;
 }
 
 /**
@@ -91,6 +95,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
+  if (deps.metrics) app.use(deps.metrics.middleware(app));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -183,12 +188,13 @@ export function createApp(deps: AppDependencies): Express {
   const providersById = new Map(deps.providers.map((provider) => [provider.settings.id, provider]));
   const tokenKeeper = new TokenKeeper(new TokenVault(deps.sessionSecret), providersById, deps.logger);
   // Upstream reads: one client per connector instance, one cache shared by the instances through Redis.
-  const upstreamClients = new UpstreamClients(deps.logger);
+  const upstreamClients = new UpstreamClients(deps.logger, deps.metrics?.observeUpstream);
   deps.onClose?.(async () => upstreamClients.close());
   const connectorCache = new ConnectorCache({
     backend: deps.redis ? new RedisCacheBackend(deps.redis) : new MemoryCacheBackend(),
     logger: deps.logger,
   });
+  deps.metrics?.attach({ cacheStats: () => connectorCache.stats, circuits: () => upstreamClients.circuits() });
 
   const widgetData: WidgetDataRouteDeps = {
     db: deps.db,
@@ -237,6 +243,9 @@ export function createApp(deps: AppDependencies): Express {
       logger: deps.logger,
     }),
   );
+
+  // Public: describes the API, says nothing of anyone's data.
+  app.get('/api/openapi.json', serveOpenApi);
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -146,6 +146,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ COLLECTIVITES: 'lyon=Ville de Lyon=2169' })[0]).toMatch(/^COLLECTIVITES : une liste/);
   });
 
+  it('keeps no metrics unless METRICS_PORT is set, and serves them on loopback by default', () => {
+    expect(loadConfig({})).toMatchObject({ metricsPort: undefined, metricsHost: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '' }).metricsPort).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+    });
+    expect(problemsOf({ METRICS_PORT: 'neuf' }).join('\n')).toContain('METRICS_PORT');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', OIDC_ISSUER: '' }).providers).toEqual([]);
   });

@@ -29,6 +29,8 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number({ error: 'un numéro de port' }).int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    METRICS_PORT: z.coerce.number({ error: 'un numéro de port' }).int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: httpUrl.optional(),
     DATABASE_URL: z
       .string()
@@ -210,6 +212,10 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Port of the Prometheus endpoint (GET /metrics), separate from the app's; unset: no metrics. */
+  metricsPort: number | undefined;
+  /** Its listen address: loopback unless the operator opens it (a scraper on another machine). */
+  metricsHost: string;
   /** Absent in embedded mode until the port is known. */
   publicUrl: string | undefined;
   databaseUrl: string | undefined;
@@ -383,6 +389,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,

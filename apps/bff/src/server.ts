@@ -19,6 +19,7 @@ import { createDb } from './db/client.js';
 import { Invalidations } from './db/invalidation.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import { Metrics, startMetricsServer } from './http/metrics.js';
 import type { RedisClient } from './http/session-store.js';
 import type { Logger } from './logger.js';
 import { startDemoApplications } from './seed/demo-applications.js';
@@ -39,6 +40,8 @@ export interface RunningPleiade {
   demoApplicationUrls: Record<string, string> | undefined;
   /** What a person trying the demo needs to know (the personal token to enter…). */
   demoApplicationNotes: string[];
+  /** The Prometheus endpoint (`http://127.0.0.1:9464/metrics`), when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -274,6 +277,16 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       config.sessionSecret ??
       (await persistedSecret(path.join(dataDir, 'session-secret.json'), () => randomBytes(48).toString('base64url')));
 
+    let metrics: Metrics | undefined;
+    let metricsUrl: string | undefined;
+    if (config.metricsPort !== undefined) {
+      metrics = new Metrics();
+      const metricsServer = await startMetricsServer(metrics, config.metricsPort, config.metricsHost);
+      closers.push(() => metricsServer.close());
+      metricsUrl = metricsServer.url;
+      logger.info({ url: metricsUrl }, 'metrics served');
+    }
+
     const app = createApp({
       db,
       pool,
@@ -291,6 +304,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       onClose: (closer) => appClosers.push(closer),
       ...(edges.lookup ? { lookup: edges.lookup } : {}),
       invalidations,
+      ...(metrics ? { metrics } : {}),
     });
     server.removeListener('request', answerWhileStarting);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -299,7 +313,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       app(req, res);
     });
     logger.info({ port }, 'ready');
-    return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
+    return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, metricsUrl, close };
   } catch (error) {
     await close();
     throw error;

@@ -131,6 +131,13 @@ export interface ConnectorCacheOptions extends CachePolicy {
 
 export const MAX_NEGATIVE_TTL_MS = 10_000;
 
+/** Reads answered since the start: fresh entry, stale entry (refreshed behind), or from the upstream. */
+export interface CacheStats {
+  hit: number;
+  stale: number;
+  miss: number;
+}
+
 /** Failures that the upstream means: stale data must not hide them. */
 const DEFINITIVE: ReadonlySet<FailureStatus> = new Set(['credentials_refused', 'not_configured']);
 
@@ -148,6 +155,8 @@ export class ConnectorCache {
   private readonly reads = new Map<string, Promise<WidgetState<unknown>>>();
   /** Upstream loads in flight, by key: at most one refresh per key at a time. */
   private readonly loads = new Map<string, Promise<WidgetState<unknown>>>();
+  /** Counted per read answered (coalesced identical reads count once), for the metrics. */
+  readonly stats: CacheStats = { hit: 0, stale: 0, miss: 0 };
 
   constructor(options: ConnectorCacheOptions) {
     this.backend = options.backend;
@@ -216,11 +225,16 @@ export class ConnectorCache {
   ): Promise<WidgetState<unknown>> {
     const entry = await this.lookup(key);
     const now = this.now();
-    if (entry && now < entry.freshUntil) return entry.state;
+    if (entry && now < entry.freshUntil) {
+      this.stats.hit += 1;
+      return entry.state;
+    }
     if (entry && entry.state.status === 'ok' && now < entry.staleUntil) {
+      this.stats.stale += 1;
       if (!this.loads.has(key)) void this.load(key, load, policy, entry);
       return { ...entry.state, stale: true };
     }
+    this.stats.miss += 1;
     return this.load(key, load, policy, undefined);
   }
 

@@ -49,6 +49,8 @@ export interface UpstreamClientOptions {
   /** Name resolution (tests use it to simulate DNS rebinding); the address policy still applies. */
   lookup?: LookupFunction;
   logger?: Logger;
+  /** Told the outcome and duration (s) of each call made under the policies (the metrics). */
+  observe?: (outcome: 'ok' | FailureStatus, seconds: number) => void;
 }
 
 export interface ClientCertificate {
@@ -148,6 +150,7 @@ export class UpstreamClient {
   private readonly agents: { http: http.Agent; https: https.Agent };
   private readonly timeoutMs: number;
   private readonly logger: Logger | undefined;
+  private readonly observe: UpstreamClientOptions['observe'];
 
   constructor(options: UpstreamClientOptions) {
     this.instanceId = options.instanceId;
@@ -155,6 +158,7 @@ export class UpstreamClient {
     this.policy = new AddressPolicy(options.allowPrivateNetworks);
     this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
     this.logger = options.logger;
+    this.observe = options.observe;
     this.resilience =
       options.resilience instanceof ConnectorResilience
         ? options.resilience
@@ -211,11 +215,22 @@ export class UpstreamClient {
   /** Runs the request under the resilience policies; throws {@link UpstreamError}. */
   async request<T>(request: UpstreamRequest<T>): Promise<T> {
     const method = (request.method ?? 'GET').toUpperCase();
-    return this.resilience.execute(
+    const call = this.resilience.execute(
       (signal) => this.attempt(request, method, signal),
       isRetryable(method, request.idempotent),
       request.signal,
     );
+    const observe = this.observe;
+    if (!observe) return call;
+    const started = performance.now();
+    try {
+      const result = await call;
+      observe('ok', (performance.now() - started) / 1000);
+      return result;
+    } catch (error) {
+      observe(error instanceof UpstreamError ? error.status : 'unreachable', (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   /** The widget-facing read: never throws, answers data or a failure state. */

@@ -9,6 +9,9 @@ export function issuesToDetails(issues: z.core.$ZodIssue[], prefix: string) {
   }));
 }
 
+/** The contracts a validated() handler checks, kept on it for the API description's test. */
+export const VALIDATED_SCHEMAS = Symbol('pleiade.validatedSchemas');
+
 /**
  * A route's handler, given its route parameters and body already parsed by their contracts.
  * Declared as a method so that the overloads below fit the one implementation.
@@ -46,11 +49,12 @@ export function validated(
   schemas: { params?: z.ZodType; body?: z.ZodType },
   handler: Handler<unknown, unknown>,
 ): RequestHandler {
-  return async (req, res) => {
+  const validating: RequestHandler = async (req, res) => {
     const params = schemas.params ? check('params', schemas.params, req.params) : undefined;
     const body = schemas.body ? check('body', schemas.body, req.body) : undefined;
     await handler({ params, body }, req, res);
   };
+  return Object.assign(validating, { [VALIDATED_SCHEMAS]: schemas });
 }
 
 const BAD_TEXT = 'texte refusé : caractère nul (U+0000) ou caractère Unicode incomplet';

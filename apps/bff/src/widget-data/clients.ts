@@ -1,7 +1,9 @@
 import type { ConnectorConfig } from '../connectors/connector-config.js';
 import type { ConnectorSecretsView } from '../connectors/definition.js';
 import { connectorOf } from '../connectors/registry.js';
+import type { CircuitStatus } from '../connectors/resilience.js';
 import { UpstreamClient } from '../connectors/upstream-client.js';
+import type { UpstreamObserver } from '../http/metrics.js';
 import type { Logger } from '../logger.js';
 
 /** Longer than any read (its resilience deadline is 8 s). */
@@ -14,9 +16,13 @@ const RETIRE_AFTER_MS = 30_000;
  * Rebuilt when the connector's settings change (its updatedAt); all closed with the app.
  */
 export class UpstreamClients {
-  private readonly clients = new Map<string, { version: number; client: UpstreamClient }>();
+  private readonly clients = new Map<string, { version: number; kind: string; client: UpstreamClient }>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Told each call's kind, outcome and duration (the metrics), when set. */
+    private readonly observer?: UpstreamObserver,
+  ) {}
 
   /** Throws ConnectorConfigError when the settings cannot make a client (bad base URL, allow-list). */
   get(connector: ConnectorConfig, secrets: ConnectorSecretsView = {}): UpstreamClient {
@@ -26,6 +32,8 @@ export class UpstreamClients {
     if (known && known.version === version) return known.client;
     const implementation = connectorOf(connector.kind);
     const headers = implementation.clientHeaders;
+    const { kind } = connector;
+    const observer = this.observer;
     const client = new UpstreamClient({
       instanceId: connector.id,
       baseUrl: connector.baseUrl,
@@ -33,11 +41,17 @@ export class UpstreamClients {
       ...(headers ? { headers: { ...headers } } : {}),
       ...(implementation.clientTls?.(secrets) ?? {}),
       logger: this.logger,
+      ...(observer ? { observe: (outcome, seconds) => observer(kind, outcome, seconds) } : {}),
     });
     // The previous settings' sockets: new reads go to the new client; reads still running get time to finish.
     if (known) setTimeout(() => known.client.close(), RETIRE_AFTER_MS).unref();
-    this.clients.set(connector.id, { version, client });
+    this.clients.set(connector.id, { version, kind, client });
     return client;
+  }
+
+  /** The circuit of each connector instance in use (the metrics, at scrape time). */
+  *circuits(): Iterable<{ kind: string; circuit: CircuitStatus }> {
+    for (const { kind, client } of this.clients.values()) yield { kind, circuit: client.resilience.circuit };
   }
 
   close(): void {

@@ -69,6 +69,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'GET', path: '/readyz', persona: 'operator', status: 200 },
   { method: 'GET', path: '/readyz', persona: 'agent-b', status: 200 },
   { method: 'GET', path: '/readyz', persona: 'admin-b', status: 200 },
+  // The API description: public, like the probes.
+  { method: 'GET', path: '/api/openapi.json', persona: 'anonymous', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/api/openapi.json', persona: 'admin-b', status: 200 },
 
   // Sign-in pages.
   { method: 'GET', path: '/auth/problem.css', persona: 'anonymous', status: 200 },
