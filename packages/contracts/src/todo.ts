@@ -7,9 +7,8 @@ import { safeLinkSchema, widgetFailureStatusSchema } from './widget-data.js';
  * in one shape, streamed to the page source by source (GET /api/todo/stream, NDJSON).
  */
 
-/** The dematerialisation kinds, until they join ConnectorKind. */
-const DEMAT_KINDS = ['iparapheur', 's2low', 'idelibre', 'pastell'] as const;
-export const actionItemSourceKindSchema = z.union([connectorKindSchema, z.enum(DEMAT_KINDS)]);
+/** The connector kind an item comes from. */
+export const actionItemSourceKindSchema = connectorKindSchema;
 export type ActionItemSourceKind = z.infer<typeof actionItemSourceKindSchema>;
 
 const isoInstant = z.iso.datetime({ offset: true });

@@ -14,6 +14,7 @@ import {
   auditLogSchema,
   boardIdParamsSchema,
   boardListSchema,
+  todoEventSchema,
   boardRevisionListSchema,
   boardSchema,
   connectorIdParamsSchema,
@@ -104,6 +105,10 @@ export const API_ROUTES: readonly RouteDescription[] = [
   route('GET /api/apps', 'Les applications qu’elle peut ouvrir', { response: appLinksResponseSchema }),
   // Personal boards.
   route('GET /api/boards', 'Ses tableaux', { response: boardListSchema }),
+  route('GET /api/todo/stream', 'Ce que la personne a à faire dans ses applications, source par source', {
+    response: todoEventSchema,
+    produces: 'ndjson',
+  }),
   route('POST /api/boards', 'Crée un tableau', { body: createBoardRequestSchema, response: boardSchema, status: 201 }),
   route('GET /api/boards/current', 'Son tableau d’accueil', { response: boardSchema }),
   route('GET /api/boards/:boardId', 'Un tableau', { params: boardIdParamsSchema, response: boardSchema }),

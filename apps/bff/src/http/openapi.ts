@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { apiErrorBodySchema } from '@pleiade/contracts';
 
 /** What a route answers when it succeeds. */
-export type Produces = 'json' | 'html' | 'css' | 'redirect' | 'empty';
+/** `ndjson`: one JSON document a line (`response` describes each line), streamed. */
+export type Produces = 'json' | 'ndjson' | 'html' | 'css' | 'redirect' | 'empty';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -92,6 +93,7 @@ function objectProperties(schema: z.ZodType): { name: string; schema: JsonSchema
 
 const MEDIA: Record<Exclude<Produces, 'redirect' | 'empty'>, string> = {
   json: 'application/json',
+  ndjson: 'application/x-ndjson',
   html: 'text/html',
   css: 'text/css',
 };

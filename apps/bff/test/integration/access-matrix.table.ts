@@ -178,6 +178,13 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'PUT', path: '/api/boards/:boardId', board: 'own', persona: 'admin-b', status: 200 },
   // A person's boards as tabs: their own, then those published for them. Élus create, rename, move
   // and delete none (403); someone else's board does not exist (404).
+  { method: 'GET', path: '/api/todo/stream', persona: 'anonymous', status: 401 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'agent', status: 200 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'elu', status: 200 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'admin', status: 200 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'operator', status: 200 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'agent-b', status: 200 },
+  { method: 'GET', path: '/api/todo/stream', persona: 'admin-b', status: 200 },
   { method: 'GET', path: '/api/boards', persona: 'anonymous', status: 401 },
   { method: 'GET', path: '/api/boards', persona: 'agent', status: 200 },
   { method: 'GET', path: '/api/boards', persona: 'elu', status: 200 },
