@@ -20,16 +20,17 @@ describe('contrast', () => {
     expect(contrastRatio('#1d4ed8', '#ffffff')).toBeCloseTo(6.7, 1);
   });
 
-  it('accepts a primary colour at 4.5:1 or more against white, refuses below with the ratio in French', () => {
-    expect(checkPrimaryColour('#767676')).toMatchObject({ ok: true });
+  it('accepts a primary colour at 4.5:1 or more against white and the page, refuses below with the lowest ratio in French', () => {
+    expect(checkPrimaryColour('#6b6b6b')).toMatchObject({ ok: true });
     expect(checkPrimaryColour('#1D4ED8')).toMatchObject({ ok: true });
     const refused = checkPrimaryColour('#ffd700');
     expect(refused.ok).toBe(false);
     expect(refused).toMatchObject({
       message:
-        'Contraste insuffisant avec le texte blanc : 1,40:1, il faut au moins 4,5:1. Choisissez une couleur plus foncée.',
+        'Contraste insuffisant : 1,27:1 avec le texte blanc ou le fond des pages, il faut au moins 4,5:1. Choisissez une couleur plus foncée.',
     });
-    expect(checkPrimaryColour('#777777')).toMatchObject({ ok: false, message: expect.stringContaining('4,47:1') });
+    // 4.54:1 on white, but 4.12:1 on the grey page: refused.
+    expect(checkPrimaryColour('#767676')).toMatchObject({ ok: false, message: expect.stringContaining('4,12:1') });
   });
 
   it('never rounds a ratio up to pass', () => {

@@ -42,17 +42,22 @@ export function formatContrastRatio(ratio: number): string {
 
 export type PrimaryColourCheck = { ok: true; ratio: number } | { ok: false; ratio: number; message: string };
 
+/** The lightest backgrounds the primary colour sits on or under: white text and cards, the page (--color-page). */
+export const PRIMARY_COLOUR_BACKGROUNDS = ['#ffffff', '#f3f4f6'] as const;
+
 /**
  * The primary colour fills the header and buttons under white text, and colours links and focus
- * rings on a white page: the same ratio against white covers both uses.
+ * rings on white cards and the grey page: it must reach AA against each; the ratio reported is the lowest.
  */
 export function checkPrimaryColour(hex: string): PrimaryColourCheck {
-  const ratio = contrastRatio(hex.toLowerCase(), '#ffffff');
+  const ratio = Math.min(
+    ...PRIMARY_COLOUR_BACKGROUNDS.map((background) => contrastRatio(hex.toLowerCase(), background)),
+  );
   if (ratio >= MIN_CONTRAST_RATIO) return { ok: true, ratio };
   return {
     ok: false,
     ratio,
-    message: `Contraste insuffisant avec le texte blanc : ${formatContrastRatio(ratio)}, il faut au moins 4,5:1. Choisissez une couleur plus foncée.`,
+    message: `Contraste insuffisant : ${formatContrastRatio(ratio)} avec le texte blanc ou le fond des pages, il faut au moins 4,5:1. Choisissez une couleur plus foncée.`,
   };
 }
 

@@ -67,12 +67,12 @@ describe("a collectivité's look", () => {
     expect((await look(agentB)).primaryColor).toBeNull();
   });
 
-  it('refuses a colour below 4.5:1 against white text, with the measured ratio in French, and keeps the old one', async () => {
+  it('refuses a colour below 4.5:1 against white text or the page, with the measured ratio in French, and keeps the old one', async () => {
     const refused = await call(admin, '/api/admin/look', 'PUT', { name: 'Autre nom', primaryColor: '#ffd700' });
     expect(refused.status).toBe(400);
     const error = errorOf(refused.json);
     expect(error.message).toBe(
-      'Contraste insuffisant avec le texte blanc : 1,40:1, il faut au moins 4,5:1. Choisissez une couleur plus foncée.',
+      'Contraste insuffisant : 1,27:1 avec le texte blanc ou le fond des pages, il faut au moins 4,5:1. Choisissez une couleur plus foncée.',
     );
     expect(error.details).toEqual([{ path: 'body.primaryColor', message: error.message }]);
     expect(await look(agent)).toMatchObject({ name: 'Ville de Pléiade', primaryColor: '#1d4ed8' });
