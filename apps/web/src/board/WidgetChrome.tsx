@@ -128,7 +128,7 @@ export function WidgetChrome({
           </button>
         )}
       </header>
-      <ScrollFrame labelledBy={widgetTitleId(widget.id)} title={title}>
+      <ScrollFrame title={title}>
         {isUnavailable(widget) ? (
           <UnavailableWidget
             widget={widget}

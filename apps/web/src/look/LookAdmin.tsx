@@ -10,7 +10,7 @@ import {
   type CollectiviteLook,
   type Me,
 } from '@pleiade/contracts';
-import { errorMessage } from '../api/errors';
+import { errorMessage as baseMessage, isApiError } from '../api/errors';
 import { queryKeys } from '../api/queries';
 import {
   adminAppLinksQuery,
@@ -32,6 +32,14 @@ import { AppIcon, linkIconOf } from './icons';
 
 const DEFAULT_COLOUR = '#1d4ed8';
 
+/** The server's words, with what each refused field needs (« Adresse attendue commençant par http:// … »). */
+function errorMessage(error: unknown): string {
+  const message = baseMessage(error);
+  if (!isApiError(error)) return message;
+  const details = error.details.map((detail) => detail.message).filter((detail) => detail !== message);
+  return [message, ...new Set(details)].join(' ');
+}
+
 /** « Apparence et lanceur »: the collectivité's name, logo and colour, its launcher links; the operator's view. */
 export function LookAdmin({ me }: { me: Me }) {
   const subject = subjectOf(me);
@@ -49,7 +57,7 @@ export function LookAdmin({ me }: { me: Me }) {
   }
   return (
     <>
-      <h1>Administration</h1>
+      <h1>Administration — Apparence et lanceur</h1>
       <AdminNav current="look" />
       <div className="admin-page">
         <LookForm />

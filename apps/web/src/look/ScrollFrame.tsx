@@ -10,15 +10,7 @@ export function hasMoreBelow(box: { scrollHeight: number; clientHeight: number; 
  * say so (never a clipped line with no sign). « Voir plus » scrolls by most of a screenful; the body
  * itself takes the keyboard focus when it scrolls, so arrows and Page Down work too.
  */
-export function ScrollFrame({
-  labelledBy,
-  title,
-  children,
-}: {
-  labelledBy: string;
-  title: string;
-  children: ReactNode;
-}) {
+export function ScrollFrame({ title, children }: { title: string; children: ReactNode }) {
   const body = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
   const [scrollable, setScrollable] = useState(false);
@@ -52,8 +44,9 @@ export function ScrollFrame({
         ref={body}
         className="widget-body"
         onScroll={measure}
-        // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable).
-        {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-labelledby': labelledBy } : {})}
+        // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable); its name
+        // differs from the widget's own landmark (axe: landmark-unique).
+        {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `Contenu : ${title}` } : {})}
       >
         {children}
       </div>
