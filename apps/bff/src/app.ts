@@ -36,6 +36,7 @@ import { logPrincipal } from './http/request-log.js';
 import { createSessionStore, ReadThroughSessionStore, type RedisClient } from './http/session-store.js';
 import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
+import { lookRoutes } from './look/routes.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
 import { prepareAtSignIn, widgetDataRoutes, type WidgetDataRouteDeps } from './widget-data/routes.js';
@@ -269,6 +270,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(sharedBoardRoutes(deps.db));
+  api.use(lookRoutes({ db: deps.db, providers: deps.providers.map((provider) => provider.settings) }));
   api.use(
     connectorRoutes({
       db: deps.db,

@@ -15,3 +15,4 @@ export * from './board-diff.js';
 export * from './private-networks.js';
 export * from './nextcloud-apps.js';
 export * from './todo.js';
+export * from './look.js';

@@ -64,7 +64,8 @@ export const DEMO_COLLECTIVITES: CollectiviteSeed[] = [
 
 /**
  * Creates the collectivités that do not exist yet, with their launcher links. Idempotent: an
- * existing collectivité keeps its name, and its links once it has any (an administrator's edits win).
+ * existing collectivité keeps its name, and its links once they were provisioned (an administrator's
+ * edits win, removing every link included: `appLinksProvisioned` remembers).
  * A SIREN given here is set (the configuration is its only source); one another collectivité
  * already holds stops the start with both named.
  */
@@ -83,8 +84,11 @@ export async function ensureCollectivites(db: Db, seeds: CollectiviteSeed[]): Pr
       create: { slug: seed.slug, name: seed.name, siren: seed.siren ?? null },
       update: seed.siren ? { siren: seed.siren } : {},
     });
-    if (!seed.appLinks?.length || (await db.appLink.count({ where: { collectiviteId: collectivite.id } })) > 0)
+    if (!seed.appLinks?.length || collectivite.appLinksProvisioned) continue;
+    if ((await db.appLink.count({ where: { collectiviteId: collectivite.id } })) > 0) {
+      await db.collectivite.update({ where: { id: collectivite.id }, data: { appLinksProvisioned: true } });
       continue;
+    }
     await db.appLink.createMany({
       data: seed.appLinks.map((link, position) => ({
         label: link.label,
@@ -95,5 +99,6 @@ export async function ensureCollectivites(db: Db, seeds: CollectiviteSeed[]): Pr
         collectiviteId: collectivite.id,
       })),
     });
+    await db.collectivite.update({ where: { id: collectivite.id }, data: { appLinksProvisioned: true } });
   }
 }

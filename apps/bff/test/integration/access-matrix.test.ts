@@ -6,6 +6,7 @@ import pg from 'pg';
 import {
   apiErrorBodySchema,
   boardSchema,
+  adminAppLinkSchema,
   connectorSchema,
   meSchema,
   sharedBoardSchema,
@@ -219,13 +220,23 @@ async function freshConnectorId(): Promise<string> {
   return connectorSchema.parse(await response.json()).id;
 }
 
-function urlOf(row: AccessRow, target?: Target, connectorId?: string): string {
+/** A fresh launcher link of demo-a for each row naming `:linkId`, added by its administrator. */
+async function freshLinkId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/app-links`, 'POST', MATRIX_LINK);
+  expect(response.status, 'adding a launcher link for the row').toBe(201);
+  return adminAppLinkSchema.parse(await response.json()).id;
+}
+
+const MATRIX_LINK = { label: 'Matrice', url: 'https://matrice.example.fr/' };
+
+function urlOf(row: AccessRow, target?: Target, connectorId?: string, linkId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
     if (name === 'boardId' && target) return target.boardId;
     if (name === 'number') return '1';
     if (name === 'connectorId' && connectorId) return connectorId;
+    if (name === 'linkId' && linkId) return linkId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -253,13 +264,19 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
     return { name: (current as { name: string }).name };
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
+  if (row.method === 'PUT' && row.path === '/api/admin/app-links/:linkId') return MATRIX_LINK;
   return {};
 }
 
 async function send(row: AccessRow, target?: Target): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row, target, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
+  const url = urlOf(
+    row,
+    target,
+    row.path.includes(':connectorId') ? await freshConnectorId() : undefined,
+    row.path.includes(':linkId') ? await freshLinkId() : undefined,
+  );
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',

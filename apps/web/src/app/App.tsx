@@ -11,6 +11,7 @@ import { ErrorPanel } from './ErrorPanel';
 import { WelcomePage } from './WelcomePage';
 
 // Administrators only: its code is fetched when they open it, not with everyone's first load.
+const LookAdmin = lazy(() => import('../look/LookAdmin').then((module) => ({ default: module.LookAdmin })));
 const AdminPage = lazy(() => import('../admin/AdminPage').then((module) => ({ default: module.AdminPage })));
 const BoardsAdmin = lazy(() =>
   import('../admin/boards/BoardsAdmin').then((module) => ({ default: module.BoardsAdmin })),
@@ -97,6 +98,8 @@ export function App() {
           >
             {section.name === 'connectors' ? (
               <AdminPage me={me.data} />
+            ) : section.name === 'look' ? (
+              <LookAdmin me={me.data} />
             ) : (
               <BoardsAdmin me={me.data} section={section} />
             )}

@@ -2,19 +2,29 @@ import type { Me } from '@pleiade/contracts';
 import { LOGOUT_URL } from '../api/client';
 import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
 import { TodoNavLink } from '../todo/TodoNavLink';
+import { useLook } from '../api/look';
+import { useTheme } from '../look/theme';
 import { canAdminister } from './permissions';
 import { ROLE_LABELS } from './roles';
 
 export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppView }) {
+  // The collectivité's name, logo and colour, as its administrators set them (no rebuild).
+  const look = useLook(me !== null);
+  useTheme(look.data?.primaryColor);
+  const collectiviteName = look.data?.name ?? me?.collectivite.name;
   return (
     <header className="app-header">
       <div className="app-header-inner">
         <p className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ✶
-          </span>
-          Pléiade
-          {me && <span className="brand-collectivite">{me.collectivite.name}</span>}
+          {look.data?.logoUrl ? (
+            <img className="brand-logo" src={look.data.logoUrl} alt="" />
+          ) : (
+            <span className="brand-mark" aria-hidden="true">
+              ✶
+            </span>
+          )}
+          <span className="brand-product">Pléiade</span>
+          {collectiviteName && <span className="brand-collectivite">{collectiviteName}</span>}
         </p>
         {/* Agents and élus never see « Administration »; « Mon tableau » always leads back. */}
         {me && (

@@ -1,5 +1,7 @@
 import { Suspense, type KeyboardEvent } from 'react';
 import { isUnavailable, type BoardWidget, type WidgetKind } from '@pleiade/contracts';
+import { AppIcon, widgetIconOf } from '../look/icons';
+import { ScrollFrame } from '../look/ScrollFrame';
 import { widgetDefinition } from '../widgets/registry';
 import type { WidgetOf, WidgetOptionsOf } from '../widgets/types';
 import type { Direction, reconfigureBlocker } from './layout';
@@ -109,6 +111,7 @@ export function WidgetChrome({
             </span>
           </div>
         )}
+        <AppIcon name={widgetIconOf(widget.kind)} size={18} className="widget-icon" />
         <h2 id={widgetTitleId(widget.id)} className="widget-title">
           {title}
         </h2>
@@ -125,7 +128,7 @@ export function WidgetChrome({
           </button>
         )}
       </header>
-      <div className="widget-body">
+      <ScrollFrame title={title}>
         {isUnavailable(widget) ? (
           <UnavailableWidget
             widget={widget}
@@ -146,7 +149,7 @@ export function WidgetChrome({
             </Suspense>
           </WidgetErrorBoundary>
         )}
-      </div>
+      </ScrollFrame>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useAppLinks } from '../api/queries';
 import { errorMessage } from '../api/errors';
+import { AppIcon, linkIconOf } from '../look/icons';
 import type { WidgetProps } from './types';
 
 export default function AppLauncherWidget(_props: WidgetProps<'app-launcher'>) {
@@ -26,6 +27,7 @@ export default function AppLauncherWidget(_props: WidgetProps<'app-launcher'>) {
       {links.map((link) => (
         <li key={link.id} className="app-list-item">
           <a className="app-link" href={link.url} target="_blank" rel="noopener noreferrer">
+            <AppIcon name={linkIconOf(link)} className="app-link-glyph" />
             {link.label}
             <span className="visually-hidden"> (nouvel onglet)</span>
             <span aria-hidden="true" className="app-link-icon">

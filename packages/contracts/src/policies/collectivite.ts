@@ -23,3 +23,9 @@ export function administerCollectivite(subject: Subject, collectivite: Collectiv
   if (!belongsTo(subject, collectivite.collectiviteId)) return deny('other_collectivite');
   return allow(administratorGrant(subject));
 }
+
+/** collectivite.readLook — its name, logo and colour: every member. */
+export function readCollectivite(subject: Subject, collectivite: CollectiviteResource): Decision {
+  if (!belongsTo(subject, collectivite.collectiviteId)) return deny('other_collectivite');
+  return allow('member');
+}

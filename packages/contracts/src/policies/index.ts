@@ -1,6 +1,7 @@
-import { readAppLink } from './app-link.js';
+import { manageAppLink, readAppLink } from './app-link.js';
 import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
-import { administerCollectivite, createBoard } from './collectivite.js';
+import { administerCollectivite, createBoard, readCollectivite } from './collectivite.js';
+import { readInstallation } from './installation.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
 import type {
@@ -8,6 +9,7 @@ import type {
   BoardResource,
   CollectiviteResource,
   ConnectorResource,
+  InstallationResource,
   WidgetResource,
 } from './resources.js';
 import { administers, type Subject } from './subject.js';
@@ -42,9 +44,19 @@ export interface PolicyResources {
   /** Templates, published boards, their audiences and locked widgets. */
   'collectivite.administerBoards': CollectiviteResource;
   'collectivite.readAuditLog': CollectiviteResource;
+  /** Its name, logo and colour as every member's screen shows them. */
+  'collectivite.readLook': CollectiviteResource;
+  /** Change its name, logo and colour. */
+  'collectivite.administerLook': CollectiviteResource;
+  /** List and add launcher links, change their order. */
+  'collectivite.administerAppLinks': CollectiviteResource;
   'connector.manage': ConnectorResource;
   'connector.allowPrivateNetworks': ConnectorResource;
   'appLink.read': AppLinkResource;
+  /** Edit or remove one launcher link. */
+  'appLink.manage': AppLinkResource;
+  /** The installation-wide view of every collectivité, its providers, connectors and links. */
+  'installation.read': InstallationResource;
 }
 export type PolicyAction = keyof PolicyResources;
 
@@ -68,9 +80,14 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'collectivite.administerConnectors': administerCollectivite,
   'collectivite.administerBoards': administerCollectivite,
   'collectivite.readAuditLog': administerCollectivite,
+  'collectivite.readLook': readCollectivite,
+  'collectivite.administerLook': administerCollectivite,
+  'collectivite.administerAppLinks': administerCollectivite,
   'connector.manage': manageConnector,
   'connector.allowPrivateNetworks': allowConnectorPrivateNetworks,
   'appLink.read': readAppLink,
+  'appLink.manage': manageAppLink,
+  'installation.read': readInstallation,
 };
 
 export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];

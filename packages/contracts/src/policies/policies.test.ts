@@ -294,6 +294,8 @@ describe('administration', () => {
       'collectivite.administerConnectors',
       'collectivite.administerBoards',
       'collectivite.readAuditLog',
+      'collectivite.administerLook',
+      'collectivite.administerAppLinks',
     ] as const) {
       expect(
         outcomes((s) => decide(s, action, { collectiviteId: A })),
@@ -349,11 +351,49 @@ describe('launcher links', () => {
       reason: 'member',
     });
   });
+
+  it('are edited and removed by the administrators of their collectivité only', () => {
+    expect(outcomes((s) => decide(s, 'appLink.manage', { collectiviteId: A, audience: ['finances'] }))).toEqual({
+      agent: 'administrators_only',
+      colleague: 'administrators_only',
+      elu: 'administrators_only',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'administrators_only',
+      adminB: 'other_collectivite',
+    });
+  });
+});
+
+describe("a collectivité's look and the installation", () => {
+  it('every member sees the look of their own collectivité', () => {
+    expect(outcomes((s) => decide(s, 'collectivite.readLook', { collectiviteId: A }))).toEqual({
+      agent: 'ok',
+      colleague: 'ok',
+      elu: 'ok',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+
+  it('only the operator sees the whole installation', () => {
+    expect(outcomes((s) => decide(s, 'installation.read', { installation: true }))).toEqual({
+      agent: 'operator_only',
+      colleague: 'operator_only',
+      elu: 'operator_only',
+      admin: 'operator_only',
+      operator: 'ok',
+      agentB: 'operator_only',
+      adminB: 'operator_only',
+    });
+  });
 });
 
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(19);
+    expect(POLICY_ACTIONS).toHaveLength(24);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);

@@ -41,3 +41,8 @@ export interface AppLinkResource {
   /** Groups allowed to see the link (empty: every member). */
   audience: readonly string[];
 }
+
+/** The installation as a whole (every collectivité): its operator's view. */
+export interface InstallationResource {
+  installation: true;
+}
