@@ -15,6 +15,15 @@ import {
   boardIdParamsSchema,
   boardListSchema,
   todoEventSchema,
+  collectiviteLookSchema,
+  updateLookRequestSchema,
+  uploadLogoRequestSchema,
+  adminAppLinksResponseSchema,
+  adminAppLinkSchema,
+  appLinkInputSchema,
+  appLinkOrderRequestSchema,
+  appLinkIdParamsSchema,
+  installationViewSchema,
   boardRevisionListSchema,
   boardSchema,
   connectorIdParamsSchema,
@@ -227,6 +236,37 @@ export const API_ROUTES: readonly RouteDescription[] = [
     params: widgetIdParamsSchema,
     body: startVisioRequestSchema,
     response: startVisioResponseSchema,
+  }),
+  // Each collectivité's look and launcher (issue 13).
+  route('GET /api/look', 'Le nom, le logo et la couleur de sa collectivité', { response: collectiviteLookSchema }),
+  route('GET /api/look/logo', 'Le logo de sa collectivité', { produces: 'image' }),
+  route('PUT /api/admin/look', 'Change le nom et la couleur (contraste AA vérifié)', {
+    body: updateLookRequestSchema,
+    response: collectiviteLookSchema,
+  }),
+  route('PUT /api/admin/look/logo', 'Dépose le logo (PNG, JPEG ou WebP)', {
+    body: uploadLogoRequestSchema,
+    response: collectiviteLookSchema,
+  }),
+  route('DELETE /api/admin/look/logo', 'Retire le logo'),
+  route('GET /api/admin/app-links', 'Les liens du lanceur', { response: adminAppLinksResponseSchema }),
+  route('POST /api/admin/app-links', 'Ajoute un lien au lanceur', {
+    body: appLinkInputSchema,
+    response: adminAppLinkSchema,
+    status: 201,
+  }),
+  route('PUT /api/admin/app-links/order', 'Range les liens du lanceur', {
+    body: appLinkOrderRequestSchema,
+    response: adminAppLinksResponseSchema,
+  }),
+  route('PUT /api/admin/app-links/:linkId', 'Modifie un lien du lanceur', {
+    params: appLinkIdParamsSchema,
+    body: appLinkInputSchema,
+    response: adminAppLinkSchema,
+  }),
+  route('DELETE /api/admin/app-links/:linkId', 'Retire un lien du lanceur', { params: appLinkIdParamsSchema }),
+  route('GET /api/operator/installation', 'Les collectivités de l’installation (opérateur)', {
+    response: installationViewSchema,
   }),
 ];
 

@@ -3,7 +3,7 @@ import { apiErrorBodySchema } from '@pleiade/contracts';
 
 /** What a route answers when it succeeds. */
 /** `ndjson`: one JSON document a line (`response` describes each line), streamed. */
-export type Produces = 'json' | 'ndjson' | 'html' | 'css' | 'redirect' | 'empty';
+export type Produces = 'json' | 'ndjson' | 'html' | 'css' | 'image' | 'redirect' | 'empty';
 
 export interface RouteDescription {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -96,6 +96,7 @@ const MEDIA: Record<Exclude<Produces, 'redirect' | 'empty'>, string> = {
   ndjson: 'application/x-ndjson',
   html: 'text/html',
   css: 'text/css',
+  image: 'image/*',
 };
 
 function operation(description: RouteDescription): JsonSchema {
