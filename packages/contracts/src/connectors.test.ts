@@ -13,8 +13,8 @@ const base = { kind: 'imap', label: 'Messagerie', baseUrl: 'https://mail.ville.f
 
 describe('connector contracts', () => {
   it('accept every kind with defaults, and validate options per kind', () => {
-    // CalDAV needs its calendar path: no default fits every server.
-    for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav')) {
+    // CalDAV needs its calendar path, a news feed its feed's path: no default fits every server.
+    for (const kind of CONNECTOR_KINDS.filter((k) => k !== 'caldav' && k !== 'news')) {
       const authMode = authModesOf(kind)[0];
       expect(createConnectorRequestSchema.safeParse({ ...base, kind, authMode }).success, kind).toBe(true);
     }
@@ -90,7 +90,7 @@ describe('connector contracts', () => {
   it('let every kind carry the token exchange audience and scope, and nothing unknown', () => {
     const auth = { tokenExchangeAudience: 'nextcloud', tokenExchangeScope: 'openid files' };
     for (const kind of CONNECTOR_KINDS) {
-      const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : {};
+      const extra = kind === 'caldav' ? { calendarPath: '/{login}/' } : kind === 'news' ? { feedPath: '/rss.xml' } : {};
       const authMode = authModesOf(kind)[0];
       const parsed = createConnectorRequestSchema.safeParse({
         ...base,

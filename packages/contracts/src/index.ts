@@ -12,3 +12,4 @@ export * from './shared-boards.js';
 export * from './board-document.js';
 export * from './board-diff.js';
 export * from './private-networks.js';
+export * from './announcements.js';

@@ -22,6 +22,7 @@ export const CONNECTED_WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
+  'news',
 ] as const satisfies readonly WidgetKind[];
 export type ConnectedWidgetKind = (typeof CONNECTED_WIDGET_KINDS)[number];
 
@@ -41,6 +42,7 @@ export const WIDGET_CONNECTOR_KINDS: { readonly [K in ConnectedWidgetKind]: read
   'nextcloud-dashboard': connectorKindsFeeding('nextcloud-dashboard'),
   chat: connectorKindsFeeding('chat'),
   visio: connectorKindsFeeding('visio'),
+  news: connectorKindsFeeding('news'),
 };
 
 /** An absolute http(s) link; anything else (javascript:, data:…) is refused by the BFF. */
@@ -170,6 +172,27 @@ export const visioDataSchema = z.object({
 });
 export type VisioData = z.infer<typeof visioDataSchema>;
 
+export const newsDataSchema = z.object({
+  /** The feed's own title (« Actualités de la Mairie de … »). */
+  title: text(300),
+  /** Newest first; an item without a valid date comes last. */
+  items: z.array(
+    z.object({
+      id: text(300),
+      /** Plain text: titles are never HTML. */
+      title: text(300),
+      /** The summary turned into plain text (sanitize-html, no tag kept), shortened. */
+      summary: text(600),
+      publishedAt: isoInstant.nullable(),
+      /** The article, http(s) only. */
+      url: safeLinkSchema.optional(),
+    }),
+  ),
+  /** The site, http(s) only. */
+  appUrl: safeLinkSchema.optional(),
+});
+export type NewsData = z.infer<typeof newsDataSchema>;
+
 /** Data schema of each connected widget kind; a kind without one does not compile. */
 export const WIDGET_DATA_SCHEMAS = {
   mail: mailDataSchema,
@@ -179,6 +202,7 @@ export const WIDGET_DATA_SCHEMAS = {
   'nextcloud-dashboard': nextcloudDashboardDataSchema,
   chat: chatDataSchema,
   visio: visioDataSchema,
+  news: newsDataSchema,
 } as const satisfies { [K in ConnectedWidgetKind]: z.ZodType };
 export type WidgetDataOf<K extends ConnectedWidgetKind> = z.infer<(typeof WIDGET_DATA_SCHEMAS)[K]>;
 

@@ -34,6 +34,8 @@ export const WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
+  'announcements',
+  'news',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -52,6 +54,8 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   'nextcloud-dashboard': 'Tableau de bord Nextcloud',
   chat: 'Messagerie instantanée',
   visio: 'Visioconférence',
+  announcements: 'Annonces',
+  news: 'Actualités',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -136,6 +140,8 @@ export const WIDGET_CONTRACTS = {
   },
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
+  announcements: { options: z.object({}).strict(), defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
+  news: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -177,6 +183,8 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('nextcloud-dashboard'), options: nextcloudDashboardOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('chat'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('visio'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('announcements'), options: z.object({}).strict() }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('news'), options: connectedOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

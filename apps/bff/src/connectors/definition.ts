@@ -127,6 +127,8 @@ export interface ConnectorImplementation<K extends ConnectorKind> {
   readonly probePath: string;
   /** Headers every call to this kind of upstream carries (one client per connector, shared by its widgets). */
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  /** Largest answer read from this kind of upstream (bytes), when smaller than the client's default. */
+  readonly maxContentLength?: number;
   /** What the person has to do there (« À traiter »); absent for kinds that hold nothing to do. */
   readonly actionItems?: ActionItemsEntry<K>;
 }
@@ -149,6 +151,7 @@ export interface RegisteredConnector {
   readonly credentials: { readonly [M in ConnectorAuthMode]?: AnyCredentialAdapter };
   readonly probePath: string;
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  readonly maxContentLength?: number;
   readonly actionItems?: {
     read(context: AnyOperationContext): Promise<ActionableItem[]>;
     ttlMs: number;

@@ -26,6 +26,7 @@ const TESTED_AGAINST: { readonly [K in ConnectorKind]: { simulator: SimulatedApp
   imap: { realServer: 'Dovecot (test/mailcal)' },
   caldav: { realServer: 'Radicale (test/mailcal)' },
   jitsi: { simulator: 'jitsi' },
+  news: { simulator: 'feeds' },
 };
 
 describe('the connector registry', () => {

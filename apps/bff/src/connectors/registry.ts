@@ -5,6 +5,7 @@ import { imap } from './imap/index.js';
 import { jitsi } from './jitsi/index.js';
 import { matrix } from './matrix/index.js';
 import { nextcloud } from './nextcloud/index.js';
+import { news } from './news/index.js';
 import { zimbra } from './zimbra/index.js';
 
 /**
@@ -19,6 +20,7 @@ export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementatio
   imap,
   caldav,
   jitsi,
+  news,
 };
 
 /** A kind's implementation, for code that holds a parsed config of that kind. */

@@ -22,12 +22,13 @@ export class UpstreamClients {
     const version = connector.updatedAt.getTime();
     const known = this.clients.get(connector.id);
     if (known && known.version === version) return known.client;
-    const headers = connectorOf(connector.kind).clientHeaders;
+    const { clientHeaders: headers, maxContentLength } = connectorOf(connector.kind);
     const client = new UpstreamClient({
       instanceId: connector.id,
       baseUrl: connector.baseUrl,
       allowPrivateNetworks: connector.allowPrivateNetworks,
       ...(headers ? { headers: { ...headers } } : {}),
+      ...(maxContentLength ? { maxContentLength } : {}),
       logger: this.logger,
     });
     // The previous settings' sockets: new reads go to the new client; reads still running get time to finish.

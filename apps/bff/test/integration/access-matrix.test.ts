@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import {
+  adminAnnouncementSchema,
   apiErrorBodySchema,
   boardSchema,
   connectorSchema,
@@ -219,13 +220,27 @@ async function freshConnectorId(): Promise<string> {
   return connectorSchema.parse(await response.json()).id;
 }
 
-function urlOf(row: AccessRow, target?: Target, connectorId?: string): string {
+/** A fresh banner of demo-a for every member, for each row naming `:announcementId`. */
+async function freshAnnouncementId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/announcements`, 'POST', ANNOUNCEMENT);
+  expect(response.status, 'creating an announcement for the row').toBe(201);
+  return adminAnnouncementSchema.parse(await response.json()).id;
+}
+const ANNOUNCEMENT = {
+  title: 'Matrice',
+  severity: 'information',
+  placement: 'banner',
+  startsAt: '2026-01-01T00:00:00.000Z',
+};
+
+function urlOf(row: AccessRow, target?: Target, connectorId?: string, announcementId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
     if (name === 'boardId' && target) return target.boardId;
     if (name === 'number') return '1';
     if (name === 'connectorId' && connectorId) return connectorId;
+    if (name === 'announcementId' && announcementId) return announcementId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -252,6 +267,7 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
   if (row.method === 'PATCH' && row.path === '/api/boards/:boardId')
     return { name: (current as { name: string }).name };
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
+  if (/^(POST|PUT)$/.test(row.method) && row.path.startsWith('/api/admin/announcements')) return ANNOUNCEMENT;
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   return {};
 }
@@ -259,7 +275,12 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
 async function send(row: AccessRow, target?: Target): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row, target, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
+  const url = urlOf(
+    row,
+    target,
+    row.path.includes(':connectorId') ? await freshConnectorId() : undefined,
+    row.path.includes(':announcementId') ? await freshAnnouncementId() : undefined,
+  );
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',

@@ -8,7 +8,8 @@ describe('catalogueKinds', () => {
   });
 
   it('offers only the built-in widgets when the collectivité has no connector', () => {
-    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes']);
+    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes', 'announcements']);
+    expect(catalogueKinds(new Set(['news']))).toContain('news');
   });
 
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {
@@ -22,6 +23,7 @@ describe('catalogueKinds', () => {
       'nextcloud-notifications',
       'nextcloud-files',
       'nextcloud-dashboard',
+      'announcements',
     ]);
     expect(catalogueKinds(new Set(['zimbra', 'matrix', 'jitsi']))).toEqual([
       'welcome',
@@ -31,6 +33,7 @@ describe('catalogueKinds', () => {
       'agenda',
       'chat',
       'visio',
+      'announcements',
     ]);
   });
 });

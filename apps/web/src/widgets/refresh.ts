@@ -23,6 +23,7 @@ export const REFRESH_POLICIES: { readonly [K in ConnectedWidgetKind]: RefreshPol
   'nextcloud-files': { intervalMs: 5 * MINUTE, staleMs: MINUTE },
   'nextcloud-dashboard': { intervalMs: 5 * MINUTE, staleMs: MINUTE },
   visio: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
+  news: { intervalMs: 15 * MINUTE, staleMs: 5 * MINUTE },
 };
 
 /** Failures only the person or an administrator can fix: polling would ask the same question in vain. */

@@ -63,6 +63,18 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
+  announcements: {
+    kind: 'announcements',
+    title: WIDGET_TITLES.announcements,
+    description: 'Affiche les annonces de votre collectivité qui vous concernent.',
+    component: lazy(() => import('./AnnouncementsWidget')),
+  },
+  news: {
+    kind: 'news',
+    title: WIDGET_TITLES.news,
+    description: 'Présente les derniers articles d’un site d’actualités choisi par votre collectivité.',
+    component: lazy(() => import('./NewsWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

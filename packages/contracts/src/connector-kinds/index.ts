@@ -15,6 +15,7 @@ import { imap } from './imap.js';
 import { jitsi } from './jitsi.js';
 import { matrix } from './matrix.js';
 import { nextcloud } from './nextcloud.js';
+import { news } from './news.js';
 import { zimbra } from './zimbra.js';
 
 export * from './auth-modes.js';
@@ -40,7 +41,7 @@ export {
  * mail before IMAP's). The BFF's registry (apps/bff/src/connectors/registry.ts) is typed by these
  * keys: a kind without its BFF side does not compile.
  */
-export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi });
+export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi, news });
 
 /** Each definition under its own kind's name. */
 function registry<const R extends { readonly [K in keyof R]: { readonly kind: K } }>(definitions: R): R {

@@ -1,9 +1,11 @@
+import { readAnnouncement } from './announcement.js';
 import { readAppLink } from './app-link.js';
 import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
 import { administerCollectivite, createBoard } from './collectivite.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
 import type {
+  AnnouncementResource,
   AppLinkResource,
   BoardResource,
   CollectiviteResource,
@@ -45,6 +47,9 @@ export interface PolicyResources {
   'connector.manage': ConnectorResource;
   'connector.allowPrivateNetworks': ConnectorResource;
   'appLink.read': AppLinkResource;
+  /** Banners and announcements: create, change, delete, list with their audiences. */
+  'collectivite.administerAnnouncements': CollectiviteResource;
+  'announcement.read': AnnouncementResource;
 }
 export type PolicyAction = keyof PolicyResources;
 
@@ -71,6 +76,8 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'connector.manage': manageConnector,
   'connector.allowPrivateNetworks': allowConnectorPrivateNetworks,
   'appLink.read': readAppLink,
+  'collectivite.administerAnnouncements': administerCollectivite,
+  'announcement.read': readAnnouncement,
 };
 
 export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];

@@ -41,3 +41,9 @@ export interface AppLinkResource {
   /** Groups allowed to see the link (empty: every member). */
   audience: readonly string[];
 }
+
+export interface AnnouncementResource {
+  collectiviteId: string;
+  /** Groups it is for (empty: every member). */
+  audience: readonly string[];
+}
