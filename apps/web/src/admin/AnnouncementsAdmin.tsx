@@ -141,7 +141,12 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
             }}
           />
         ) : (
-          <button id="announcement-add" type="button" className="button" onClick={() => setEditing({ mode: 'create' })}>
+          <button
+            id="announcement-add"
+            type="button"
+            className="button button-primary"
+            onClick={() => setEditing({ mode: 'create' })}
+          >
             Nouvelle annonce
           </button>
         )}
@@ -281,6 +286,7 @@ function AnnouncementForm({
         <div className="admin-field">
           <label htmlFor={`${ids}-title`}>Titre</label>
           <input
+            type="text"
             id={`${ids}-title`}
             value={draft.title}
             maxLength={120}
@@ -331,6 +337,7 @@ function AnnouncementForm({
         <div className="admin-field">
           <label htmlFor={`${ids}-audience`}>Groupes destinataires</label>
           <input
+            type="text"
             id={`${ids}-audience`}
             value={draft.audienceText}
             aria-describedby={`${ids}-audience-hint`}
@@ -377,7 +384,7 @@ function AnnouncementForm({
           </p>
         )}
         <div className="admin-secret-actions">
-          <button type="submit" className="button" disabled={saving}>
+          <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? 'Enregistrement…' : 'Publier'}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel}>

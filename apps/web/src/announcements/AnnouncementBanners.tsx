@@ -42,7 +42,7 @@ export function AnnouncementBanners() {
           <AnnouncementItem announcement={banner} headingLevel={null} />
           <button
             type="button"
-            className="banner-close"
+            className="button button-secondary banner-close"
             onClick={() => dismiss.mutate(banner.id)}
             aria-label={`Fermer le bandeau « ${banner.title} »`}
           >
