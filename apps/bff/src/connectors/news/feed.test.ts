@@ -191,6 +191,7 @@ describe('htmlToText', () => {
     );
     expect(htmlToText('<style>a{}</style><img src=x onerror=alert(1)>Conseil')).toBe('Conseil');
     expect(htmlToText('&lt;script&gt;')).toBe('<script>');
+    expect(htmlToText('<p>Un</p><p>Deux<br>Trois</p>')).toBe('Un Deux Trois');
     expect(htmlToText(null)).toBe('');
   });
 });

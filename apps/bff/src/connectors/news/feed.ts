@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NewsData } from '@pleiade/contracts';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import sanitizeHtml from 'sanitize-html';
@@ -32,7 +33,9 @@ const FUTURE_SLACK_MS = 24 * 3_600_000;
  */
 export function htmlToText(html: string | null | undefined): string {
   if (!html) return '';
-  const escaped = sanitizeHtml(html, {
+  // A space where a block or a line break ends, so « <p>Un</p><p>Deux</p> » reads « Un Deux ».
+  const spaced = html.replace(/<\/?(p|br|div|li|h[1-6]|tr|td|blockquote)\b/gi, ' $&');
+  const escaped = sanitizeHtml(spaced, {
     allowedTags: [],
     allowedAttributes: {},
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'iframe', 'object'],
@@ -43,7 +46,13 @@ export function htmlToText(html: string | null | undefined): string {
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
     .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function opaqueId(raw: string): string {
+  return createHash('sha256').update(raw).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -74,8 +83,9 @@ export function newsFromFeed(xml: string, feedUrl: string, now: Date, maxItems: 
   const seen = new Set<string>();
   const items = feed.items.slice(0, MAX_ITEMS_READ).map((item, index) => {
     const url = safeLink(item.url, feedUrl);
-    let id = clip(item.id ?? url ?? `item-${index}`, 300);
-    if (seen.has(id)) id = clip(`${index}-${id}`, 300);
+    // An opaque id: the feed's guid is the site's text (it may be anything, markup included).
+    let id = opaqueId(item.id ?? url ?? `item-${index}`);
+    if (seen.has(id)) id = opaqueId(`${index}-${id}`);
     seen.add(id);
     const summary = htmlToText(item.description ?? item.content);
     return {
