@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardSchema, connectorSchema, widgetDataResponseSchema, type Board, type Connector } from '@pleiade/contracts';
+import {
+  boardSchema,
+  connectorSchema,
+  newsDataSchema,
+  widgetDataResponseSchema,
+  type Board,
+  type Connector,
+  type WidgetDataResponse,
+} from '@pleiade/contracts';
 import { startSimulators, type Simulators } from '@pleiade/simulators';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
@@ -61,7 +69,7 @@ async function addNewsWidget(browser: TestBrowser, connectorId?: string): Promis
 async function read(browser: TestBrowser, widgetId: string) {
   const { status, json } = await call(browser, `/api/widgets/${widgetId}/data`);
   expect(status, JSON.stringify(json)).toBe(200);
-  return widgetDataResponseSchema('news').parse(json);
+  return widgetDataResponseSchema('news').parse(json) as WidgetDataResponse<'news'>;
 }
 
 beforeAll(async () => {
@@ -82,10 +90,10 @@ describe('the news widget', () => {
   it('shows the articles of the collectivité’s feed, as text with links to them', async () => {
     const response = await read(agent, await addNewsWidget(agent, feed.id));
     expect(response.status).toBe('ok');
-    if (response.status !== 'ok') return;
-    expect(response.data.items).toHaveLength(5);
-    expect(response.data.items.every((item) => item.url?.startsWith(sims.urls.feeds.replace(/\/$/, '')))).toBe(true);
-    expect(JSON.stringify(response.data)).not.toMatch(/<[a-z]/i);
+    const data = newsDataSchema.parse((response as { data?: unknown }).data);
+    expect(data.items).toHaveLength(5);
+    expect(data.items.every((item) => item.url?.startsWith(sims.urls.feeds.replace(/\/$/, '')))).toBe(true);
+    expect(JSON.stringify(data)).not.toMatch(/<[a-z]/i);
   });
 
   it('reads the feed once for the whole collectivité (cached)', async () => {
