@@ -20,6 +20,7 @@ import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/se
 import { TokenVault } from './auth/token-vault.js';
 import { boardRoutes } from './boards/routes.js';
 import { sharedBoardRoutes } from './boards/shared-routes.js';
+import { announcementRoutes } from './announcements/routes.js';
 import { connectorRoutes } from './connector-settings/routes.js';
 import type { LookupFunction } from './connectors/address-guard.js';
 import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connectors/cache.js';
@@ -271,6 +272,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use(boardRoutes(deps.db));
   api.use(sharedBoardRoutes(deps.db));
   api.use(lookRoutes({ db: deps.db, providers: deps.providers.map((provider) => provider.settings) }));
+  api.use(announcementRoutes(deps.db));
   api.use(
     connectorRoutes({
       db: deps.db,

@@ -16,3 +16,4 @@ export * from './private-networks.js';
 export * from './nextcloud-apps.js';
 export * from './todo.js';
 export * from './look.js';
+export * from './announcements.js';

@@ -255,6 +255,9 @@ export const AUDIT_ACTIONS = [
   'board.restored',
   'board.imported',
   'board.deleted',
+  'announcement.created',
+  'announcement.updated',
+  'announcement.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -26,6 +26,7 @@ export const CONNECTED_WIDGET_KINDS = [
   'teletransmission',
   'seances',
   'pastell',
+  'news',
 ] as const satisfies readonly WidgetKind[];
 export type ConnectedWidgetKind = (typeof CONNECTED_WIDGET_KINDS)[number];
 
@@ -49,6 +50,7 @@ export const WIDGET_CONNECTOR_KINDS: { readonly [K in ConnectedWidgetKind]: read
   teletransmission: connectorKindsFeeding('teletransmission'),
   seances: connectorKindsFeeding('seances'),
   pastell: connectorKindsFeeding('pastell'),
+  news: connectorKindsFeeding('news'),
 };
 
 /** An absolute http(s) link; anything else (javascript:, data:…) is refused by the BFF. */
@@ -274,6 +276,26 @@ export const pastellDataSchema = z.object({
   appUrl: safeLinkSchema.optional(),
 });
 export type PastellData = z.infer<typeof pastellDataSchema>;
+export const newsDataSchema = z.object({
+  /** The feed's own title (« Actualités de la Mairie de … »). */
+  title: text(300),
+  /** Newest first; an item without a valid date comes last. */
+  items: z.array(
+    z.object({
+      id: text(300),
+      /** Plain text: titles are never HTML. */
+      title: text(300),
+      /** The summary turned into plain text (sanitize-html, no tag kept), shortened. */
+      summary: text(600),
+      publishedAt: isoInstant.nullable(),
+      /** The article, http(s) only. */
+      url: safeLinkSchema.optional(),
+    }),
+  ),
+  /** The site, http(s) only. */
+  appUrl: safeLinkSchema.optional(),
+});
+export type NewsData = z.infer<typeof newsDataSchema>;
 
 /** Data schema of each connected widget kind; a kind without one does not compile. */
 export const WIDGET_DATA_SCHEMAS = {
@@ -288,6 +310,7 @@ export const WIDGET_DATA_SCHEMAS = {
   teletransmission: teletransmissionDataSchema,
   seances: seancesDataSchema,
   pastell: pastellDataSchema,
+  news: newsDataSchema,
 } as const satisfies { [K in ConnectedWidgetKind]: z.ZodType };
 export type WidgetDataOf<K extends ConnectedWidgetKind> = z.infer<(typeof WIDGET_DATA_SCHEMAS)[K]>;
 

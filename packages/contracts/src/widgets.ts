@@ -39,6 +39,8 @@ export const WIDGET_KINDS = [
   'seances',
   'pastell',
   'todo',
+  'announcements',
+  'news',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -62,6 +64,8 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   seances: 'Séances et convocations',
   pastell: 'Documents Pastell',
   todo: 'À traiter',
+  announcements: 'Annonces',
+  news: 'Actualités',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -179,6 +183,8 @@ export const WIDGET_CONTRACTS = {
   pastell: { options: pastellOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   /** « À traiter »: every application's actionable items (GET /api/todo/stream), no options. */
   todo: { options: todoOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
+  announcements: { options: z.object({}).strict(), defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
+  news: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -225,6 +231,8 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('seances'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('pastell'), options: pastellOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('todo'), options: todoOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('announcements'), options: z.object({}).strict() }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('news'), options: connectedOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

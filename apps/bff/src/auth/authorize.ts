@@ -11,6 +11,7 @@ export const NOT_FOUND_MESSAGES: Record<ResourceName, string> = {
   connector: 'Connecteur introuvable.',
   appLink: 'Lien introuvable.',
   installation: 'Page introuvable.',
+  announcement: 'Annonce introuvable.',
 };
 
 function resourceNameOf(action: PolicyAction): ResourceName {

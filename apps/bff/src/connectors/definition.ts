@@ -144,6 +144,8 @@ export interface ConnectorImplementation<K extends ConnectorKind> {
   readonly clientHeaders?: Readonly<Record<string, string>>;
   /** TLS settings of its client from the connector's sealed secrets (S2low's client certificate). */
   clientTls?(secrets: ConnectorSecretsView): ClientTls;
+  /** Largest answer read from this kind of upstream (bytes), when smaller than the client's default. */
+  readonly maxContentLength?: number;
   /** What the person has to do there (« À traiter »); absent for kinds that hold nothing to do. */
   readonly actionItems?: ActionItemsEntry<K>;
   /**
@@ -173,6 +175,7 @@ export interface RegisteredConnector {
   readonly probePath: string;
   readonly clientHeaders?: Readonly<Record<string, string>>;
   clientTls?(secrets: ConnectorSecretsView): ClientTls;
+  readonly maxContentLength?: number;
   readonly actionItems?: {
     read(context: AnyOperationContext): Promise<ActionableItem[]>;
     ttlMs: number;

@@ -30,6 +30,7 @@ const TESTED_AGAINST: { readonly [K in ConnectorKind]: { simulator: SimulatedApp
   s2low: { simulator: 's2low' },
   idelibre: { simulator: 'idelibre' },
   pastell: { simulator: 'pastell' },
+  news: { simulator: 'feeds' },
 };
 
 describe('the connector registry', () => {

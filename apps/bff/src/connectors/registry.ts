@@ -9,6 +9,7 @@ import { matrix } from './matrix/index.js';
 import { nextcloud } from './nextcloud/index.js';
 import { pastell } from './pastell/index.js';
 import { s2low } from './s2low/index.js';
+import { news } from './news/index.js';
 import { zimbra } from './zimbra/index.js';
 
 /**
@@ -27,6 +28,7 @@ export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementatio
   s2low,
   idelibre,
   pastell,
+  news,
 };
 
 /** A kind's implementation, for code that holds a parsed config of that kind. */

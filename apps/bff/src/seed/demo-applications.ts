@@ -139,6 +139,26 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
       options: {},
       secrets: {},
     },
+    {
+      ...common,
+      collectivite: 'demo-a',
+      kind: 'news',
+      label: 'Actualités de la mairie',
+      baseUrl: sims.urls.feeds,
+      authMode: 'none',
+      options: { feedPath: '/demo-a/rss.xml' },
+      secrets: {},
+    },
+    {
+      ...common,
+      collectivite: 'demo-b',
+      kind: 'news',
+      label: 'Actualités de la communauté',
+      baseUrl: sims.urls.feeds,
+      authMode: 'none',
+      options: { feedPath: '/demo-b/atom.xml' },
+      secrets: {},
+    },
   ];
   seeds.push(...dematerialisationSeeds(sims, common));
   options.logger.info({ urls: sims.urls }, 'demo application simulators started');

@@ -55,6 +55,8 @@ const SERVICES: BoardVersion = {
     }),
     widget('mail', 0, 3, 4, 5),
     widget('agenda', 4, 4, 4, 5),
+    widget('announcements', 0, 8, 4, 4),
+    widget('news', 4, 9, 4, 5),
     widget('notes', 8, 5, 4, 4, {
       audience: ['admins-demo-a'],
       options: {
@@ -88,6 +90,8 @@ const CONSEIL: BoardVersion = {
     }),
     widget('agenda', 0, 3, 4, 5),
     widget('app-launcher', 4, 6, 4, 4),
+    widget('announcements', 0, 8, 4, 4),
+    widget('news', 4, 10, 4, 5),
     widget('notes', 8, 6, 4, 4, {
       audience: ['commission-finances'],
       options: { text: 'Documents de travail de la commission des finances (réservé à ses membres).' },
@@ -96,6 +100,39 @@ const CONSEIL: BoardVersion = {
     widget('parapheur', 6, 10, 6, 6),
   ],
 };
+
+const DAY = 86_400_000;
+
+/** Announcements of demo-a: a banner for everyone, one for the agents, one for the élus. */
+const DEMO_ANNOUNCEMENTS = [
+  {
+    title: 'Fermeture de la mairie le jeudi 24 décembre à 12 h',
+    body: 'L’accueil du public fermera à midi. Pensez à prévenir vos rendez-vous de l’après-midi.',
+    severity: 'IMPORTANT',
+    placement: 'BANNER',
+    audience: [],
+    startsInDays: -1,
+    endsInDays: 30,
+  },
+  {
+    title: 'Mise à jour des postes informatiques',
+    body: 'Le service informatique met à jour les postes le mardi soir : enregistrez vos documents avant de partir.',
+    severity: 'INFORMATION',
+    placement: 'WIDGET',
+    audience: ['agents'],
+    startsInDays: -2,
+    endsInDays: null,
+  },
+  {
+    title: 'Dossiers du conseil municipal disponibles',
+    body: 'Les rapports de la séance du 17 décembre sont en ligne dans i-delibRE.',
+    severity: 'INFORMATION',
+    placement: 'WIDGET',
+    audience: ['elus'],
+    startsInDays: -1,
+    endsInDays: 14,
+  },
+] as const;
 
 const DEMO_BOARDS: [SharedBoardKind, BoardVersion][] = [
   ['template', SERVICES],
@@ -117,6 +154,17 @@ export async function ensureDemoBoards(db: Db): Promise<boolean> {
     for (const [kind, version] of DEMO_BOARDS) {
       await createSharedBoardVersion(tx, null, collectivite.id, kind, version, 'created');
     }
+    const now = Date.now();
+    await tx.announcement.createMany({
+      data: DEMO_ANNOUNCEMENTS.map(({ startsInDays, endsInDays, ...announcement }) => ({
+        ...announcement,
+        audience: [...announcement.audience],
+        collectiviteId: collectivite.id,
+        startsAt: new Date(now + startsInDays * DAY),
+        endsAt: endsInDays === null ? null : new Date(now + endsInDays * DAY),
+        updatedBy: 'Pléiade',
+      })),
+    });
     return true;
   });
 }

@@ -32,6 +32,7 @@ export class UpstreamClients {
     if (known && known.version === version) return known.client;
     const implementation = connectorOf(connector.kind);
     const headers = implementation.clientHeaders;
+    const maxContentLength = implementation.maxContentLength;
     const { kind } = connector;
     const observer = this.observer;
     const client = new UpstreamClient({
@@ -40,6 +41,7 @@ export class UpstreamClients {
       allowPrivateNetworks: connector.allowPrivateNetworks,
       ...(headers ? { headers: { ...headers } } : {}),
       ...(implementation.clientTls?.(secrets) ?? {}),
+      ...(maxContentLength ? { maxContentLength } : {}),
       logger: this.logger,
       ...(observer ? { observe: (outcome, seconds) => observer(kind, outcome, seconds) } : {}),
     });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import {
+  adminAnnouncementSchema,
   apiErrorBodySchema,
   boardSchema,
   adminAppLinkSchema,
@@ -229,7 +230,26 @@ async function freshLinkId(): Promise<string> {
 
 const MATRIX_LINK = { label: 'Matrice', url: 'https://matrice.example.fr/' };
 
-function urlOf(row: AccessRow, target?: Target, connectorId?: string, linkId?: string): string {
+/** A fresh banner of demo-a for every member, for each row naming `:announcementId`. */
+async function freshAnnouncementId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/announcements`, 'POST', ANNOUNCEMENT);
+  expect(response.status, 'creating an announcement for the row').toBe(201);
+  return adminAnnouncementSchema.parse(await response.json()).id;
+}
+const ANNOUNCEMENT = {
+  title: 'Matrice',
+  severity: 'information',
+  placement: 'banner',
+  startsAt: '2026-01-01T00:00:00.000Z',
+};
+
+function urlOf(
+  row: AccessRow,
+  target?: Target,
+  connectorId?: string,
+  linkId?: string,
+  announcementId?: string,
+): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
@@ -237,6 +257,7 @@ function urlOf(row: AccessRow, target?: Target, connectorId?: string, linkId?: s
     if (name === 'number') return '1';
     if (name === 'connectorId' && connectorId) return connectorId;
     if (name === 'linkId' && linkId) return linkId;
+    if (name === 'announcementId' && announcementId) return announcementId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -263,6 +284,7 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
   if (row.method === 'PATCH' && row.path === '/api/boards/:boardId')
     return { name: (current as { name: string }).name };
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
+  if (/^(POST|PUT)$/.test(row.method) && row.path.startsWith('/api/admin/announcements')) return ANNOUNCEMENT;
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   if (row.method === 'PUT' && row.path === '/api/admin/app-links/:linkId') return MATRIX_LINK;
   return {};
@@ -276,6 +298,7 @@ async function send(row: AccessRow, target?: Target): Promise<Response> {
     target,
     row.path.includes(':connectorId') ? await freshConnectorId() : undefined,
     row.path.includes(':linkId') ? await freshLinkId() : undefined,
+    row.path.includes(':announcementId') ? await freshAnnouncementId() : undefined,
   );
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLogSchema, boardSchema, sharedBoardListSchema, WIDGET_TITLES } from '@pleiade/contracts';
+import {
+  auditLogSchema,
+  boardSchema,
+  myAnnouncementsSchema,
+  sharedBoardListSchema,
+  WIDGET_TITLES,
+} from '@pleiade/contracts';
 import { createDb } from '../../src/db/client.js';
 import { ensureDemoBoards } from '../../src/seed/demo-boards.js';
 import { signIn } from '../support/http-client.js';
@@ -35,6 +41,8 @@ describe('the demo boards of demo-a', () => {
       'parapheur',
       'teletransmission',
       'pastell',
+      'announcements',
+      'news',
     ]);
     expect(board.lockedWidgetIds).toHaveLength(2);
   });
@@ -49,6 +57,8 @@ describe('the demo boards of demo-a', () => {
       'Applications',
       'Séances et convocations',
       'Parapheur',
+      'Annonces',
+      'Actualités',
     ]);
     const admin = await signIn(pleiade.url, 'admin');
     const { boards } = sharedBoardListSchema.parse(await json(admin, '/api/admin/boards'));
@@ -71,6 +81,17 @@ describe('the demo boards of demo-a', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('come with announcements: a banner for everyone, and each group its own', async () => {
+    const agent = myAnnouncementsSchema.parse(await json(await signIn(pleiade.url, 'agent'), '/api/announcements'));
+    const elu = myAnnouncementsSchema.parse(await json(await signIn(pleiade.url, 'elu'), '/api/announcements'));
+    const agentB = myAnnouncementsSchema.parse(await json(await signIn(pleiade.url, 'agent-b'), '/api/announcements'));
+    expect(agent.banners.map((a) => a.severity)).toEqual(['important']);
+    expect(elu.banners).toEqual(agent.banners);
+    expect(agent.announcements.map((a) => a.title)).toEqual(['Mise à jour des postes informatiques']);
+    expect(elu.announcements.map((a) => a.title)).toEqual(['Dossiers du conseil municipal disponibles']);
+    expect(agentB).toEqual({ banners: [], announcements: [] });
   });
 
   it('leave demo-b alone', async () => {

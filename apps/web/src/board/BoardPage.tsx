@@ -5,6 +5,7 @@ import { chooseHomeBoard, createBoard, deleteBoard, updateBoard } from '../api/b
 import { saveBoard } from '../api/client';
 import { errorMessage, isApiError } from '../api/errors';
 import { boardListQuery, boardQuery, queryKeys, useMe } from '../api/queries';
+import { AnnouncementBanners } from '../announcements/AnnouncementBanners';
 import { ErrorPanel } from '../app/ErrorPanel';
 import { subjectOf } from '../app/permissions';
 import { BoardEditor, SAVE_DELAY_MS, type BoardListActions } from './BoardEditor';
@@ -241,6 +242,7 @@ export function BoardPage() {
 
   return (
     <BoardSessionsContext value={sessions}>
+      <AnnouncementBanners />
       <BoardTabs
         boards={visible}
         activeId={activeId ?? ''}

@@ -8,7 +8,8 @@ describe('catalogueKinds', () => {
   });
 
   it('offers only the built-in widgets when the collectivité has no connector', () => {
-    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes']);
+    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes', 'announcements']);
+    expect(catalogueKinds(new Set(['news']))).toContain('news');
   });
 
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {
@@ -23,6 +24,7 @@ describe('catalogueKinds', () => {
       'nextcloud-files',
       'nextcloud-dashboard',
       'todo',
+      'announcements',
     ]);
     expect(catalogueKinds(new Set(['zimbra', 'matrix', 'jitsi']))).toEqual([
       'welcome',
@@ -33,6 +35,7 @@ describe('catalogueKinds', () => {
       'chat',
       'visio',
       'todo',
+      'announcements',
     ]);
   });
 });

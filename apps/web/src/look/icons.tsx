@@ -20,6 +20,10 @@ const PATHS = {
   home: 'M3 11l9-7 9 7 M5 10v10h14V10',
   chart: 'M4 20V4 M4 20h16 M8 16v-4 M12 16V8 M16 16v-6',
   people: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M3 20c0-3 3-5 6-5s6 2 6 5 M16 11a3 3 0 1 0 0-6 M17 15c2 0 4 2 4 5',
+  send: 'M3 11l18-8-8 18-2-8z',
+  check: 'M4 12l5 5L20 6',
+  megaphone: 'M3 10v4h4l8 5V5l-8 5z M18 9a4 4 0 0 1 0 6',
+  news: 'M4 5h13v14H4z M17 9h3v9a1 1 0 0 1-3 0 M7 9h7 M7 13h7 M7 16h4',
   link: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1 M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
 } as const;
 export type IconName = keyof typeof PATHS;
@@ -44,8 +48,8 @@ export function AppIcon({ name, size = 20, className }: { name: IconName; size?:
   );
 }
 
-/** Each widget kind's icon; a kind added elsewhere without one gets the generic tile. */
-const WIDGET_ICONS: Partial<Record<WidgetKind, IconName>> = {
+/** Each widget kind's icon (a kind added without one does not compile). */
+const WIDGET_ICONS: Readonly<Record<WidgetKind, IconName>> = {
   welcome: 'home',
   'app-launcher': 'apps',
   notes: 'note',
@@ -56,10 +60,17 @@ const WIDGET_ICONS: Partial<Record<WidgetKind, IconName>> = {
   'nextcloud-dashboard': 'dashboard',
   chat: 'chat',
   visio: 'video',
+  parapheur: 'signature',
+  teletransmission: 'send',
+  seances: 'gavel',
+  pastell: 'flow',
+  todo: 'check',
+  announcements: 'megaphone',
+  news: 'news',
 };
 
 export function widgetIconOf(kind: string | null): IconName {
-  return (kind && WIDGET_ICONS[kind as WidgetKind]) || 'dashboard';
+  return kind !== null && Object.hasOwn(WIDGET_ICONS, kind) ? WIDGET_ICONS[kind as WidgetKind] : 'dashboard';
 }
 
 /** Words in a launcher link's name or address, and the icon they suggest (first match wins). */

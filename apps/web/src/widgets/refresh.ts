@@ -28,6 +28,7 @@ export const REFRESH_POLICIES: { readonly [K in ConnectedWidgetKind]: RefreshPol
   pastell: { intervalMs: 2 * MINUTE, staleMs: MINUTE },
   teletransmission: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
   seances: { intervalMs: 5 * MINUTE, staleMs: MINUTE },
+  news: { intervalMs: 15 * MINUTE, staleMs: 5 * MINUTE },
 };
 
 /** Failures only the person or an administrator can fix: polling would ask the same question in vain. */

@@ -93,6 +93,18 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Rassemble ce que vous avez à faire dans toutes vos applications, le plus urgent d’abord.',
     component: lazy(() => import('../todo/TodoWidget')),
   },
+  announcements: {
+    kind: 'announcements',
+    title: WIDGET_TITLES.announcements,
+    description: 'Affiche les annonces de votre collectivité qui vous concernent.',
+    component: lazy(() => import('./AnnouncementsWidget')),
+  },
+  news: {
+    kind: 'news',
+    title: WIDGET_TITLES.news,
+    description: 'Présente les derniers articles d’un site d’actualités choisi par votre collectivité.',
+    component: lazy(() => import('./NewsWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

@@ -19,6 +19,7 @@ import { matrix } from './matrix.js';
 import { nextcloud } from './nextcloud.js';
 import { pastell } from './pastell.js';
 import { s2low } from './s2low.js';
+import { news } from './news.js';
 import { zimbra } from './zimbra.js';
 
 export * from './auth-modes.js';
@@ -56,6 +57,7 @@ export const CONNECTOR_DEFINITIONS = registry({
   s2low,
   idelibre,
   pastell,
+  news,
 });
 
 /** Each definition under its own kind's name. */

@@ -1,3 +1,4 @@
+import { readAnnouncement } from './announcement.js';
 import { manageAppLink, readAppLink } from './app-link.js';
 import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
 import { administerCollectivite, createBoard, readCollectivite } from './collectivite.js';
@@ -5,6 +6,7 @@ import { readInstallation } from './installation.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
 import type {
+  AnnouncementResource,
   AppLinkResource,
   BoardResource,
   CollectiviteResource,
@@ -57,6 +59,9 @@ export interface PolicyResources {
   'appLink.manage': AppLinkResource;
   /** The installation-wide view of every collectivité, its providers, connectors and links. */
   'installation.read': InstallationResource;
+  /** Banners and announcements: create, change, delete, list with their audiences. */
+  'collectivite.administerAnnouncements': CollectiviteResource;
+  'announcement.read': AnnouncementResource;
 }
 export type PolicyAction = keyof PolicyResources;
 
@@ -88,6 +93,8 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'appLink.read': readAppLink,
   'appLink.manage': manageAppLink,
   'installation.read': readInstallation,
+  'collectivite.administerAnnouncements': administerCollectivite,
+  'announcement.read': readAnnouncement,
 };
 
 export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];

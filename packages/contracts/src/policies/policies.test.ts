@@ -391,9 +391,32 @@ describe("a collectivité's look and the installation", () => {
   });
 });
 
+describe('announcements', () => {
+  it('are read by the members of their collectivité in their audience, administered by its administrators', () => {
+    expect(outcomes((s) => decide(s, 'announcement.read', { collectiviteId: A, audience: ['elus'] }))).toEqual({
+      agent: 'not_in_audience',
+      colleague: 'not_in_audience',
+      elu: 'ok',
+      admin: 'not_in_audience',
+      operator: 'not_in_audience',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+    expect(outcomes((s) => decide(s, 'collectivite.administerAnnouncements', { collectiviteId: A }))).toEqual({
+      agent: 'administrators_only',
+      colleague: 'administrators_only',
+      elu: 'administrators_only',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'administrators_only',
+      adminB: 'other_collectivite',
+    });
+  });
+});
+
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(24);
+    expect(POLICY_ACTIONS).toHaveLength(26);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);

@@ -46,3 +46,9 @@ export interface AppLinkResource {
 export interface InstallationResource {
   installation: true;
 }
+
+export interface AnnouncementResource {
+  collectiviteId: string;
+  /** Groups it is for (empty: every member). */
+  audience: readonly string[];
+}

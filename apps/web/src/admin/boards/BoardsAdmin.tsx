@@ -1,5 +1,6 @@
 import { can, type Me } from '@pleiade/contracts';
 import { subjectOf } from '../../app/permissions';
+import { AnnouncementsAdmin } from '../AnnouncementsAdmin';
 import { AdminNav } from './AdminNav';
 import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
@@ -38,6 +39,10 @@ export function BoardsAdmin({ me, section }: { me: Me; section: BoardsSection })
   if (section.name === 'journal') {
     if (!can(subject, 'collectivite.readAuditLog', collectivite)) return <Forbidden title="Journal" />;
     return <AuditJournal nav={<AdminNav current="journal" />} />;
+  }
+  if (section.name === 'announcements') {
+    if (!can(subject, 'collectivite.administerAnnouncements', collectivite)) return <Forbidden title="Annonces" />;
+    return <AnnouncementsAdmin nav={<AdminNav current="announcements" />} />;
   }
   if (!can(subject, 'collectivite.administerBoards', collectivite)) return <Forbidden title="Tableaux partagés" />;
   const nav = <AdminNav current={section.name} />;

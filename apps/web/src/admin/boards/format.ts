@@ -74,5 +74,11 @@ export function auditSentence(event: AuditEvent): string {
       return `a importé ${board}`;
     case 'board.deleted':
       return `a supprimé ${board}`;
+    case 'announcement.created':
+      return `a créé l’annonce « ${event.board.name} »`;
+    case 'announcement.updated':
+      return `a modifié l’annonce « ${event.board.name} »`;
+    case 'announcement.deleted':
+      return `a supprimé l’annonce « ${event.board.name} »`;
   }
 }

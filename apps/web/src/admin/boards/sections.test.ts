@@ -13,12 +13,22 @@ describe('the administration’s sections', () => {
     expect(adminSectionOf('#/administration/publics')).toEqual({ name: 'audiences' });
     expect(adminSectionOf('#/administration/journal')).toEqual({ name: 'journal' });
     expect(adminSectionOf('#/administration/apparence')).toEqual({ name: 'look' });
+    expect(adminSectionOf('#/administration/annonces')).toEqual({ name: 'announcements' });
     expect(adminSectionOf('#/administration/tableaux/pas-un-id')).toEqual({ name: 'connectors' });
     for (const entry of ADMIN_NAVIGATION) expect(viewFromHash(entry.hash)).toBe('administration');
   });
 
   it('each have one entry of the navigation', () => {
     const named = ADMIN_NAVIGATION.flatMap((entry) => entry.sections);
-    expect([...named].sort()).toEqual(['audiences', 'board', 'boards', 'connectors', 'history', 'journal', 'look']);
+    expect([...named].sort()).toEqual([
+      'announcements',
+      'audiences',
+      'board',
+      'boards',
+      'connectors',
+      'history',
+      'journal',
+      'look',
+    ]);
   });
 });

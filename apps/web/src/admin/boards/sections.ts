@@ -11,12 +11,14 @@ export type AdminSection =
   | { name: 'history'; boardId: string }
   | { name: 'audiences' }
   | { name: 'journal' }
-  | { name: 'look' };
+  | { name: 'look' }
+  | { name: 'announcements' };
 
 export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
 export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
 export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
 export const LOOK_HASH = `${ADMIN_HASH}/apparence`;
+export const ANNOUNCEMENTS_HASH = `${ADMIN_HASH}/annonces`;
 
 export function boardHash(boardId: string): string {
   return `${BOARDS_HASH}/${boardId}`;
@@ -34,6 +36,7 @@ export function adminSectionOf(hash: string): AdminSection {
   if (hash === AUDIENCES_HASH) return { name: 'audiences' };
   if (hash === JOURNAL_HASH) return { name: 'journal' };
   if (hash === LOOK_HASH) return { name: 'look' };
+  if (hash === ANNOUNCEMENTS_HASH) return { name: 'announcements' };
   const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
   if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
   return { name: 'connectors' };
@@ -44,6 +47,7 @@ export const ADMIN_NAVIGATION = [
   { label: 'Applications connectées', hash: ADMIN_HASH, sections: ['connectors'] },
   { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
   { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
+  { label: 'Annonces', hash: ANNOUNCEMENTS_HASH, sections: ['announcements'] },
   { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
   { label: 'Apparence et lanceur', hash: LOOK_HASH, sections: ['look'] },
 ] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];
