@@ -15,6 +15,11 @@ import {
   boardIdParamsSchema,
   boardListSchema,
   todoEventSchema,
+  myAnnouncementsSchema,
+  announcementIdParamsSchema,
+  adminAnnouncementListSchema,
+  announcementInputSchema,
+  adminAnnouncementSchema,
   collectiviteLookSchema,
   updateLookRequestSchema,
   uploadLogoRequestSchema,
@@ -267,6 +272,25 @@ export const API_ROUTES: readonly RouteDescription[] = [
   route('DELETE /api/admin/app-links/:linkId', 'Retire un lien du lanceur', { params: appLinkIdParamsSchema }),
   route('GET /api/operator/installation', 'Les collectivités de l’installation (opérateur)', {
     response: installationViewSchema,
+  }),
+  // Announcements (issue 11).
+  route('GET /api/announcements', 'Les annonces qui la concernent', { response: myAnnouncementsSchema }),
+  route('POST /api/announcements/:announcementId/dismiss', 'Ferme un bandeau pour soi', {
+    params: announcementIdParamsSchema,
+  }),
+  route('GET /api/admin/announcements', 'Les annonces de la collectivité', { response: adminAnnouncementListSchema }),
+  route('POST /api/admin/announcements', 'Publie une annonce', {
+    body: announcementInputSchema,
+    response: adminAnnouncementSchema,
+    status: 201,
+  }),
+  route('PUT /api/admin/announcements/:announcementId', 'Modifie une annonce', {
+    params: announcementIdParamsSchema,
+    body: announcementInputSchema,
+    response: adminAnnouncementSchema,
+  }),
+  route('DELETE /api/admin/announcements/:announcementId', 'Retire une annonce', {
+    params: announcementIdParamsSchema,
   }),
 ];
 
