@@ -35,6 +35,7 @@ import type { Logger } from './logger.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
 import { widgetDataRoutes } from './widget-data/routes.js';
+import { declarativeRoutes } from './declarative/routes.js';
 
 export interface AppDependencies {
   db: Db;
@@ -244,6 +245,7 @@ export function createApp(deps: AppDependencies): Express {
       ...(deps.lookup ? { lookup: deps.lookup } : {}),
     }),
   );
+  const exchanger = new TokenExchanger(providersById, deps.logger);
   api.use(
     widgetDataRoutes({
       db: deps.db,
@@ -251,7 +253,18 @@ export function createApp(deps: AppDependencies): Express {
       logger: deps.logger,
       cache: connectorCache,
       clients: upstreamClients,
-      exchanger: new TokenExchanger(providersById, deps.logger),
+      exchanger,
+      tokens: tokenKeeper,
+    }),
+  );
+  api.use(
+    declarativeRoutes({
+      db: deps.db,
+      box: deps.connectorSecrets,
+      logger: deps.logger,
+      cache: connectorCache,
+      clients: upstreamClients,
+      exchanger,
       tokens: tokenKeeper,
     }),
   );

@@ -14,3 +14,5 @@ export * from './board-document.js';
 export * from './board-diff.js';
 export * from './private-networks.js';
 export * from './nextcloud-apps.js';
+export * from './declarative.js';
+export * from './declarative-presets.js';

@@ -26,6 +26,8 @@ const TESTED_AGAINST: { readonly [K in ConnectorKind]: { simulator: SimulatedApp
   imap: { realServer: 'Dovecot (test/mailcal)' },
   caldav: { realServer: 'Radicale (test/mailcal)' },
   jitsi: { simulator: 'jitsi' },
+  business: { simulator: 'finance' },
+  glpi: { simulator: 'glpi' },
 };
 
 describe('the connector registry', () => {

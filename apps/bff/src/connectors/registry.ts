@@ -1,6 +1,8 @@
 import type { ConnectorKind } from '@pleiade/contracts';
+import { business } from './business/index.js';
 import { caldav } from './caldav/index.js';
 import type { ConnectorImplementation, RegisteredConnector } from './definition.js';
+import { glpi } from './glpi/index.js';
 import { imap } from './imap/index.js';
 import { jitsi } from './jitsi/index.js';
 import { matrix } from './matrix/index.js';
@@ -19,6 +21,8 @@ export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementatio
   imap,
   caldav,
   jitsi,
+  business,
+  glpi,
 };
 
 /** A kind's implementation, for code that holds a parsed config of that kind. */

@@ -82,9 +82,7 @@ function sourceOf(row: StoredConnector): ConnectorSource | undefined {
 }
 
 function failure(status: FailureStatus, source?: ConnectorSource) {
-  return source
-    ? { status, message: failureMessage(status, source.authMode), source }
-    : failureState(status);
+  return source ? { status, message: failureMessage(status, source.authMode), source } : failureState(status);
 }
 
 /**
@@ -92,7 +90,7 @@ function failure(status: FailureStatus, source?: ConnectorSource) {
  * `board.read` allows (widget ids are unique per board only, so an id on a board they cannot read
  * never hides theirs), then decided widget by widget. Anything else answers like a missing widget.
  */
-async function findReadableWidget(db: Db, principal: Principal, widgetId: string) {
+export async function findReadableWidget(db: Db, principal: Principal, widgetId: string) {
   // One query: the widget on the boards this person reads, with what the policies need of its board.
   const candidates = await db.widgetInstance.findMany({
     where: { id: widgetId, board: readableBoards(principal) },

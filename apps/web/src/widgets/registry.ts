@@ -63,6 +63,13 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
+  indicator: {
+    kind: 'indicator',
+    title: WIDGET_TITLES.indicator,
+    description:
+      'Affiche un indicateur de votre collectivité : un chiffre, une liste ou un tableau tiré d’une application métier.',
+    component: lazy(() => import('./IndicatorWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

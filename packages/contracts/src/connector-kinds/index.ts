@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ConnectedWidgetKind } from '../widget-data.js';
 import { AUTH_MODE_TEXTS, CONNECTOR_AUTH_MODES, type ConnectorAuthMode } from './auth-modes.js';
+import { business } from './business.js';
 import { caldav } from './caldav.js';
+import { glpi } from './glpi.js';
 import type {
   AuthModeSpec,
   AuthModeSpecs,
@@ -40,7 +42,7 @@ export {
  * mail before IMAP's). The BFF's registry (apps/bff/src/connectors/registry.ts) is typed by these
  * keys: a kind without its BFF side does not compile.
  */
-export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi });
+export const CONNECTOR_DEFINITIONS = registry({ nextcloud, zimbra, matrix, imap, caldav, jitsi, business, glpi });
 
 /** Each definition under its own kind's name. */
 function registry<const R extends { readonly [K in keyof R]: { readonly kind: K } }>(definitions: R): R {
