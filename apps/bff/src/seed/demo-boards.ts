@@ -90,10 +90,21 @@ const CONSEIL: BoardVersion = {
   ],
 };
 
-const DEMO_BOARDS: [SharedBoardKind, BoardVersion][] = [
-  ['template', SERVICES],
-  ['published', CONSEIL],
+/** Indicators of the demo business applications on the agents' template, when the demo start has them. */
+const DEMO_INDICATORS: [name: string, x: number, y: number, w: number, h: number][] = [
+  ['Solde de congés annuels', 0, 9, 3, 3],
+  ['Solde d’heures', 3, 9, 3, 3],
+  ['Mes badgeages du jour', 6, 9, 6, 4],
+  ['Mes tickets', 0, 13, 8, 5],
 ];
+
+function withIndicators(version: BoardVersion, sources: ReadonlyMap<string, string>): BoardVersion {
+  const indicators = DEMO_INDICATORS.flatMap(([name, x, y, w, h]) => {
+    const dataSourceId = sources.get(name);
+    return dataSourceId ? [widget('indicator', x, y, w, h, { options: { dataSourceId } })] : [];
+  });
+  return { ...version, widgets: [...version.widgets, ...indicators] };
+}
 
 /** Creates the demo boards of demo-a, unless its administrators ever had any board or audit entry. */
 export async function ensureDemoBoards(db: Db): Promise<boolean> {
@@ -107,7 +118,16 @@ export async function ensureDemoBoards(db: Db): Promise<boolean> {
       tx.auditEvent.count({ where: { collectiviteId: collectivite.id } }),
     ]);
     if (boards > 0 || events > 0) return false;
-    for (const [kind, version] of DEMO_BOARDS) {
+    const sources = await tx.dataSource.findMany({
+      where: { collectiviteId: collectivite.id, name: { in: DEMO_INDICATORS.map(([name]) => name) } },
+      select: { id: true, name: true },
+    });
+    const byName = new Map(sources.map((source) => [source.name, source.id]));
+    const demoBoards: [SharedBoardKind, BoardVersion][] = [
+      ['template', withIndicators(SERVICES, byName)],
+      ['published', CONSEIL],
+    ];
+    for (const [kind, version] of demoBoards) {
       await createSharedBoardVersion(tx, null, collectivite.id, kind, version, 'created');
     }
     return true;
