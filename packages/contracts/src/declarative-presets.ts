@@ -87,7 +87,7 @@ export const DECLARATIVE_PRESETS: readonly DeclarativePreset[] = [
         rows: '$.exportedClockings[0].Clocking[*]',
         columns: [
           { label: 'Heure', path: '$.clockingTime' },
-          { label: 'Sens', path: '$.clockingType' },
+          { label: 'Sens', path: '$.clockingType', labels: { ENTREE: 'Entrée', SORTIE: 'Sortie' } },
           { label: 'Badgeuse', path: '$.terminalDescription' },
         ],
       },

@@ -183,6 +183,8 @@ const tableResultSchema = z
             label: z.string().trim().min(1).max(60),
             path: jsonPathSchema,
             unit: unitSchema,
+            /** French words for the application's codes (`{ "ENTREE": "Entrée" }`). */
+            labels: z.record(z.string().max(100), z.string().max(100)).optional(),
           })
           .strict(),
       )

@@ -132,7 +132,7 @@ describe('the mapping engine', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 30_000);
 
   it('never throws on answers shaped almost right (wrong types where values are expected)', () => {
     const cell = fc.oneof(
@@ -162,7 +162,7 @@ describe('the mapping engine', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 30_000);
 
   it('answers « unreadable » for a document nested deeper than the path engine can walk', () => {
     let deep: unknown = 1;

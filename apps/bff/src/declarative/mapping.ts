@@ -149,7 +149,14 @@ function mapList(result: Extract<DeclarativeResult, { shape: 'list' }>, document
 function mapTable(result: Extract<DeclarativeResult, { shape: 'table' }>, document: unknown): MappingOutcome {
   const rows = rowsOf(document, result.rows);
   if (!rows) return { ok: false, message: MAPPING_MESSAGES.noRows };
-  const cells = rows.map((row) => result.columns.map((column) => cellOf(firstMatch(row, column.path))));
+  const cells = rows.map((row) =>
+    result.columns.map((column) => {
+      const cell = cellOf(firstMatch(row, column.path));
+      return typeof cell === 'string' && column.labels && Object.hasOwn(column.labels, cell)
+        ? (column.labels[cell] ?? cell)
+        : cell;
+    }),
+  );
   if (rows.length > 0 && cells.every((row) => row.every((cell) => cell === null))) {
     return { ok: false, message: MAPPING_MESSAGES.missing };
   }

@@ -131,9 +131,9 @@ describe('the presets against the simulators', () => {
       data: {
         shape: 'table',
         rows: [
-          ['08:12:00', 'ENTREE', expect.any(String)],
-          ['12:03:00', 'SORTIE', expect.any(String)],
-          ['13:31:00', 'ENTREE', expect.any(String)],
+          ['08:12:00', 'Entrée', expect.any(String)],
+          ['12:03:00', 'Sortie', expect.any(String)],
+          ['13:31:00', 'Entrée', expect.any(String)],
         ],
       },
     });

@@ -15,6 +15,9 @@ const AdminPage = lazy(() => import('../admin/AdminPage').then((module) => ({ de
 const BoardsAdmin = lazy(() =>
   import('../admin/boards/BoardsAdmin').then((module) => ({ default: module.BoardsAdmin })),
 );
+const DataSourcesAdmin = lazy(() =>
+  import('../admin/DataSourcesAdmin').then((module) => ({ default: module.DataSourcesAdmin })),
+);
 const KioskPage = lazy(() => import('../shared-boards/KioskPage').then((module) => ({ default: module.KioskPage })));
 
 /** Where to come back after signing in: a kiosk screen is set up once, signed in, then left alone. */
@@ -96,6 +99,8 @@ export function App() {
           >
             {section.name === 'connectors' ? (
               <AdminPage me={me.data} />
+            ) : section.name === 'indicators' ? (
+              <DataSourcesAdmin me={me.data} />
             ) : (
               <BoardsAdmin me={me.data} section={section} />
             )}

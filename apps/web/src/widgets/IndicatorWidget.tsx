@@ -18,7 +18,7 @@ export function formatIndicatorNumber(value: number, decimals: number, unit?: st
   return unit ? `${text}\u202f${unit}` : text;
 }
 
-function IndicatorData({ name, data }: { name: string; data: DeclarativeData }) {
+export function IndicatorData({ name, data }: { name: string; data: DeclarativeData }) {
   switch (data.shape) {
     case 'number':
       return (
