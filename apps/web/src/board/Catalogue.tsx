@@ -35,8 +35,11 @@ function blockerText(blocker: AddBlocker, title: string): string {
  */
 export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | undefined): WidgetKind[] {
   if (!connectorKinds) return [...WIDGET_KINDS];
-  return WIDGET_KINDS.filter(
-    (kind) => !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
+  return WIDGET_KINDS.filter((kind) =>
+    // An indicator reads a declarative source, defined on a business application or GLPI.
+    kind === 'indicator'
+      ? connectorKinds.has('business') || connectorKinds.has('glpi')
+      : !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
   );
 }
 

@@ -11,6 +11,12 @@ describe('catalogueKinds', () => {
     expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes']);
   });
 
+  it('offers indicators when the collectivité has a business application or GLPI', () => {
+    expect(catalogueKinds(new Set(['business']))).toContain('indicator');
+    expect(catalogueKinds(new Set(['glpi']))).toContain('indicator');
+    expect(catalogueKinds(new Set(['nextcloud']))).not.toContain('indicator');
+  });
+
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {
     expect(catalogueKinds(new Set(['imap']))).toContain('mail');
     expect(catalogueKinds(new Set(['imap']))).not.toContain('agenda');
