@@ -12,8 +12,8 @@ const SHOTS = 'test-results/declarative';
 
 test('an administrator creates an indicator from a model, previews it and adds it to a board', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.goto('/#/administration/indicateurs');
-  await expect(page.getByRole('heading', { level: 1, name: 'Administration — Indicateurs' })).toBeVisible();
+  await page.goto('/#/administration/donnees-metier');
+  await expect(page.getByRole('heading', { level: 1, name: 'Administration — Données métier' })).toBeVisible();
 
   const name = `Exécution du budget ${Date.now()}`;
   await page.getByLabel('Modèle').selectOption({ label: 'Taux d’exécution du budget' });
@@ -26,24 +26,24 @@ test('an administrator creates an indicator from a model, previews it and adds i
   await page.screenshot({ path: `${SHOTS}/administration-apercu.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Enregistrer l’indicateur' }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Indicateur « ${name} » enregistré.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Donnée « ${name} » enregistrée.` })).toBeVisible();
   await expect(page.getByRole('rowheader', { name })).toBeVisible();
 
-  // On the administrator's own board: « Ajouter un widget » › « Indicateur », then choose it.
+  // On the administrator's own board: « Ajouter un widget » › « Données métier », then choose it.
   await page.goto('/#/');
   await waitForSaved(page);
-  const before = await widget(page, 'indicator').count();
+  const before = await widget(page, 'business-data').count();
   await enterEditMode(page);
   await page.getByRole('button', { name: 'Ajouter un widget' }).click();
   const dialog = page.getByRole('dialog');
   await dialog
-    .locator('li, article, section', { hasText: 'Indicateur' })
+    .locator('li, article, section', { hasText: 'Données métier' })
     .getByRole('button', { name: /Ajouter/ })
     .first()
     .click();
-  await expect(widget(page, 'indicator')).toHaveCount(before + 1);
-  const added = widget(page, 'indicator').last();
-  await added.getByLabel('Indicateur affiché').selectOption({ label: name });
+  await expect(widget(page, 'business-data')).toHaveCount(before + 1);
+  const added = widget(page, 'business-data').last();
+  await added.getByLabel('Donnée affichée').selectOption({ label: name });
   await waitForSaved(page);
   await expect(added.getByRole('heading', { name })).toBeVisible();
   await expect(added).toContainText('47,3\u202f%');
@@ -73,7 +73,7 @@ test('each agent sees their own records: the leave balance and clock-ins of the 
   };
   const place = (id: string, dataSourceId: string | undefined, x: number) => ({
     id,
-    kind: 'indicator',
+    kind: 'business-data',
     options: { dataSourceId },
     layout: { lg: { x, y: 30, w: 6, h: 5 } },
   });
@@ -91,7 +91,7 @@ test('each agent sees their own records: the leave balance and clock-ins of the 
   expect(saved.ok()).toBe(true);
   await agent.reload();
   const titled = (title: string) =>
-    widget(agent, 'indicator').filter({ has: agent.getByRole('heading', { name: title, exact: true }) });
+    widget(agent, 'business-data').filter({ has: agent.getByRole('heading', { name: title, exact: true }) });
   const balance = titled('Solde de congés annuels');
   await expect(balance).toContainText('4,0\u202fjours');
   const clockings = titled('Mes badgeages du jour');

@@ -295,7 +295,7 @@ export function definitionNamesPerson(definition: DeclarativeDefinitionInput): b
   return values.some((value) => 'claim' in value);
 }
 
-/** What members may choose from for an « Indicateur » widget (`GET /api/data-sources`). */
+/** What members may choose from for a « Données métier » widget (`GET /api/data-sources`). */
 export const dataSourceChoicesResponseSchema = z.object({
   dataSources: z.array(z.object({ id: z.uuid(), name: z.string(), shape: z.enum(['number', 'list', 'table']) })),
 });

@@ -34,7 +34,7 @@ export const WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
-  'indicator',
+  'business-data',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -53,7 +53,7 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   'nextcloud-dashboard': 'Tableau de bord Nextcloud',
   chat: 'Messagerie instantanée',
   visio: 'Visioconférence',
-  indicator: 'Indicateur',
+  'business-data': 'Données métier',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -143,7 +143,7 @@ export const WIDGET_CONTRACTS = {
   },
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
-  indicator: {
+  'business-data': {
     options: indicatorOptions,
     defaultOptions: {},
     size: { defaultW: 3, defaultH: 3, minW: 2, minH: 2, maxW: 12, maxH: 12 },
@@ -190,7 +190,7 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('nextcloud-dashboard'), options: nextcloudDashboardOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('chat'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('visio'), options: connectedOptions }).strict(),
-    z.object({ ...widgetBase, kind: z.literal('indicator'), options: indicatorOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('business-data'), options: indicatorOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

@@ -25,14 +25,14 @@ import { glpiNamedReads } from './glpi-reads.js';
 
 /**
  * Declarative data sources of a collectivité: their administration (list, save, delete, preview
- * on live data) and their reads for « Indicateur » widgets and for an indicators scheduler
+ * on live data) and their reads for « Données métier » widgets and for an indicators scheduler
  * (`readDataSource`). A source reads through its connector: the connector's base URL, address
  * guard, credential and client; the person's values come from the session only.
  */
 
 export type DeclarativeDeps = WidgetDataDeps;
 
-const NOT_FOUND = 'Indicateur introuvable.';
+const NOT_FOUND = 'Donnée métier introuvable.';
 const CONNECTOR_NOT_FOUND = 'Connecteur introuvable.';
 const WIDGET_NOT_FOUND = 'Widget introuvable.';
 const NAME_TAKEN = 'Un autre indicateur de la collectivité porte déjà ce nom.';
@@ -300,8 +300,8 @@ export async function readIndicatorWidget(
   refresh: boolean,
 ): Promise<{ name: string | null; response: DeclarativeReadResponse | null }> {
   const widget = await findReadableWidget(deps.db, reader.principal, widgetId);
-  if (widget?.kind !== 'indicator') throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
-  const options = WIDGET_CONTRACTS.indicator.options.safeParse(widget.options ?? {});
+  if (widget?.kind !== 'business-data') throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
+  const options = WIDGET_CONTRACTS['business-data'].options.safeParse(widget.options ?? {});
   if (!options.success) throw new AppError('NOT_FOUND', WIDGET_NOT_FOUND);
   const { dataSourceId } = options.data;
   if (!dataSourceId) return { name: null, response: null };

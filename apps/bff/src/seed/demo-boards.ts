@@ -101,7 +101,7 @@ const DEMO_INDICATORS: [name: string, x: number, y: number, w: number, h: number
 function withIndicators(version: BoardVersion, sources: ReadonlyMap<string, string>): BoardVersion {
   const indicators = DEMO_INDICATORS.flatMap(([name, x, y, w, h]) => {
     const dataSourceId = sources.get(name);
-    return dataSourceId ? [widget('indicator', x, y, w, h, { options: { dataSourceId } })] : [];
+    return dataSourceId ? [widget('business-data', x, y, w, h, { options: { dataSourceId } })] : [];
   });
   return { ...version, widgets: [...version.widgets, ...indicators] };
 }

@@ -18,7 +18,7 @@ import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
 
 /**
  * Declarative data sources end to end: an administrator previews and saves indicators on the
- * OData finance, Kelio-like SOAP and GLPI simulators; people read them through an « Indicateur »
+ * OData finance, Kelio-like SOAP and GLPI simulators; people read them through a « Données métier »
  * widget, each getting their own records, whatever the browser sends.
  */
 
@@ -69,13 +69,13 @@ async function currentBoard(browser: TestBrowser): Promise<Board> {
   return boardSchema.parse(json);
 }
 
-/** Puts an « Indicateur » widget showing `dataSourceId` on the person's board; its id. */
+/** Puts a « Données métier » widget showing `dataSourceId` on the person's board; its id. */
 async function addIndicator(browser: TestBrowser, dataSourceId: string): Promise<string> {
   const board = await currentBoard(browser);
   const id = randomUUID();
   const widget = {
     id,
-    kind: 'indicator',
+    kind: 'business-data',
     options: { dataSourceId },
     layout: { lg: { x: 0, y: 40, w: 4, h: 4 } },
   };

@@ -20,7 +20,7 @@ import {
 import { errorMessage } from '../api/errors';
 import { subjectOf } from '../app/permissions';
 import { ErrorPanel } from '../app/ErrorPanel';
-import { IndicatorData } from '../widgets/IndicatorWidget';
+import { IndicatorData } from '../widgets/BusinessDataWidget';
 import { AdminNav } from './boards/AdminNav';
 import './admin.css';
 import './boards/boards-admin.css';
@@ -54,7 +54,7 @@ function PreviewResult({ result }: { result: DeclarativeReadResponse }) {
 /**
  * « Indicateurs »: the collectivité's declarative data sources. An administrator starts from a
  * model, chooses the application, adjusts the path and the unit (or the whole definition), looks
- * at the preview on live data, and saves; agents then pick the indicator in an « Indicateur » widget.
+ * at the preview on live data, and saves; agents then pick the indicator in a « Données métier » widget.
  */
 export function DataSourcesAdmin({ me }: { me: Me }) {
   const id = useId();
@@ -116,7 +116,7 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
       saveDataSource(undefined, { name, connectorId, definition: declarativeDefinitionSchema.parse(definition) }),
     onSuccess: async (source) => {
       setSaved(
-        `Indicateur « ${source.name} » enregistré. Les agents peuvent l’afficher dans un widget « Indicateur ».`,
+        `Donnée « ${source.name} » enregistrée. Les agents peuvent l’afficher dans un widget « Données métier ».`,
       );
       await queryClient.invalidateQueries({ queryKey: declarativeKeys.admin });
       await queryClient.invalidateQueries({ queryKey: declarativeKeys.choices });
@@ -141,7 +141,7 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
   if (!allowed) {
     return (
       <>
-        <h1>Administration — Indicateurs</h1>
+        <h1>Administration — Données métier</h1>
         <div className="notice" role="alert">
           <p className="notice-title">Accès réservé</p>
           <p>Cette page est réservée aux administrateurs de la collectivité.</p>
@@ -153,8 +153,8 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
   const ready = name.trim() !== '' && connectorId !== '' && text.trim() !== '';
   return (
     <>
-      <h1>Administration — Indicateurs</h1>
-      <AdminNav current="indicators" />
+      <h1>Administration — Données métier</h1>
+      <AdminNav current="data-sources" />
       <div className="admin-page">
         <p className="admin-intro">
           Un indicateur lit une application métier déjà connectée (finances, ressources humaines, gestion des temps,
@@ -162,23 +162,23 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
           connexion, jamais d’après son navigateur.
         </p>
         <section aria-labelledby={`${id}-list`}>
-          <h2 id={`${id}-list`}>Indicateurs de la collectivité</h2>
+          <h2 id={`${id}-list`}>Données métier de la collectivité</h2>
           {sources.isError && (
             <ErrorPanel
-              title="Les indicateurs n’ont pas pu être chargés."
+              title="Les données métier n’ont pas pu être chargées."
               error={sources.error}
               onRetry={() => void sources.refetch()}
             />
           )}
           {sources.isPending && (
             <p role="status" className="page-loading">
-              Chargement des indicateurs…
+              Chargement des données métier…
             </p>
           )}
           {sources.data?.dataSources.length === 0 && <p>Aucun indicateur pour le moment.</p>}
           {sources.data && sources.data.dataSources.length > 0 && (
             <table className="admin-table">
-              <caption className="visually-hidden">Indicateurs enregistrés</caption>
+              <caption className="visually-hidden">Données enregistrées</caption>
               <thead>
                 <tr>
                   <th scope="col">Nom</th>

@@ -17,7 +17,7 @@ export const declarativeKeys = {
   choices: ['data-sources', 'choices'] as const,
   admin: ['admin', 'data-sources'] as const,
   indicator: (widgetId: string, dataSourceId: string | undefined) =>
-    ['widgets', widgetId, 'indicator', dataSourceId ?? 'none'] as const,
+    ['widgets', widgetId, 'business-data', dataSourceId ?? 'none'] as const,
 };
 
 export const dataSourceChoicesQuery = queryOptions({

@@ -99,7 +99,7 @@ export function App() {
           >
             {section.name === 'connectors' ? (
               <AdminPage me={me.data} />
-            ) : section.name === 'indicators' ? (
+            ) : section.name === 'data-sources' ? (
               <DataSourcesAdmin me={me.data} />
             ) : (
               <BoardsAdmin me={me.data} section={section} />

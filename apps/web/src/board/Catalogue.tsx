@@ -37,7 +37,7 @@ export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | unde
   if (!connectorKinds) return [...WIDGET_KINDS];
   return WIDGET_KINDS.filter((kind) =>
     // An indicator reads a declarative source, defined on a business application or GLPI.
-    kind === 'indicator'
+    kind === 'business-data'
       ? connectorKinds.has('business') || connectorKinds.has('glpi')
       : !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
   );

@@ -12,9 +12,9 @@ describe('catalogueKinds', () => {
   });
 
   it('offers indicators when the collectivité has a business application or GLPI', () => {
-    expect(catalogueKinds(new Set(['business']))).toContain('indicator');
-    expect(catalogueKinds(new Set(['glpi']))).toContain('indicator');
-    expect(catalogueKinds(new Set(['nextcloud']))).not.toContain('indicator');
+    expect(catalogueKinds(new Set(['business']))).toContain('business-data');
+    expect(catalogueKinds(new Set(['glpi']))).toContain('business-data');
+    expect(catalogueKinds(new Set(['nextcloud']))).not.toContain('business-data');
   });
 
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {

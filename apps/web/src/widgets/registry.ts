@@ -63,12 +63,12 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
-  indicator: {
-    kind: 'indicator',
-    title: WIDGET_TITLES.indicator,
+  'business-data': {
+    kind: 'business-data',
+    title: WIDGET_TITLES['business-data'],
     description:
-      'Affiche un indicateur de votre collectivité : un chiffre, une liste ou un tableau tiré d’une application métier.',
-    component: lazy(() => import('./IndicatorWidget')),
+      'Affiche une donnée de votre collectivité : un chiffre, une liste ou un tableau tiré d’une application métier.',
+    component: lazy(() => import('./BusinessDataWidget')),
   },
 };
 

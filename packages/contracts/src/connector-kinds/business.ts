@@ -3,7 +3,7 @@ import { defineConnectorKind, serviceAccountPassword, serviceAccountUsername } f
 /**
  * A business application (finances, human resources, time management…) that exposes a REST,
  * OData or SOAP service. It feeds no widget by itself: administrators describe what to read on it
- * as declarative data sources (declarative.ts), shown by « Indicateur » widgets.
+ * as declarative data sources (declarative.ts), shown by « Données métier » widgets.
  */
 export const business = defineConnectorKind('business', {
   label: 'Application métier (REST, OData, SOAP)',

@@ -10,7 +10,7 @@ import type { AdminSection } from './sections';
 import '../admin.css';
 import './boards-admin.css';
 
-type BoardsSection = Exclude<AdminSection, { name: 'connectors' | 'indicators' }>;
+type BoardsSection = Exclude<AdminSection, { name: 'connectors' | 'data-sources' }>;
 
 function Forbidden({ title }: { title: string }) {
   return (

@@ -11,12 +11,12 @@ export type AdminSection =
   | { name: 'history'; boardId: string }
   | { name: 'audiences' }
   | { name: 'journal' }
-  | { name: 'indicators' };
+  | { name: 'data-sources' };
 
 export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
 export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
 export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
-export const INDICATORS_HASH = `${ADMIN_HASH}/indicateurs`;
+export const DATA_SOURCES_HASH = `${ADMIN_HASH}/donnees-metier`;
 
 export function boardHash(boardId: string): string {
   return `${BOARDS_HASH}/${boardId}`;
@@ -33,7 +33,7 @@ export function adminSectionOf(hash: string): AdminSection {
   if (hash === BOARDS_HASH) return { name: 'boards' };
   if (hash === AUDIENCES_HASH) return { name: 'audiences' };
   if (hash === JOURNAL_HASH) return { name: 'journal' };
-  if (hash === INDICATORS_HASH) return { name: 'indicators' };
+  if (hash === DATA_SOURCES_HASH) return { name: 'data-sources' };
   const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
   if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
   return { name: 'connectors' };
@@ -45,5 +45,5 @@ export const ADMIN_NAVIGATION = [
   { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
   { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
   { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
-  { label: 'Indicateurs', hash: INDICATORS_HASH, sections: ['indicators'] },
+  { label: 'Données métier', hash: DATA_SOURCES_HASH, sections: ['data-sources'] },
 ] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];

@@ -98,14 +98,14 @@ function SourcePicker({
 }) {
   const id = useId();
   const choices = useQuery(dataSourceChoicesQuery);
-  if (choices.isPending) return <p className="cw-meta">Chargement des indicateurs…</p>;
+  if (choices.isPending) return <p className="cw-meta">Chargement des données métier…</p>;
   const list = choices.data?.dataSources ?? [];
   if (list.length === 0) {
     return <p className="cw-meta">Votre collectivité n’a pas encore défini d’indicateur.</p>;
   }
   return (
     <div className="cw-picker">
-      <label htmlFor={`${id}-source`}>Indicateur affiché</label>
+      <label htmlFor={`${id}-source`}>Donnée affichée</label>
       <select
         id={`${id}-source`}
         className="cw-select"
@@ -114,7 +114,7 @@ function SourcePicker({
       >
         <option value="">Choisir…</option>
         {dataSourceId !== undefined && !list.some((source) => source.id === dataSourceId) && (
-          <option value={dataSourceId}>Indicateur supprimé</option>
+          <option value={dataSourceId}>Donnée supprimée</option>
         )}
         {list.map((source) => (
           <option key={source.id} value={source.id}>
@@ -130,7 +130,8 @@ function SourcePicker({
 function useSavedSource(widgetId: string): { saved: boolean; dataSourceId: string | undefined } {
   const board = useContext(ShownBoardContext);
   const widget = board?.widgets.find((candidate) => candidate.id === widgetId);
-  if (!widget || isUnavailable(widget) || widget.kind !== 'indicator') return { saved: false, dataSourceId: undefined };
+  if (!widget || isUnavailable(widget) || widget.kind !== 'business-data')
+    return { saved: false, dataSourceId: undefined };
   return { saved: true, dataSourceId: widget.options.dataSourceId };
 }
 
@@ -138,7 +139,7 @@ function useSavedSource(widgetId: string): { saved: boolean; dataSourceId: strin
  * An indicator of the collectivité (a declarative data source): a number with its unit, a list
  * or a table, read by the BFF for the person. Loading, empty, error and « not chosen » states.
  */
-export default function IndicatorWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'indicator'>) {
+export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'business-data'>) {
   const saved = useSavedSource(widget.id);
   const now = useNowByMinute();
   const queryClient = useQueryClient();
@@ -186,7 +187,7 @@ export default function IndicatorWidget({ widget, readOnly, onOptionsChange }: W
         {name && <h3 className="ind-name">{name}</h3>}
         {response?.status === 'ok' ? (
           <>
-            <IndicatorData name={name ?? 'Indicateur'} data={response.data} />
+            <IndicatorData name={name ?? 'Données métier'} data={response.data} />
             <p className="cw-stale">
               <time dateTime={response.fetchedAt}>{formatDataAge(new Date(response.fetchedAt), now)}</time>{' '}
               <button
@@ -201,7 +202,7 @@ export default function IndicatorWidget({ widget, readOnly, onOptionsChange }: W
           </>
         ) : (
           <div className="widget-state widget-state-error">
-            <p>{response?.message ?? 'Indicateur indisponible.'}</p>
+            <p>{response?.message ?? 'Donnée indisponible.'}</p>
             <button
               type="button"
               className="button button-secondary"
