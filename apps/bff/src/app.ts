@@ -41,6 +41,7 @@ import { lookRoutes } from './look/routes.js';
 import { UpstreamClients } from './widget-data/clients.js';
 import { TokenExchanger } from './widget-data/credentials.js';
 import { prepareAtSignIn, widgetDataRoutes, type WidgetDataRouteDeps } from './widget-data/routes.js';
+import { declarativeRoutes } from './declarative/routes.js';
 
 export interface AppDependencies {
   db: Db;
@@ -282,6 +283,7 @@ export function createApp(deps: AppDependencies): Express {
     }),
   );
   api.use(widgetDataRoutes(widgetData));
+  api.use(declarativeRoutes(widgetData));
   api.use(apiNotFound);
   app.use('/api', api);
 

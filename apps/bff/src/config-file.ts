@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { checkConnectorOptions, connectorSecretNameSchema, newConnectorFields, ROLES } from '@pleiade/contracts';
 import { issuerUrl, signingAlg, siren } from './config-schemas.js';
+import { dataSourceSeedSchema } from './declarative/provisioning.js';
 
 /**
  * The installation's configuration file (PLEIADE_CONFIG_FILE, JSON): the OpenID providers, each
@@ -151,6 +152,8 @@ export const collectiviteSeedSchema = z
         'libellés de connecteurs en double',
       )
       .optional(),
+    /** Declarative data sources (indicators) on these connectors, by name (declarative/provisioning.ts). */
+    dataSources: z.array(dataSourceSeedSchema).max(100).optional(),
   })
   .strict();
 export type CollectiviteSeed = z.infer<typeof collectiviteSeedSchema>;

@@ -26,6 +26,7 @@ import { startDemoApplications } from './seed/demo-applications.js';
 import { resealPersonalCredentials } from './widget-data/personal-credentials.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 import { ensureDemoBoards } from './seed/demo-boards.js';
+import { dataSourceSeedsOf, provisionDataSources } from './declarative/provisioning.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEMO_CLIENT_ID = 'pleiade-demo';
@@ -158,7 +159,6 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     const db = createDb(databaseUrl, onIdleError);
     closers.push(() => db.$disconnect());
     await ensureCollectivites(db, [...(config.seedDemo ? DEMO_COLLECTIVITES : []), ...config.collectivites]);
-    if (config.demoBoards && (await ensureDemoBoards(db))) logger.info('demo boards of demo-a created');
 
     // Production requires CONNECTOR_KEYS (config.ts); elsewhere one key is generated and kept.
     const connectorSecrets = new SecretBox(
@@ -178,6 +178,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     }
     const provisioned = await provisionConnectors(db, connectorSecrets, config.connectorSeeds);
     if (provisioned > 0) logger.info({ provisioned }, 'connectors from PLEIADE_CONFIG_FILE created or updated');
+    await provisionDataSources(db, dataSourceSeedsOf(config.collectivites));
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {
@@ -250,6 +251,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
         });
         closers.push(() => demo.close());
         await provisionConnectors(db, connectorSecrets, demo.seeds);
+        await provisionDataSources(db, demo.dataSources);
         demoApplicationUrls = demo.urls;
         demoApplicationNotes = demo.notes;
       }
@@ -272,6 +274,9 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
         },
       ];
     }
+
+    // After the demo applications: the demo template shows indicators of their data sources.
+    if (config.demoBoards && (await ensureDemoBoards(db))) logger.info('demo boards of demo-a created');
 
     const sessionSecret =
       config.sessionSecret ??

@@ -17,3 +17,5 @@ export * from './nextcloud-apps.js';
 export * from './todo.js';
 export * from './look.js';
 export * from './announcements.js';
+export * from './declarative.js';
+export * from './declarative-presets.js';

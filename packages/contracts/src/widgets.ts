@@ -41,6 +41,7 @@ export const WIDGET_KINDS = [
   'todo',
   'announcements',
   'news',
+  'business-data',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -66,6 +67,7 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   todo: 'À traiter',
   announcements: 'Annonces',
   news: 'Actualités',
+  'business-data': 'Données métier',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -143,6 +145,11 @@ const pastellOptions = connectedOptions
 export const TELETRANSMISSION_DEFAULT_DAYS = 30;
 const todoOptions = z.object({}).strict();
 
+/** An indicator shows one declarative data source of the collectivité (declarative.ts); none chosen yet: it says so. */
+const indicatorOptions = z
+  .object({ dataSourceId: z.uuid({ error: 'identifiant d’indicateur invalide' }).optional() })
+  .strict();
+
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
 /** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
@@ -185,6 +192,12 @@ export const WIDGET_CONTRACTS = {
   todo: { options: todoOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
   announcements: { options: z.object({}).strict(), defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
   news: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
+  'business-data': {
+    options: indicatorOptions,
+    defaultOptions: {},
+    size: { defaultW: 3, defaultH: 3, minW: 2, minH: 2, maxW: 12, maxH: 12 },
+    maxPerBoard: 12,
+  },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -233,6 +246,7 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('todo'), options: todoOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('announcements'), options: z.object({}).strict() }).strict(),
     z.object({ ...widgetBase, kind: z.literal('news'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('business-data'), options: indicatorOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

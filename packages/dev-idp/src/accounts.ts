@@ -12,6 +12,8 @@ export interface DemoAccount {
   siret: string;
   /** The identity provider ProConnect would have used for this person (ProConnect profile). */
   idpId: string;
+  /** Matricule (LDAP `employeeNumber`), as the time-management simulator knows the person. */
+  employeeNumber?: string;
 }
 
 type DemoAccountSeed = Omit<DemoAccount, 'password' | 'name' | 'email' | 'siret' | 'idpId'>;
@@ -49,6 +51,7 @@ function demo(seed: DemoAccountSeed): DemoAccount {
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   demo({
     username: 'agent',
+    employeeNumber: 'A-00042',
     givenName: 'Camille',
     familyName: 'Martin',
     collectivite: 'demo-a',
@@ -65,6 +68,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   }),
   demo({
     username: 'admin',
+    employeeNumber: 'A-00007',
     givenName: 'Alex',
     familyName: 'Moreau',
     collectivite: 'demo-a',
@@ -73,6 +77,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   }),
   demo({
     username: 'operateur',
+    employeeNumber: 'A-00031',
     givenName: 'Claude',
     familyName: 'Petit',
     collectivite: 'demo-a',
@@ -81,6 +86,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
   }),
   demo({
     username: 'agent-b',
+    employeeNumber: 'B-00112',
     givenName: 'Sacha',
     familyName: 'Girard',
     collectivite: 'demo-b',
@@ -133,6 +139,7 @@ export function claimsOf(a: DemoAccount) {
     email: a.email,
     groups: [...a.groups],
     collectivite: a.collectivite,
+    ...(a.employeeNumber ? { employeeNumber: a.employeeNumber } : {}),
   };
 }
 

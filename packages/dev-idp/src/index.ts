@@ -170,7 +170,7 @@ function configuration(
           openid: ['sub'],
           profile: ['name', 'given_name', 'family_name', 'preferred_username'],
           email: ['email'],
-          groups: ['groups', 'collectivite'],
+          groups: ['groups', 'collectivite', 'employeeNumber'],
         },
     // LemonLDAP::NG puts the scope claims in the ID token too, and the BFF reads them there;
     // ProConnect gives them at userinfo only.

@@ -9,6 +9,8 @@ export interface MappedIdentity {
   email: string | null;
   /** Login at upstream applications: preferred_username, else the e-mail's local part, else the subject. */
   login: string;
+  /** Matricule (`employeeNumber` claim, as LemonLDAP::NG releases it), for time-management reads. */
+  employeeNumber?: string | null;
   collectiviteSlug: string;
   groups: string[];
   role: Role;
@@ -81,6 +83,7 @@ export function mapClaims(issuer: string, claims: Record<string, unknown>, mappi
       displayName,
       email,
       login: loginOf(claims, email, subject),
+      ...(readString(claims.employeeNumber) ? { employeeNumber: readString(claims.employeeNumber) } : {}),
       collectiviteSlug,
       groups,
       role,

@@ -22,6 +22,8 @@ export async function provisionUser(db: Db, identity: MappedIdentity): Promise<P
     displayName: identity.displayName,
     email: identity.email,
     login: identity.login,
+    // Kept as the provider last sent it (a person whose matricule is withdrawn loses it).
+    employeeNumber: identity.employeeNumber ?? null,
     groups: identity.groups,
     role: toDbRole[identity.role],
     lastLoginAt: new Date(),

@@ -31,6 +31,8 @@ const TESTED_AGAINST: { readonly [K in ConnectorKind]: { simulator: SimulatedApp
   idelibre: { simulator: 'idelibre' },
   pastell: { simulator: 'pastell' },
   news: { simulator: 'feeds' },
+  business: { simulator: 'finance' },
+  glpi: { simulator: 'glpi' },
 };
 
 describe('the connector registry', () => {

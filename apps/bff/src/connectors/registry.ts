@@ -1,7 +1,9 @@
 import type { ConnectorKind } from '@pleiade/contracts';
+import { business } from './business/index.js';
 import { caldav } from './caldav/index.js';
 import type { ConnectorImplementation, RegisteredConnector } from './definition.js';
 import { idelibre } from './idelibre/index.js';
+import { glpi } from './glpi/index.js';
 import { imap } from './imap/index.js';
 import { iparapheur } from './iparapheur/index.js';
 import { jitsi } from './jitsi/index.js';
@@ -29,6 +31,8 @@ export const CONNECTORS: { readonly [K in ConnectorKind]: ConnectorImplementatio
   idelibre,
   pastell,
   news,
+  business,
+  glpi,
 };
 
 /** A kind's implementation, for code that holds a parsed config of that kind. */

@@ -15,6 +15,14 @@ import {
   boardIdParamsSchema,
   boardListSchema,
   todoEventSchema,
+  dataSourceListResponseSchema,
+  dataSourcePreviewRequestSchema,
+  declarativeReadResponseSchema,
+  dataSourceRequestSchema,
+  dataSourceSchema,
+  dataSourceIdParamsSchema,
+  dataSourceChoicesResponseSchema,
+  indicatorWidgetResponseSchema,
   myAnnouncementsSchema,
   announcementIdParamsSchema,
   adminAnnouncementListSchema,
@@ -291,6 +299,33 @@ export const API_ROUTES: readonly RouteDescription[] = [
   }),
   route('DELETE /api/admin/announcements/:announcementId', 'Retire une annonce', {
     params: announcementIdParamsSchema,
+  }),
+  // Declarative data sources of business applications (issue 11).
+  route('GET /api/admin/data-sources', 'Les données métier de la collectivité', {
+    response: dataSourceListResponseSchema,
+  }),
+  route('POST /api/admin/data-sources/preview', 'Aperçu d’une donnée métier sur les données réelles', {
+    body: dataSourcePreviewRequestSchema,
+    response: declarativeReadResponseSchema,
+  }),
+  route('POST /api/admin/data-sources', 'Enregistre une donnée métier', {
+    body: dataSourceRequestSchema,
+    response: dataSourceSchema,
+    status: 201,
+  }),
+  route('PUT /api/admin/data-sources/:dataSourceId', 'Modifie une donnée métier', {
+    params: dataSourceIdParamsSchema,
+    body: dataSourceRequestSchema,
+    response: dataSourceSchema,
+  }),
+  route('DELETE /api/admin/data-sources/:dataSourceId', 'Retire une donnée métier', {
+    params: dataSourceIdParamsSchema,
+  }),
+  route('GET /api/data-sources', 'Les données métier à afficher', { response: dataSourceChoicesResponseSchema }),
+  route('GET /api/widgets/:widgetId/business-data', 'Une donnée métier lue pour la personne', {
+    params: widgetIdParamsSchema,
+    query: widgetDataQuery,
+    response: indicatorWidgetResponseSchema,
   }),
 ];
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Simulators } from '@pleiade/simulators';
+import { DECLARATIVE_PRESETS, declarativeDefinitionSchema } from '@pleiade/contracts';
 import type { ConnectorSeed } from '../connector-settings/provisioning.js';
+import type { DataSourceSeed } from '../declarative/provisioning.js';
 import { SecretValue } from '../connectors/secret-box.js';
 import type { Logger } from '../logger.js';
 
@@ -20,6 +22,8 @@ import type { Logger } from '../logger.js';
  */
 export interface DemoApplications {
   seeds: ConnectorSeed[];
+  /** The declarative presets on the business simulators (finances/RH OData, time SOAP, GLPI). */
+  dataSources: DataSourceSeed[];
   /** Where each simulator listens, printed at start. */
   urls: Record<string, string>;
   /** Printed at start: what to type where to try the personal-secret connector. */
@@ -36,6 +40,13 @@ export interface DemoApplicationsOptions {
   host: string;
   logger: Logger;
 }
+
+/** The demo business applications' connector labels. */
+export const DEMO_BUSINESS_LABELS = {
+  finance: 'Finances et ressources humaines',
+  time: 'Gestion des temps',
+  glpi: 'Assistance informatique (GLPI)',
+} as const;
 
 /** Demo simulators listen on loopback: the connectors allow exactly that address. */
 const LOOPBACK_ONLY = ['127.0.0.1/32'];
@@ -161,6 +172,63 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
     },
   ];
   seeds.push(...dematerialisationSeeds(sims, common));
+  // Business applications (issue 11): one technical account per collectivité on each simulator.
+  const business = (['demo-a', 'demo-b'] as const).flatMap((collectivite): ConnectorSeed[] => {
+    const finance = sims.credentials.finance[collectivite];
+    const time = sims.credentials.time[collectivite];
+    const glpi = sims.credentials.glpi.technicalAccounts[collectivite];
+    const appToken = sims.credentials.glpi.appToken;
+    return [
+      {
+        ...common,
+        collectivite,
+        kind: 'business',
+        label: DEMO_BUSINESS_LABELS.finance,
+        baseUrl: sims.urls.finance,
+        authMode: 'service_account',
+        options: {},
+        secrets: { username: new SecretValue(finance.login), password: new SecretValue(finance.password) },
+      },
+      {
+        ...common,
+        collectivite,
+        kind: 'business',
+        label: DEMO_BUSINESS_LABELS.time,
+        baseUrl: sims.urls.time,
+        authMode: 'service_account',
+        options: {},
+        secrets: { username: new SecretValue(time.login), password: new SecretValue(time.password) },
+      },
+      {
+        ...common,
+        collectivite,
+        kind: 'glpi',
+        label: DEMO_BUSINESS_LABELS.glpi,
+        baseUrl: sims.urls.glpi,
+        authMode: 'service_account',
+        options: {},
+        secrets: {
+          username: new SecretValue(glpi.login),
+          password: new SecretValue(glpi.password),
+          ...(appToken ? { appToken: new SecretValue(appToken) } : {}),
+        },
+      },
+    ];
+  });
+  seeds.push(...business);
+  const dataSources = (['demo-a', 'demo-b'] as const).flatMap((collectivite) =>
+    DECLARATIVE_PRESETS.map((preset) => ({
+      collectivite,
+      name: preset.name,
+      connector:
+        preset.definition.request.protocol === 'glpi'
+          ? DEMO_BUSINESS_LABELS.glpi
+          : preset.definition.request.protocol === 'soap'
+            ? DEMO_BUSINESS_LABELS.time
+            : DEMO_BUSINESS_LABELS.finance,
+      definition: declarativeDefinitionSchema.parse(preset.definition),
+    })),
+  );
   options.logger.info({ urls: sims.urls }, 'demo application simulators started');
   const agentB = DEMO_USERS.find((user) => user.username === 'agent-b');
   const notes = [
@@ -172,7 +240,7 @@ export async function startDemoApplications(options: DemoApplicationsOptions): P
         `Mot de passe i-Parapheur de ${account.username}, à saisir dans le widget « Parapheur » : ${account.password}`,
     ),
   ];
-  return { seeds, urls: { ...sims.urls }, notes, close: () => sims.close() };
+  return { seeds, dataSources, urls: { ...sims.urls }, notes, close: () => sims.close() };
 }
 
 /**

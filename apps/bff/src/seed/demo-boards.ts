@@ -63,9 +63,9 @@ const SERVICES: BoardVersion = {
         text: 'Réservé au groupe admins-demo-a : les agents ne reçoivent ni ce widget ni son contenu.',
       },
     }),
-    widget('parapheur', 0, 9, 4, 6),
-    widget('teletransmission', 4, 9, 4, 6),
-    widget('pastell', 8, 9, 4, 6),
+    widget('parapheur', 8, 9, 4, 6),
+    widget('teletransmission', 0, 12, 4, 6),
+    widget('pastell', 4, 14, 4, 6),
   ],
 };
 
@@ -134,10 +134,21 @@ const DEMO_ANNOUNCEMENTS = [
   },
 ] as const;
 
-const DEMO_BOARDS: [SharedBoardKind, BoardVersion][] = [
-  ['template', SERVICES],
-  ['published', CONSEIL],
+/** Indicators of the demo business applications on the agents' template, when the demo start has them. */
+const DEMO_INDICATORS: [name: string, x: number, y: number, w: number, h: number][] = [
+  ['Solde de congés annuels', 8, 15, 2, 3],
+  ['Solde d’heures', 10, 15, 2, 3],
+  ['Mes badgeages du jour', 0, 20, 6, 4],
+  ['Mes tickets', 6, 20, 6, 5],
 ];
+
+function withIndicators(version: BoardVersion, sources: ReadonlyMap<string, string>): BoardVersion {
+  const indicators = DEMO_INDICATORS.flatMap(([name, x, y, w, h]) => {
+    const dataSourceId = sources.get(name);
+    return dataSourceId ? [widget('business-data', x, y, w, h, { options: { dataSourceId } })] : [];
+  });
+  return { ...version, widgets: [...version.widgets, ...indicators] };
+}
 
 /** Creates the demo boards of demo-a, unless its administrators ever had any board or audit entry. */
 export async function ensureDemoBoards(db: Db): Promise<boolean> {
@@ -151,7 +162,16 @@ export async function ensureDemoBoards(db: Db): Promise<boolean> {
       tx.auditEvent.count({ where: { collectiviteId: collectivite.id } }),
     ]);
     if (boards > 0 || events > 0) return false;
-    for (const [kind, version] of DEMO_BOARDS) {
+    const sources = await tx.dataSource.findMany({
+      where: { collectiviteId: collectivite.id, name: { in: DEMO_INDICATORS.map(([name]) => name) } },
+      select: { id: true, name: true },
+    });
+    const byName = new Map(sources.map((source) => [source.name, source.id]));
+    const demoBoards: [SharedBoardKind, BoardVersion][] = [
+      ['template', withIndicators(SERVICES, byName)],
+      ['published', CONSEIL],
+    ];
+    for (const [kind, version] of demoBoards) {
       await createSharedBoardVersion(tx, null, collectivite.id, kind, version, 'created');
     }
     const now = Date.now();

@@ -25,7 +25,7 @@ export interface WidgetDataRouteDeps extends WidgetDataDeps {
 }
 
 /** The person reading, from the session only: their principal, login and the provider's tokens. */
-function readerOf(req: Request, tokens: TokenKeeper): Reader {
+export function readerOf(req: Request, tokens: TokenKeeper): Reader {
   const principal = principalOf(req);
   return {
     principal,

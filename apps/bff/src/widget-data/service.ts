@@ -94,7 +94,7 @@ function failure(status: FailureStatus, source?: ConnectorSource) {
  * `board.read` allows (widget ids are unique per board only, so an id on a board they cannot read
  * never hides theirs), then decided widget by widget. Anything else answers like a missing widget.
  */
-async function findReadableWidget(deps: WidgetDataDeps, principal: Principal, widgetId: string) {
+export async function findReadableWidget(deps: WidgetDataDeps, principal: Principal, widgetId: string) {
   const load = async () => {
     // One query: the widget on the boards this person reads, with what the policies need of its board.
     const candidates = await deps.db.widgetInstance.findMany({

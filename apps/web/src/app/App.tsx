@@ -17,6 +17,9 @@ const BoardsAdmin = lazy(() =>
   import('../admin/boards/BoardsAdmin').then((module) => ({ default: module.BoardsAdmin })),
 );
 const TodoPage = lazy(() => import('../todo/TodoPage').then((module) => ({ default: module.TodoPage })));
+const DataSourcesAdmin = lazy(() =>
+  import('../admin/DataSourcesAdmin').then((module) => ({ default: module.DataSourcesAdmin })),
+);
 const KioskPage = lazy(() => import('../shared-boards/KioskPage').then((module) => ({ default: module.KioskPage })));
 
 /** Where to come back after signing in: a kiosk screen is set up once, signed in, then left alone. */
@@ -100,6 +103,8 @@ export function App() {
               <AdminPage me={me.data} />
             ) : section.name === 'look' ? (
               <LookAdmin me={me.data} />
+            ) : section.name === 'data-sources' ? (
+              <DataSourcesAdmin me={me.data} />
             ) : (
               <BoardsAdmin me={me.data} section={section} />
             )}

@@ -39,7 +39,10 @@ export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | unde
     // « À traiter » gathers every application's items: offered once one is connected.
     kind === 'todo'
       ? connectorKinds.size > 0
-      : !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
+      : // Business data reads a declarative source, defined on a business application or GLPI.
+        kind === 'business-data'
+        ? connectorKinds.has('business') || connectorKinds.has('glpi')
+        : !isConnectedWidgetKind(kind) || WIDGET_CONNECTOR_KINDS[kind].some((c) => connectorKinds.has(c)),
   );
 }
 

@@ -12,6 +12,12 @@ describe('catalogueKinds', () => {
     expect(catalogueKinds(new Set(['news']))).toContain('news');
   });
 
+  it('offers indicators when the collectivité has a business application or GLPI', () => {
+    expect(catalogueKinds(new Set(['business']))).toContain('business-data');
+    expect(catalogueKinds(new Set(['glpi']))).toContain('business-data');
+    expect(catalogueKinds(new Set(['nextcloud']))).not.toContain('business-data');
+  });
+
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {
     expect(catalogueKinds(new Set(['imap']))).toContain('mail');
     expect(catalogueKinds(new Set(['imap']))).not.toContain('agenda');

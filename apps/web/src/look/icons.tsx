@@ -21,6 +21,7 @@ const PATHS = {
   chart: 'M4 20V4 M4 20h16 M8 16v-4 M12 16V8 M16 16v-6',
   people: 'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6z M3 20c0-3 3-5 6-5s6 2 6 5 M16 11a3 3 0 1 0 0-6 M17 15c2 0 4 2 4 5',
   send: 'M3 11l18-8-8 18-2-8z',
+  table: 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
   check: 'M4 12l5 5L20 6',
   megaphone: 'M3 10v4h4l8 5V5l-8 5z M18 9a4 4 0 0 1 0 6',
   news: 'M4 5h13v14H4z M17 9h3v9a1 1 0 0 1-3 0 M7 9h7 M7 13h7 M7 16h4',
@@ -67,6 +68,7 @@ const WIDGET_ICONS: Readonly<Record<WidgetKind, IconName>> = {
   todo: 'check',
   announcements: 'megaphone',
   news: 'news',
+  'business-data': 'table',
 };
 
 export function widgetIconOf(kind: string | null): IconName {

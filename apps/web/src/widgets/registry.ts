@@ -105,6 +105,13 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Présente les derniers articles d’un site d’actualités choisi par votre collectivité.',
     component: lazy(() => import('./NewsWidget')),
   },
+  'business-data': {
+    kind: 'business-data',
+    title: WIDGET_TITLES['business-data'],
+    description:
+      'Affiche une donnée de votre collectivité : un chiffre, une liste ou un tableau tiré d’une application métier.',
+    component: lazy(() => import('./BusinessDataWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

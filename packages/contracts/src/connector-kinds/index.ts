@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ConnectedWidgetKind } from '../widget-data.js';
 import { AUTH_MODE_TEXTS, CONNECTOR_AUTH_MODES, type ConnectorAuthMode } from './auth-modes.js';
+import { business } from './business.js';
 import { caldav } from './caldav.js';
+import { glpi } from './glpi.js';
 import type {
   AuthModeSpec,
   AuthModeSpecs,
@@ -58,6 +60,8 @@ export const CONNECTOR_DEFINITIONS = registry({
   idelibre,
   pastell,
   news,
+  business,
+  glpi,
 });
 
 /** Each definition under its own kind's name. */

@@ -11,7 +11,7 @@ import type { AdminSection } from './sections';
 import '../admin.css';
 import './boards-admin.css';
 
-type BoardsSection = Exclude<AdminSection, { name: 'connectors' }>;
+type BoardsSection = Exclude<AdminSection, { name: 'connectors' | 'data-sources' }>;
 
 function Forbidden({ title }: { title: string }) {
   return (

@@ -14,6 +14,7 @@ describe('the administration’s sections', () => {
     expect(adminSectionOf('#/administration/journal')).toEqual({ name: 'journal' });
     expect(adminSectionOf('#/administration/apparence')).toEqual({ name: 'look' });
     expect(adminSectionOf('#/administration/annonces')).toEqual({ name: 'announcements' });
+    expect(adminSectionOf('#/administration/donnees-metier')).toEqual({ name: 'data-sources' });
     expect(adminSectionOf('#/administration/tableaux/pas-un-id')).toEqual({ name: 'connectors' });
     for (const entry of ADMIN_NAVIGATION) expect(viewFromHash(entry.hash)).toBe('administration');
   });
@@ -29,6 +30,9 @@ describe('the administration’s sections', () => {
       'history',
       'journal',
       'look',
+      'data-sources',
+      'history',
+      'journal',
     ]);
   });
 });

@@ -12,13 +12,15 @@ export type AdminSection =
   | { name: 'audiences' }
   | { name: 'journal' }
   | { name: 'look' }
-  | { name: 'announcements' };
+  | { name: 'announcements' }
+  | { name: 'data-sources' };
 
 export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
 export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
 export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
 export const LOOK_HASH = `${ADMIN_HASH}/apparence`;
 export const ANNOUNCEMENTS_HASH = `${ADMIN_HASH}/annonces`;
+export const DATA_SOURCES_HASH = `${ADMIN_HASH}/donnees-metier`;
 
 export function boardHash(boardId: string): string {
   return `${BOARDS_HASH}/${boardId}`;
@@ -37,6 +39,7 @@ export function adminSectionOf(hash: string): AdminSection {
   if (hash === JOURNAL_HASH) return { name: 'journal' };
   if (hash === LOOK_HASH) return { name: 'look' };
   if (hash === ANNOUNCEMENTS_HASH) return { name: 'announcements' };
+  if (hash === DATA_SOURCES_HASH) return { name: 'data-sources' };
   const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
   if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
   return { name: 'connectors' };
@@ -50,4 +53,5 @@ export const ADMIN_NAVIGATION = [
   { label: 'Annonces', hash: ANNOUNCEMENTS_HASH, sections: ['announcements'] },
   { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
   { label: 'Apparence et lanceur', hash: LOOK_HASH, sections: ['look'] },
+  { label: 'Données métier', hash: DATA_SOURCES_HASH, sections: ['data-sources'] },
 ] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];
