@@ -38,11 +38,11 @@ describe('the demo boards of demo-a', () => {
       'notes',
       'mail',
       'agenda',
+      'announcements',
+      'news',
       'parapheur',
       'teletransmission',
       'pastell',
-      'announcements',
-      'news',
     ]);
     expect(board.lockedWidgetIds).toHaveLength(2);
   });
@@ -55,10 +55,10 @@ describe('the demo boards of demo-a', () => {
       'Notes',
       'Agenda',
       'Applications',
-      'Séances et convocations',
-      'Parapheur',
       'Annonces',
       'Actualités',
+      'Séances et convocations',
+      'Parapheur',
     ]);
     const admin = await signIn(pleiade.url, 'admin');
     const { boards } = sharedBoardListSchema.parse(await json(admin, '/api/admin/boards'));
