@@ -27,6 +27,9 @@ import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
 import { pendingMigrations } from './db/migrate.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { INDICATOR_SOURCES } from './indicators/sources.js';
+import { indicatorRoutes } from './indicators/routes.js';
+import type { IndicatorSourceRegistry } from './indicators/source.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import { logPrincipal } from './http/request-log.js';
 import { createSessionStore, type RedisClient } from './http/session-store.js';
@@ -59,6 +62,8 @@ export interface AppDependencies {
   onClose?: (closer: () => Promise<void>) => void;
   /** DNS for the save-time address check of connectors; tests answer from a table (no network). */
   lookup?: LookupFunction;
+  /** Where indicators read their numbers (default INDICATOR_SOURCES); tests add their own. */
+  indicatorSources?: IndicatorSourceRegistry;
 }
 
 /**
@@ -236,6 +241,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(sharedBoardRoutes(deps.db));
+  api.use(indicatorRoutes(deps.db, deps.indicatorSources ?? INDICATOR_SOURCES));
   api.use(
     connectorRoutes({
       db: deps.db,

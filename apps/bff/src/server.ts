@@ -24,6 +24,9 @@ import { startDemoApplications } from './seed/demo-applications.js';
 import { resealPersonalCredentials } from './widget-data/personal-credentials.js';
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 import { ensureDemoBoards } from './seed/demo-boards.js';
+import { IndicatorScheduler } from './indicators/scheduler.js';
+import type { IndicatorSourceRegistry } from './indicators/source.js';
+import { INDICATOR_SOURCES } from './indicators/sources.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEMO_CLIENT_ID = 'pleiade-demo';
@@ -34,6 +37,8 @@ export interface RunningPleiade {
   app: Express;
   /** Issuer of the built-in demo IdP, when it runs. */
   devIdpIssuer: string | undefined;
+  /** The database in use (tests open their own clients on it). */
+  databaseUrl: string;
   /** The demo applications' simulators (Zimbra, Nextcloud, Matrix, Jitsi), when they run. */
   demoApplicationUrls: Record<string, string> | undefined;
   /** What a person trying the demo needs to know (the personal token to enter…). */
@@ -96,6 +101,8 @@ async function listen(server: http.Server, port: number, host: string): Promise<
 export interface PleiadeEdges {
   /** DNS for the save-time address check of connectors (default: the system's). */
   lookup?: LookupFunction;
+  /** Sources of indicators (default INDICATOR_SOURCES): tests add theirs. */
+  indicatorSources?: IndicatorSourceRegistry;
 }
 
 export async function startPleiade(config: Config, logger: Logger, edges: PleiadeEdges = {}): Promise<RunningPleiade> {
@@ -257,11 +264,21 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       pruneSessions: config.nodeEnv !== 'test',
       onClose: (closer) => closers.push(closer),
       ...(edges.lookup ? { lookup: edges.lookup } : {}),
+      indicatorSources: edges.indicatorSources ?? INDICATOR_SOURCES,
     });
+    // One scheduler per process; several instances share the indicators (scheduler.ts).
+    const scheduler = new IndicatorScheduler({
+      db,
+      logger: logger.child({ module: 'indicators' }),
+      sources: edges.indicatorSources ?? INDICATOR_SOURCES,
+      intervalMs: config.indicatorTickMs,
+    });
+    scheduler.start();
+    closers.push(() => scheduler.stop());
     server.removeListener('request', answerWhileStarting);
     server.on('request', app);
     logger.info({ port }, 'ready');
-    return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
+    return { url: publicUrl, databaseUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, close };
   } catch (error) {
     await close();
     throw error;

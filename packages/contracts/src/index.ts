@@ -14,3 +14,4 @@ export * from './board-document.js';
 export * from './board-diff.js';
 export * from './private-networks.js';
 export * from './nextcloud-apps.js';
+export * from './indicators.js';

@@ -10,6 +10,7 @@ export const NOT_FOUND_MESSAGES: Record<ResourceName, string> = {
   collectivite: 'Collectivité introuvable.',
   connector: 'Connecteur introuvable.',
   appLink: 'Lien introuvable.',
+  indicator: 'Indicateur introuvable.',
 };
 
 function resourceNameOf(action: PolicyAction): ResourceName {

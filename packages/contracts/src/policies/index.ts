@@ -2,12 +2,14 @@ import { readAppLink } from './app-link.js';
 import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, openKiosk, readBoard } from './board.js';
 import { administerCollectivite, createBoard } from './collectivite.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
+import { readIndicator } from './indicator.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
 import type {
   AppLinkResource,
   BoardResource,
   CollectiviteResource,
   ConnectorResource,
+  IndicatorResource,
   WidgetResource,
 } from './resources.js';
 import { administers, type Subject } from './subject.js';
@@ -42,9 +44,12 @@ export interface PolicyResources {
   /** Templates, published boards, their audiences and locked widgets. */
   'collectivite.administerBoards': CollectiviteResource;
   'collectivite.readAuditLog': CollectiviteResource;
+  /** Indicators: their definitions, sources, periods and thresholds. */
+  'collectivite.administerIndicators': CollectiviteResource;
   'connector.manage': ConnectorResource;
   'connector.allowPrivateNetworks': ConnectorResource;
   'appLink.read': AppLinkResource;
+  'indicator.read': IndicatorResource;
 }
 export type PolicyAction = keyof PolicyResources;
 
@@ -68,9 +73,11 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'collectivite.administerConnectors': administerCollectivite,
   'collectivite.administerBoards': administerCollectivite,
   'collectivite.readAuditLog': administerCollectivite,
+  'collectivite.administerIndicators': administerCollectivite,
   'connector.manage': manageConnector,
   'connector.allowPrivateNetworks': allowConnectorPrivateNetworks,
   'appLink.read': readAppLink,
+  'indicator.read': readIndicator,
 };
 
 export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];

@@ -294,6 +294,7 @@ describe('administration', () => {
       'collectivite.administerConnectors',
       'collectivite.administerBoards',
       'collectivite.readAuditLog',
+      'collectivite.administerIndicators',
     ] as const) {
       expect(
         outcomes((s) => decide(s, action, { collectiviteId: A })),
@@ -351,9 +352,23 @@ describe('launcher links', () => {
   });
 });
 
+describe('indicators', () => {
+  it('are read by every member of their collectivité, élus included; another collectivité’s do not exist', () => {
+    expect(outcomes((s) => decide(s, 'indicator.read', { collectiviteId: A }))).toEqual({
+      agent: 'ok',
+      colleague: 'ok',
+      elu: 'ok',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+});
+
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(19);
+    expect(POLICY_ACTIONS).toHaveLength(21);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);

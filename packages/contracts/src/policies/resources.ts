@@ -41,3 +41,8 @@ export interface AppLinkResource {
   /** Groups allowed to see the link (empty: every member). */
   audience: readonly string[];
 }
+
+/** An indicator the collectivité follows (its definition, value and history). */
+export interface IndicatorResource {
+  collectiviteId: string;
+}

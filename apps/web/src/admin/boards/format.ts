@@ -74,5 +74,11 @@ export function auditSentence(event: AuditEvent): string {
       return `a importé ${board}`;
     case 'board.deleted':
       return `a supprimé ${board}`;
+    case 'indicator.created':
+      return `a créé l’indicateur « ${event.board.name} »`;
+    case 'indicator.updated':
+      return `a modifié l’indicateur « ${event.board.name} »`;
+    case 'indicator.deleted':
+      return `a supprimé l’indicateur « ${event.board.name} »`;
   }
 }
