@@ -7,6 +7,7 @@ import {
   apiErrorBodySchema,
   boardSchema,
   connectorSchema,
+  indicatorDefinitionViewSchema,
   meSchema,
   sharedBoardSchema,
   type Board,
@@ -219,13 +220,29 @@ async function freshConnectorId(): Promise<string> {
   return connectorSchema.parse(await response.json()).id;
 }
 
-function urlOf(row: AccessRow, target?: Target, connectorId?: string): string {
+/** A valid indicator definition (POST and PUT rows). */
+const INDICATOR_DEFINITION = {
+  label: 'Matrice',
+  source: { kind: 'pleiade.members' },
+  period: 'month',
+  direction: 'higher_is_better',
+};
+
+/** A fresh indicator of demo-a for each row naming `:indicatorId`, created by its administrator. */
+async function freshIndicatorId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/indicators`, 'POST', INDICATOR_DEFINITION);
+  expect(response.status, 'creating an indicator for the row').toBe(201);
+  return indicatorDefinitionViewSchema.parse(await response.json()).id;
+}
+
+function urlOf(row: AccessRow, target?: Target, connectorId?: string, indicatorId?: string): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
   const filled = row.path.replace(/:(\w+)/g, (_match, name: string) => {
     if (name === 'boardId' && target) return target.boardId;
     if (name === 'number') return '1';
     if (name === 'connectorId' && connectorId) return connectorId;
+    if (name === 'indicatorId' && indicatorId) return indicatorId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -252,6 +269,7 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
   if (row.method === 'PATCH' && row.path === '/api/boards/:boardId')
     return { name: (current as { name: string }).name };
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
+  if (row.path.startsWith('/api/admin/indicators')) return INDICATOR_DEFINITION;
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   return {};
 }
@@ -259,7 +277,12 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
 async function send(row: AccessRow, target?: Target): Promise<Response> {
   // Anonymous rows each use a fresh cookie-less browser, so no earlier row leaves a session behind.
   const browser = row.persona === 'anonymous' ? new TestBrowser() : browserOf(row.persona);
-  const url = urlOf(row, target, row.path.includes(':connectorId') ? await freshConnectorId() : undefined);
+  const url = urlOf(
+    row,
+    target,
+    row.path.includes(':connectorId') ? await freshConnectorId() : undefined,
+    row.path.includes(':indicatorId') ? await freshIndicatorId() : undefined,
+  );
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {
       method: 'POST',
