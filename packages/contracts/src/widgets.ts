@@ -34,6 +34,7 @@ export const WIDGET_KINDS = [
   'nextcloud-dashboard',
   'chat',
   'visio',
+  'indicator',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -52,6 +53,7 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   'nextcloud-dashboard': 'Tableau de bord Nextcloud',
   chat: 'Messagerie instantanée',
   visio: 'Visioconférence',
+  indicator: 'Indicateur',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -102,6 +104,11 @@ const nextcloudDashboardOptions = connectedOptions
   })
   .strict();
 
+/** Which of the collectivité's indicators (GET /api/indicators); absent until chosen. */
+const indicatorOptions = z
+  .object({ indicatorId: z.uuid({ error: 'identifiant d’indicateur invalide' }).optional() })
+  .strict();
+
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
 
 /** Exhaustive: adding a kind to WIDGET_KINDS without a contract here fails to compile. */
@@ -136,6 +143,12 @@ export const WIDGET_CONTRACTS = {
   },
   chat: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   visio: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 2 },
+  indicator: {
+    options: indicatorOptions,
+    defaultOptions: {},
+    size: { defaultW: 3, defaultH: 4, minW: 2, minH: 3, maxW: 6, maxH: 8 },
+    maxPerBoard: 12,
+  },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
 
 export const gridItemSchema = z
@@ -177,6 +190,7 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('nextcloud-dashboard'), options: nextcloudDashboardOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('chat'), options: connectedOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('visio'), options: connectedOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('indicator'), options: indicatorOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

@@ -8,7 +8,7 @@ describe('catalogueKinds', () => {
   });
 
   it('offers only the built-in widgets when the collectivité has no connector', () => {
-    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes']);
+    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes', 'indicator']);
   });
 
   it('offers mail and agenda for an IMAP or CalDAV server, Nextcloud widgets for Nextcloud', () => {
@@ -22,6 +22,7 @@ describe('catalogueKinds', () => {
       'nextcloud-notifications',
       'nextcloud-files',
       'nextcloud-dashboard',
+      'indicator',
     ]);
     expect(catalogueKinds(new Set(['zimbra', 'matrix', 'jitsi']))).toEqual([
       'welcome',
@@ -31,6 +32,7 @@ describe('catalogueKinds', () => {
       'agenda',
       'chat',
       'visio',
+      'indicator',
     ]);
   });
 });

@@ -63,6 +63,12 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
     description: 'Démarre une visio en un clic et rappelle les prochaines visios de votre agenda.',
     component: lazy(() => import('./VisioWidget')),
   },
+  indicator: {
+    kind: 'indicator',
+    title: WIDGET_TITLES.indicator,
+    description: 'Suit un chiffre de la collectivité : sa valeur, son évolution et son seuil.',
+    component: lazy(() => import('./IndicatorWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

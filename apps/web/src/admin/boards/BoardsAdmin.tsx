@@ -3,6 +3,7 @@ import { subjectOf } from '../../app/permissions';
 import { AdminNav } from './AdminNav';
 import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
+import { IndicatorsAdmin } from '../indicators/IndicatorsAdmin';
 import { BoardHistory } from './BoardHistory';
 import { SharedBoardEditor } from './SharedBoardEditor';
 import { SharedBoardList } from './SharedBoardList';
@@ -38,6 +39,10 @@ export function BoardsAdmin({ me, section }: { me: Me; section: BoardsSection })
   if (section.name === 'journal') {
     if (!can(subject, 'collectivite.readAuditLog', collectivite)) return <Forbidden title="Journal" />;
     return <AuditJournal nav={<AdminNav current="journal" />} />;
+  }
+  if (section.name === 'indicators') {
+    if (!can(subject, 'collectivite.administerIndicators', collectivite)) return <Forbidden title="Indicateurs" />;
+    return <IndicatorsAdmin nav={<AdminNav current="indicators" />} />;
   }
   if (!can(subject, 'collectivite.administerBoards', collectivite)) return <Forbidden title="Tableaux partagés" />;
   const nav = <AdminNav current={section.name} />;

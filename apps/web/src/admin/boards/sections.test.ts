@@ -12,12 +12,21 @@ describe('the administration’s sections', () => {
     expect(adminSectionOf(historyHash(ID))).toEqual({ name: 'history', boardId: ID });
     expect(adminSectionOf('#/administration/publics')).toEqual({ name: 'audiences' });
     expect(adminSectionOf('#/administration/journal')).toEqual({ name: 'journal' });
+    expect(adminSectionOf('#/administration/indicateurs')).toEqual({ name: 'indicators' });
     expect(adminSectionOf('#/administration/tableaux/pas-un-id')).toEqual({ name: 'connectors' });
     for (const entry of ADMIN_NAVIGATION) expect(viewFromHash(entry.hash)).toBe('administration');
   });
 
   it('each have one entry of the navigation', () => {
     const named = ADMIN_NAVIGATION.flatMap((entry) => entry.sections);
-    expect([...named].sort()).toEqual(['audiences', 'board', 'boards', 'connectors', 'history', 'journal']);
+    expect([...named].sort()).toEqual([
+      'audiences',
+      'board',
+      'boards',
+      'connectors',
+      'history',
+      'indicators',
+      'journal',
+    ]);
   });
 });

@@ -10,11 +10,13 @@ export type AdminSection =
   | { name: 'board'; boardId: string }
   | { name: 'history'; boardId: string }
   | { name: 'audiences' }
-  | { name: 'journal' };
+  | { name: 'journal' }
+  | { name: 'indicators' };
 
 export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
 export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
 export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
+export const INDICATORS_HASH = `${ADMIN_HASH}/indicateurs`;
 
 export function boardHash(boardId: string): string {
   return `${BOARDS_HASH}/${boardId}`;
@@ -31,6 +33,7 @@ export function adminSectionOf(hash: string): AdminSection {
   if (hash === BOARDS_HASH) return { name: 'boards' };
   if (hash === AUDIENCES_HASH) return { name: 'audiences' };
   if (hash === JOURNAL_HASH) return { name: 'journal' };
+  if (hash === INDICATORS_HASH) return { name: 'indicators' };
   const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
   if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
   return { name: 'connectors' };
@@ -41,5 +44,6 @@ export const ADMIN_NAVIGATION = [
   { label: 'Applications connectées', hash: ADMIN_HASH, sections: ['connectors'] },
   { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
   { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
+  { label: 'Indicateurs', hash: INDICATORS_HASH, sections: ['indicators'] },
   { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
 ] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];
