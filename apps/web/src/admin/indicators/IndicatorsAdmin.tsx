@@ -141,16 +141,18 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
               </table>
             )}
             {editing === null ? (
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  setStatus('');
-                  setEditing('new');
-                }}
-              >
-                Nouvel indicateur
-              </button>
+              <div>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => {
+                    setStatus('');
+                    setEditing('new');
+                  }}
+                >
+                  Nouvel indicateur
+                </button>
+              </div>
             ) : (
               <IndicatorEditor
                 key={editing === 'new' ? 'new' : editing.id}
