@@ -32,6 +32,8 @@ export async function startTestPleiade(options: TestPleiadeOptions): Promise<() 
       ...options.env,
     });
     const running = await startPleiade(config, createLogger(config.logLevel));
+    // For tests that act on the product's database as its scheduler would (indicators.spec.ts).
+    process.env.E2E_DATABASE_URL = running.databaseUrl;
     return async () => {
       await running.close();
       await database?.drop();

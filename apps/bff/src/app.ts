@@ -31,6 +31,9 @@ import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
 import { serveOpenApi } from './http/api-routes.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
+import { INDICATOR_SOURCES } from './indicators/sources.js';
+import { indicatorRoutes } from './indicators/routes.js';
+import type { IndicatorSourceRegistry } from './indicators/source.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import type { Metrics } from './http/metrics.js';
 import { logPrincipal } from './http/request-log.js';
@@ -73,6 +76,8 @@ export interface AppDependencies {
   invalidations?: Invalidations;
   /** Prometheus metrics (METRICS_PORT): requests, upstream calls, cache, circuits. Absent: none kept. */
   metrics?: Metrics;
+  /** Where indicators read their numbers (default INDICATOR_SOURCES); tests add their own. */
+  indicatorSources?: IndicatorSourceRegistry;
 }
 
 /**
@@ -274,6 +279,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use(sharedBoardRoutes(deps.db));
   api.use(lookRoutes({ db: deps.db, providers: deps.providers.map((provider) => provider.settings) }));
   api.use(announcementRoutes(deps.db));
+  api.use(indicatorRoutes(deps.db, deps.indicatorSources ?? INDICATOR_SOURCES));
   api.use(
     connectorRoutes({
       db: deps.db,

@@ -74,6 +74,12 @@ const envSchema = z
     DEMO_APPLICATIONS: booleanFlag.optional(),
     DEMO_BOARDS: booleanFlag.optional(),
     DEMO_APPLICATIONS_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+    INDICATOR_TICK_SECONDS: z.coerce
+      .number({ error: 'un nombre de secondes' })
+      .int()
+      .min(0, '0 (arrêté) ou plus')
+      .max(86_400)
+      .default(60),
     COLLECTIVITES: z
       .string()
       .regex(
@@ -253,6 +259,8 @@ export interface Config {
   connectorKeys: ConnectorKey[] | undefined;
   /** Connectors of PLEIADE_CONFIG_FILE, created or updated at start; secrets resolved. */
   connectorSeeds: ConnectorSeed[];
+  /** How often the indicator scheduler looks for indicators to read (ms); 0: not started. */
+  indicatorTickMs: number;
   logLevel: string;
   /** Express "trust proxy": hops to trust, or the proxies' addresses; never "every proxy". */
   trustProxy: number | string[];
@@ -412,6 +420,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     collectivites,
     connectorKeys: e.CONNECTOR_KEYS ? parseKeyring(e.CONNECTOR_KEYS) : undefined,
     connectorSeeds,
+    indicatorTickMs: e.INDICATOR_TICK_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

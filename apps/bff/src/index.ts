@@ -6,3 +6,6 @@ export { migrate } from './db/migrate.js';
 export { startEmbeddedPostgres } from './db/embedded.js';
 export { createDb } from './db/client.js';
 export { createScratchDatabase, type ScratchDatabase } from './db/scratch-database.js';
+export { IndicatorScheduler, type TickResult } from './indicators/scheduler.js';
+export { INDICATOR_SOURCES } from './indicators/sources.js';
+export { defineIndicatorSource, type IndicatorSource, type IndicatorSourceRegistry } from './indicators/source.js';

@@ -27,6 +27,9 @@ import { resealPersonalCredentials } from './widget-data/personal-credentials.js
 import { DEMO_COLLECTIVITES, ensureCollectivites } from './seed/demo.js';
 import { ensureDemoBoards } from './seed/demo-boards.js';
 import { dataSourceSeedsOf, provisionDataSources } from './declarative/provisioning.js';
+import { IndicatorScheduler } from './indicators/scheduler.js';
+import type { IndicatorSourceRegistry } from './indicators/source.js';
+import { INDICATOR_SOURCES } from './indicators/sources.js';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 export const DEMO_CLIENT_ID = 'pleiade-demo';
@@ -37,6 +40,8 @@ export interface RunningPleiade {
   app: Express;
   /** Issuer of the built-in demo IdP, when it runs. */
   devIdpIssuer: string | undefined;
+  /** The database in use (tests open their own clients on it). */
+  databaseUrl: string;
   /** The demo applications' simulators (Zimbra, Nextcloud, Matrix, Jitsi), when they run. */
   demoApplicationUrls: Record<string, string> | undefined;
   /** What a person trying the demo needs to know (the personal token to enter…). */
@@ -124,6 +129,8 @@ async function listen(server: http.Server, port: number, host: string): Promise<
 export interface PleiadeEdges {
   /** DNS for the save-time address check of connectors (default: the system's). */
   lookup?: LookupFunction;
+  /** Sources of indicators (default INDICATOR_SOURCES): tests add theirs. */
+  indicatorSources?: IndicatorSourceRegistry;
 }
 
 export async function startPleiade(config: Config, logger: Logger, edges: PleiadeEdges = {}): Promise<RunningPleiade> {
@@ -310,7 +317,17 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       ...(edges.lookup ? { lookup: edges.lookup } : {}),
       invalidations,
       ...(metrics ? { metrics } : {}),
+      indicatorSources: edges.indicatorSources ?? INDICATOR_SOURCES,
     });
+    // One scheduler per process; several instances share the indicators (scheduler.ts).
+    const scheduler = new IndicatorScheduler({
+      db,
+      logger: logger.child({ module: 'indicators' }),
+      sources: edges.indicatorSources ?? INDICATOR_SOURCES,
+      intervalMs: config.indicatorTickMs,
+    });
+    scheduler.start();
+    closers.push(() => scheduler.stop());
     server.removeListener('request', answerWhileStarting);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       // While draining, every answer closes its connection: the balancer sends the next request elsewhere.
@@ -318,7 +335,16 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
       app(req, res);
     });
     logger.info({ port }, 'ready');
-    return { url: publicUrl, app, devIdpIssuer, demoApplicationUrls, demoApplicationNotes, metricsUrl, close };
+    return {
+      url: publicUrl,
+      databaseUrl,
+      app,
+      devIdpIssuer,
+      demoApplicationUrls,
+      demoApplicationNotes,
+      metricsUrl,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

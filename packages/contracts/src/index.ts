@@ -19,3 +19,4 @@ export * from './look.js';
 export * from './announcements.js';
 export * from './declarative.js';
 export * from './declarative-presets.js';
+export * from './indicators.js';

@@ -258,6 +258,10 @@ export const AUDIT_ACTIONS = [
   'announcement.created',
   'announcement.updated',
   'announcement.deleted',
+  // Indicators (issue 11): `board` then names the indicator (id and kind null).
+  'indicator.created',
+  'indicator.updated',
+  'indicator.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

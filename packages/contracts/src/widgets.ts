@@ -42,6 +42,7 @@ export const WIDGET_KINDS = [
   'announcements',
   'news',
   'business-data',
+  'indicator',
 ] as const;
 export type WidgetKind = (typeof WIDGET_KINDS)[number];
 
@@ -68,6 +69,7 @@ export const WIDGET_TITLES: { readonly [K in WidgetKind]: string } = {
   announcements: 'Annonces',
   news: 'Actualités',
   'business-data': 'Données métier',
+  indicator: 'Indicateur',
 };
 
 export function isWidgetKind(kind: string): kind is WidgetKind {
@@ -145,9 +147,13 @@ const pastellOptions = connectedOptions
 export const TELETRANSMISSION_DEFAULT_DAYS = 30;
 const todoOptions = z.object({}).strict();
 
-/** An indicator shows one declarative data source of the collectivité (declarative.ts); none chosen yet: it says so. */
+/** « Données métier » shows one declarative data source of the collectivité (declarative.ts); none chosen yet: it says so. */
+const businessDataOptions = z
+  .object({ dataSourceId: z.uuid({ error: 'identifiant de donnée métier invalide' }).optional() })
+  .strict();
+/** Which of the collectivité's indicators (GET /api/indicators); absent until chosen. */
 const indicatorOptions = z
-  .object({ dataSourceId: z.uuid({ error: 'identifiant d’indicateur invalide' }).optional() })
+  .object({ indicatorId: z.uuid({ error: 'identifiant d’indicateur invalide' }).optional() })
   .strict();
 
 const connectedSize = { defaultW: 4, defaultH: 5, minW: 2, minH: 2, maxW: 12, maxH: 12 };
@@ -193,9 +199,15 @@ export const WIDGET_CONTRACTS = {
   announcements: { options: z.object({}).strict(), defaultOptions: {}, size: connectedSize, maxPerBoard: 1 },
   news: { options: connectedOptions, defaultOptions: {}, size: connectedSize, maxPerBoard: 4 },
   'business-data': {
-    options: indicatorOptions,
+    options: businessDataOptions,
     defaultOptions: {},
     size: { defaultW: 3, defaultH: 3, minW: 2, minH: 2, maxW: 12, maxH: 12 },
+    maxPerBoard: 12,
+  },
+  indicator: {
+    options: indicatorOptions,
+    defaultOptions: {},
+    size: { defaultW: 3, defaultH: 4, minW: 2, minH: 3, maxW: 6, maxH: 8 },
     maxPerBoard: 12,
   },
 } as const satisfies { [K in WidgetKind]: WidgetKindContract };
@@ -246,7 +258,8 @@ export const widgetInstanceSchema = z.discriminatedUnion(
     z.object({ ...widgetBase, kind: z.literal('todo'), options: todoOptions }).strict(),
     z.object({ ...widgetBase, kind: z.literal('announcements'), options: z.object({}).strict() }).strict(),
     z.object({ ...widgetBase, kind: z.literal('news'), options: connectedOptions }).strict(),
-    z.object({ ...widgetBase, kind: z.literal('business-data'), options: indicatorOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('business-data'), options: businessDataOptions }).strict(),
+    z.object({ ...widgetBase, kind: z.literal('indicator'), options: indicatorOptions }).strict(),
   ],
   { error: () => `Type de widget inconnu. Types acceptés : ${WIDGET_KINDS.join(', ')}.` },
 );

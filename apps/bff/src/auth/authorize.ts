@@ -12,6 +12,7 @@ export const NOT_FOUND_MESSAGES: Record<ResourceName, string> = {
   appLink: 'Lien introuvable.',
   installation: 'Page introuvable.',
   announcement: 'Annonce introuvable.',
+  indicator: 'Indicateur introuvable.',
 };
 
 function resourceNameOf(action: PolicyAction): ResourceName {

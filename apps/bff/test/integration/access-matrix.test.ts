@@ -9,6 +9,7 @@ import {
   boardSchema,
   adminAppLinkSchema,
   connectorSchema,
+  indicatorDefinitionViewSchema,
   meSchema,
   sharedBoardSchema,
   type Board,
@@ -243,12 +244,28 @@ const ANNOUNCEMENT = {
   startsAt: '2026-01-01T00:00:00.000Z',
 };
 
+/** A valid indicator definition (POST and PUT rows). */
+const INDICATOR_DEFINITION = {
+  label: 'Matrice',
+  source: { kind: 'pleiade.members' },
+  period: 'month',
+  direction: 'higher_is_better',
+};
+
+/** A fresh indicator of demo-a for each row naming `:indicatorId`, created by its administrator. */
+async function freshIndicatorId(): Promise<string> {
+  const response = await api(browserOf('admin'), `${pleiade.url}/api/admin/indicators`, 'POST', INDICATOR_DEFINITION);
+  expect(response.status, 'creating an indicator for the row').toBe(201);
+  return indicatorDefinitionViewSchema.parse(await response.json()).id;
+}
+
 function urlOf(
   row: AccessRow,
   target?: Target,
   connectorId?: string,
   linkId?: string,
   announcementId?: string,
+  indicatorId?: string,
 ): string {
   if (row.url) return `${pleiade.url}${row.url}`;
   if (row.path.startsWith('/^')) throw new Error(`${row.path}: a regular-expression route needs a \`url\` in its row`);
@@ -258,6 +275,7 @@ function urlOf(
     if (name === 'connectorId' && connectorId) return connectorId;
     if (name === 'linkId' && linkId) return linkId;
     if (name === 'announcementId' && announcementId) return announcementId;
+    if (name === 'indicatorId' && indicatorId) return indicatorId;
     throw new Error(`${row.path}: no value to put in :${name}; extend access-matrix.test.ts`);
   });
   return `${pleiade.url}${filled}`;
@@ -285,6 +303,7 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
     return { name: (current as { name: string }).name };
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
   if (/^(POST|PUT)$/.test(row.method) && row.path.startsWith('/api/admin/announcements')) return ANNOUNCEMENT;
+  if (row.path.startsWith('/api/admin/indicators')) return INDICATOR_DEFINITION;
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   if (row.method === 'PUT' && row.path === '/api/admin/app-links/:linkId') return MATRIX_LINK;
   return {};
@@ -299,6 +318,7 @@ async function send(row: AccessRow, target?: Target): Promise<Response> {
     row.path.includes(':connectorId') ? await freshConnectorId() : undefined,
     row.path.includes(':linkId') ? await freshLinkId() : undefined,
     row.path.includes(':announcementId') ? await freshAnnouncementId() : undefined,
+    row.path.includes(':indicatorId') ? await freshIndicatorId() : undefined,
   );
   if (row.method === 'POST' && row.path.startsWith('/auth/')) {
     return browser.request(url, {

@@ -8,7 +8,7 @@ describe('catalogueKinds', () => {
   });
 
   it('offers only the built-in widgets when the collectivité has no connector', () => {
-    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes', 'announcements']);
+    expect(catalogueKinds(new Set())).toEqual(['welcome', 'app-launcher', 'notes', 'announcements', 'indicator']);
     expect(catalogueKinds(new Set(['news']))).toContain('news');
   });
 
@@ -31,6 +31,7 @@ describe('catalogueKinds', () => {
       'nextcloud-dashboard',
       'todo',
       'announcements',
+      'indicator',
     ]);
     expect(catalogueKinds(new Set(['zimbra', 'matrix', 'jitsi']))).toEqual([
       'welcome',
@@ -42,6 +43,7 @@ describe('catalogueKinds', () => {
       'visio',
       'todo',
       'announcements',
+      'indicator',
     ]);
   });
 });

@@ -69,6 +69,7 @@ const WIDGET_ICONS: Readonly<Record<WidgetKind, IconName>> = {
   announcements: 'megaphone',
   news: 'news',
   'business-data': 'table',
+  indicator: 'chart',
 };
 
 export function widgetIconOf(kind: string | null): IconName {

@@ -112,6 +112,12 @@ export const WIDGET_REGISTRY: WidgetRegistry = {
       'Affiche une donnée de votre collectivité : un chiffre, une liste ou un tableau tiré d’une application métier.',
     component: lazy(() => import('./BusinessDataWidget')),
   },
+  indicator: {
+    kind: 'indicator',
+    title: WIDGET_TITLES.indicator,
+    description: 'Suit un chiffre de la collectivité : sa valeur, son évolution et son seuil.',
+    component: lazy(() => import('./IndicatorWidget')),
+  },
 };
 
 export function widgetDefinition<K extends WidgetKind>(kind: K): WidgetDefinition<K> {

@@ -4,6 +4,7 @@ import { administerBoard, chooseHomeBoard, copyBoard, deleteBoard, editBoard, op
 import { administerCollectivite, createBoard, readCollectivite } from './collectivite.js';
 import { readInstallation } from './installation.js';
 import { allowConnectorPrivateNetworks, manageConnector } from './connector.js';
+import { readIndicator } from './indicator.js';
 import { DENIALS, type Decision, type Denial } from './decision.js';
 import type {
   AnnouncementResource,
@@ -12,6 +13,7 @@ import type {
   CollectiviteResource,
   ConnectorResource,
   InstallationResource,
+  IndicatorResource,
   WidgetResource,
 } from './resources.js';
 import { administers, type Subject } from './subject.js';
@@ -62,6 +64,9 @@ export interface PolicyResources {
   /** Banners and announcements: create, change, delete, list with their audiences. */
   'collectivite.administerAnnouncements': CollectiviteResource;
   'announcement.read': AnnouncementResource;
+  /** Indicators: their definitions, sources, periods and thresholds. */
+  'collectivite.administerIndicators': CollectiviteResource;
+  'indicator.read': IndicatorResource;
 }
 export type PolicyAction = keyof PolicyResources;
 
@@ -95,6 +100,8 @@ const POLICIES: { [A in PolicyAction]: Rule<A> } = {
   'installation.read': readInstallation,
   'collectivite.administerAnnouncements': administerCollectivite,
   'announcement.read': readAnnouncement,
+  'collectivite.administerIndicators': administerCollectivite,
+  'indicator.read': readIndicator,
 };
 
 export const POLICY_ACTIONS = Object.keys(POLICIES) as PolicyAction[];

@@ -296,6 +296,7 @@ describe('administration', () => {
       'collectivite.readAuditLog',
       'collectivite.administerLook',
       'collectivite.administerAppLinks',
+      'collectivite.administerIndicators',
     ] as const) {
       expect(
         outcomes((s) => decide(s, action, { collectiviteId: A })),
@@ -414,9 +415,23 @@ describe('announcements', () => {
   });
 });
 
+describe('indicators', () => {
+  it('are read by every member of their collectivité, élus included; another collectivité’s do not exist', () => {
+    expect(outcomes((s) => decide(s, 'indicator.read', { collectiviteId: A }))).toEqual({
+      agent: 'ok',
+      colleague: 'ok',
+      elu: 'ok',
+      admin: 'ok',
+      operator: 'ok',
+      agentB: 'other_collectivite',
+      adminB: 'other_collectivite',
+    });
+  });
+});
+
 describe('the policy module', () => {
   it('has a rule for every action, and every refusal is a known reason with a French message or concealed', () => {
-    expect(POLICY_ACTIONS).toHaveLength(26);
+    expect(POLICY_ACTIONS).toHaveLength(28);
     for (const [reason, denial] of Object.entries(DENIALS)) {
       if (denial.conceal) continue;
       expect(denial.message, reason).toMatch(/^[A-ZÉ].*\.$/u);

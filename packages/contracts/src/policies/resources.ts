@@ -52,3 +52,8 @@ export interface AnnouncementResource {
   /** Groups it is for (empty: every member). */
   audience: readonly string[];
 }
+
+/** An indicator the collectivité follows (its definition, value and history). */
+export interface IndicatorResource {
+  collectiviteId: string;
+}

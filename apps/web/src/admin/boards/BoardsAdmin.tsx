@@ -4,6 +4,7 @@ import { AnnouncementsAdmin } from '../AnnouncementsAdmin';
 import { AdminNav } from './AdminNav';
 import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
+import { IndicatorsAdmin } from '../indicators/IndicatorsAdmin';
 import { BoardHistory } from './BoardHistory';
 import { SharedBoardEditor } from './SharedBoardEditor';
 import { SharedBoardList } from './SharedBoardList';
@@ -43,6 +44,10 @@ export function BoardsAdmin({ me, section }: { me: Me; section: BoardsSection })
   if (section.name === 'announcements') {
     if (!can(subject, 'collectivite.administerAnnouncements', collectivite)) return <Forbidden title="Annonces" />;
     return <AnnouncementsAdmin nav={<AdminNav current="announcements" />} />;
+  }
+  if (section.name === 'indicators') {
+    if (!can(subject, 'collectivite.administerIndicators', collectivite)) return <Forbidden title="Indicateurs" />;
+    return <IndicatorsAdmin nav={<AdminNav current="indicators" />} />;
   }
   if (!can(subject, 'collectivite.administerBoards', collectivite)) return <Forbidden title="Tableaux partagés" />;
   const nav = <AdminNav current={section.name} />;

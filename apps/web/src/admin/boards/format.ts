@@ -80,5 +80,11 @@ export function auditSentence(event: AuditEvent): string {
       return `a modifié l’annonce « ${event.board.name} »`;
     case 'announcement.deleted':
       return `a supprimé l’annonce « ${event.board.name} »`;
+    case 'indicator.created':
+      return `a créé l’indicateur « ${event.board.name} »`;
+    case 'indicator.updated':
+      return `a modifié l’indicateur « ${event.board.name} »`;
+    case 'indicator.deleted':
+      return `a supprimé l’indicateur « ${event.board.name} »`;
   }
 }

@@ -15,6 +15,7 @@ describe('the administration’s sections', () => {
     expect(adminSectionOf('#/administration/apparence')).toEqual({ name: 'look' });
     expect(adminSectionOf('#/administration/annonces')).toEqual({ name: 'announcements' });
     expect(adminSectionOf('#/administration/donnees-metier')).toEqual({ name: 'data-sources' });
+    expect(adminSectionOf('#/administration/indicateurs')).toEqual({ name: 'indicators' });
     expect(adminSectionOf('#/administration/tableaux/pas-un-id')).toEqual({ name: 'connectors' });
     for (const entry of ADMIN_NAVIGATION) expect(viewFromHash(entry.hash)).toBe('administration');
   });
@@ -31,6 +32,7 @@ describe('the administration’s sections', () => {
       'journal',
       'look',
       'data-sources',
+      'indicators',
       'history',
       'journal',
     ]);

@@ -13,7 +13,8 @@ export type AdminSection =
   | { name: 'journal' }
   | { name: 'look' }
   | { name: 'announcements' }
-  | { name: 'data-sources' };
+  | { name: 'data-sources' }
+  | { name: 'indicators' };
 
 export const BOARDS_HASH = `${ADMIN_HASH}/tableaux`;
 export const AUDIENCES_HASH = `${ADMIN_HASH}/publics`;
@@ -21,6 +22,7 @@ export const JOURNAL_HASH = `${ADMIN_HASH}/journal`;
 export const LOOK_HASH = `${ADMIN_HASH}/apparence`;
 export const ANNOUNCEMENTS_HASH = `${ADMIN_HASH}/annonces`;
 export const DATA_SOURCES_HASH = `${ADMIN_HASH}/donnees-metier`;
+export const INDICATORS_HASH = `${ADMIN_HASH}/indicateurs`;
 
 export function boardHash(boardId: string): string {
   return `${BOARDS_HASH}/${boardId}`;
@@ -40,6 +42,7 @@ export function adminSectionOf(hash: string): AdminSection {
   if (hash === LOOK_HASH) return { name: 'look' };
   if (hash === ANNOUNCEMENTS_HASH) return { name: 'announcements' };
   if (hash === DATA_SOURCES_HASH) return { name: 'data-sources' };
+  if (hash === INDICATORS_HASH) return { name: 'indicators' };
   const board = new RegExp(`^${BOARDS_HASH}/${UUID}(/historique)?$`, 'i').exec(hash);
   if (board?.[1]) return board[2] ? { name: 'history', boardId: board[1] } : { name: 'board', boardId: board[1] };
   return { name: 'connectors' };
@@ -51,6 +54,7 @@ export const ADMIN_NAVIGATION = [
   { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
   { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
   { label: 'Annonces', hash: ANNOUNCEMENTS_HASH, sections: ['announcements'] },
+  { label: 'Indicateurs', hash: INDICATORS_HASH, sections: ['indicators'] },
   { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
   { label: 'Apparence et lanceur', hash: LOOK_HASH, sections: ['look'] },
   { label: 'Données métier', hash: DATA_SOURCES_HASH, sections: ['data-sources'] },

@@ -1,0 +1,215 @@
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  formatIndicatorValue,
+  INDICATOR_PERIOD_LABELS,
+  trendSentence,
+  type IndicatorReading,
+} from '@pleiade/contracts';
+import { errorMessage, isApiError } from '../api/errors';
+import { fetchIndicatorReading, fetchIndicators } from '../api/indicators';
+import { periodName, sparkline } from './indicator';
+import type { WidgetProps } from './types';
+import './indicator.css';
+
+/** Snapshots shown: a year of months, three of quarters. */
+const HISTORY = 12;
+/** Snapshots are taken once per period: a few minutes' staleness is plenty. */
+const REFRESH_MS = 5 * 60_000;
+
+const ARROWS = { up: '↑', down: '↓', stable: '→' } as const;
+
+export default function IndicatorWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'indicator'>) {
+  const { indicatorId } = widget.options;
+  return (
+    <div className="indicator">
+      {indicatorId ? <IndicatorReadingView indicatorId={indicatorId} /> : null}
+      {indicatorId === undefined && readOnly ? <p className="widget-state">Aucun indicateur choisi.</p> : null}
+      {!readOnly && (
+        <IndicatorPicker
+          indicatorId={indicatorId}
+          onChange={(id) => onOptionsChange(id === undefined ? {} : { indicatorId: id })}
+        />
+      )}
+    </div>
+  );
+}
+
+function IndicatorPicker({
+  indicatorId,
+  onChange,
+}: {
+  indicatorId: string | undefined;
+  onChange: (indicatorId: string | undefined) => void;
+}) {
+  const id = useId();
+  const list = useQuery({ queryKey: ['indicators'], queryFn: ({ signal }) => fetchIndicators(signal) });
+  if (list.isPending) return <p className="widget-state">Chargement des indicateurs…</p>;
+  if (list.isError) {
+    return (
+      <div className="widget-state-error" role="alert">
+        <p>{errorMessage(list.error)}</p>
+        <button type="button" className="button button-secondary" onClick={() => void list.refetch()}>
+          Réessayer
+        </button>
+      </div>
+    );
+  }
+  const indicators = list.data.indicators;
+  if (indicators.length === 0) {
+    return (
+      <p className="widget-state">
+        Votre collectivité n’a encore défini aucun indicateur. Ses administrateurs en créent dans l’administration.
+      </p>
+    );
+  }
+  return (
+    <div className="cw-picker indicator-picker">
+      <label htmlFor={`${id}-indicator`}>Indicateur affiché</label>
+      <select
+        id={`${id}-indicator`}
+        className="cw-select"
+        value={indicatorId ?? ''}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+      >
+        <option value="">Choisir un indicateur…</option>
+        {indicatorId !== undefined && !indicators.some((indicator) => indicator.id === indicatorId) && (
+          <option value={indicatorId}>Indicateur supprimé</option>
+        )}
+        {indicators.map((indicator) => (
+          <option key={indicator.id} value={indicator.id}>
+            {indicator.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function IndicatorReadingView({ indicatorId }: { indicatorId: string }) {
+  const reading = useQuery({
+    queryKey: ['indicator', indicatorId],
+    queryFn: ({ signal }) => fetchIndicatorReading(indicatorId, HISTORY, signal),
+    refetchInterval: REFRESH_MS,
+    retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 2,
+  });
+  if (reading.isPending) return <p className="widget-state">Chargement de l’indicateur…</p>;
+  if (reading.isError) {
+    if (isApiError(reading.error) && reading.error.status === 404) {
+      return <p className="widget-state">Cet indicateur n’existe plus : choisissez-en un autre.</p>;
+    }
+    return (
+      <div className="widget-state-error" role="alert">
+        <p>{errorMessage(reading.error)}</p>
+        <button type="button" className="button button-secondary" onClick={() => void reading.refetch()}>
+          Réessayer
+        </button>
+      </div>
+    );
+  }
+  return <IndicatorFigure reading={reading.data} />;
+}
+
+function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
+  const { indicator, current, trend, state } = reading;
+  const headingId = useId();
+  return (
+    <section className="indicator-figure" aria-labelledby={headingId}>
+      <h3 id={headingId} className="indicator-label">
+        {indicator.label}
+      </h3>
+      {current === null ? (
+        <p className="widget-state">
+          Pas encore d’historique : la première valeur sera relevée sous peu (
+          {INDICATOR_PERIOD_LABELS[indicator.period].toLowerCase()}).
+        </p>
+      ) : (
+        <>
+          <p className="indicator-value">
+            <span className="indicator-number">{formatIndicatorValue(current.value, indicator.unit)}</span>{' '}
+            <span className="indicator-period">{periodName(indicator.period, current.periodStart)}</span>
+          </p>
+          {state && (
+            <p className={`indicator-state indicator-state-${state.level}`}>
+              <span className="indicator-state-dot" aria-hidden="true" />
+              État : {state.label}
+            </p>
+          )}
+          {trend ? (
+            <p
+              className={`indicator-trend ${
+                trend.favourable === null ? '' : trend.favourable ? 'indicator-trend-good' : 'indicator-trend-bad'
+              }`}
+            >
+              <span aria-hidden="true">{ARROWS[trend.direction]} </span>
+              {capitalised(trendSentence(trend, indicator.period, indicator.unit))}
+            </p>
+          ) : (
+            <p className="indicator-trend">Pas encore de période précédente pour comparer.</p>
+          )}
+          <History reading={reading} />
+        </>
+      )}
+    </section>
+  );
+}
+
+const WIDTH = 200;
+const HEIGHT = 48;
+
+function History({ reading }: { reading: IndicatorReading }) {
+  const { indicator, history } = reading;
+  const [open, setOpen] = useState(false);
+  const tableId = useId();
+  const line = sparkline(history, WIDTH, HEIGHT);
+  const first = history[0];
+  const last = history.at(-1);
+  return (
+    <div className="indicator-history">
+      {line && first && last && (
+        <svg
+          className="indicator-sparkline"
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={`Évolution sur ${history.length} périodes, de ${formatIndicatorValue(first.value, indicator.unit)} (${periodName(indicator.period, first.periodStart)}) à ${formatIndicatorValue(last.value, indicator.unit)} (${periodName(indicator.period, last.periodStart)})`}
+        >
+          <path d={line.path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+          <circle cx={line.last.x} cy={line.last.y} r="3" fill="currentColor" />
+        </svg>
+      )}
+      <button
+        type="button"
+        className="button button-secondary indicator-history-toggle"
+        aria-expanded={open}
+        aria-controls={tableId}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {open ? 'Masquer l’historique' : 'Voir l’historique en tableau'}
+      </button>
+      <div id={tableId} hidden={!open}>
+        <table className="indicator-table">
+          <caption className="visually-hidden">Historique de « {indicator.label} »</caption>
+          <thead>
+            <tr>
+              <th scope="col">Période</th>
+              <th scope="col">Valeur</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...history].reverse().map((point) => (
+              <tr key={point.periodStart}>
+                <th scope="row">{periodName(indicator.period, point.periodStart)}</th>
+                <td>{formatIndicatorValue(point.value, indicator.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
