@@ -15,6 +15,14 @@ import {
   boardIdParamsSchema,
   boardListSchema,
   todoEventSchema,
+  indicatorSummaryListSchema,
+  indicatorIdParamsSchema,
+  indicatorHistoryQuerySchema,
+  indicatorReadingSchema,
+  indicatorSourceListSchema,
+  indicatorDefinitionListSchema,
+  indicatorDefinitionSchema,
+  indicatorDefinitionViewSchema,
   dataSourceListResponseSchema,
   dataSourcePreviewRequestSchema,
   declarativeReadResponseSchema,
@@ -327,6 +335,26 @@ export const API_ROUTES: readonly RouteDescription[] = [
     query: widgetDataQuery,
     response: indicatorWidgetResponseSchema,
   }),
+  // Indicators with history (issue 11).
+  route('GET /api/indicators', 'Les indicateurs de sa collectivité', { response: indicatorSummaryListSchema }),
+  route('GET /api/indicators/:indicatorId', 'Un indicateur : valeur, évolution, seuil et historique', {
+    params: indicatorIdParamsSchema,
+    query: indicatorHistoryQuerySchema,
+    response: indicatorReadingSchema,
+  }),
+  route('GET /api/admin/indicator-sources', 'Les sources d’indicateurs', { response: indicatorSourceListSchema }),
+  route('GET /api/admin/indicators', 'Les définitions d’indicateurs', { response: indicatorDefinitionListSchema }),
+  route('POST /api/admin/indicators', 'Crée un indicateur', {
+    body: indicatorDefinitionSchema,
+    response: indicatorDefinitionViewSchema,
+    status: 201,
+  }),
+  route('PUT /api/admin/indicators/:indicatorId', 'Modifie un indicateur', {
+    params: indicatorIdParamsSchema,
+    body: indicatorDefinitionSchema,
+    response: indicatorDefinitionViewSchema,
+  }),
+  route('DELETE /api/admin/indicators/:indicatorId', 'Retire un indicateur', { params: indicatorIdParamsSchema }),
 ];
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
