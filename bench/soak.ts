@@ -42,6 +42,9 @@ export async function runSoakBench(): Promise<Record<string, number>> {
   const people = Array.from({ length: PEOPLE }, (_, i) => cloneUser(DEMO_USERS[0]!, `soak${i + 1}`));
   const sims = await startSimulators({ users: people, latencyMs: 20 });
   const op = await startFakeOp();
+  // Its tokens come without a refresh token: they must outlive the sign-ins and the run, or every
+  // session ends (401 SESSION_EXPIRED) 270 s after its sign-in, as it should with such a provider.
+  op.accessTokenSeconds = 4 * 3600;
   const database = await createScratchDatabase(databaseUrl, 'pleiade_bench_soak');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-soak-'));
   const port = PORT_BASE + 10;

@@ -70,6 +70,8 @@ export interface FakeOp {
   scenario: IdTokenScenario;
   /** Claims of the person signing in (sub, collectivite, groups…), merged into the ID token. */
   claims: Record<string, unknown>;
+  /** expires_in of the access tokens it issues (no refresh token: the session ends with it). */
+  accessTokenSeconds: number;
   /** How the next userinfo request is answered. */
   userinfoScenario: UserinfoScenario;
   /** What userinfo says of the person (sub is the ID token's). */
@@ -140,6 +142,7 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
     clientSecret,
     scenario: 'valid',
     claims: { sub: 'agent-fake', name: 'Agent Témoin', collectivite: 'demo-a', groups: ['agents'] },
+    accessTokenSeconds: 300,
     userinfoScenario: 'signed-jwt',
     userinfoClaims: {},
     userinfoRequests: 0,
@@ -300,7 +303,7 @@ export async function startFakeOp(options: FakeOpOptions = {}): Promise<FakeOp> 
     sendJson(res, 200, {
       access_token: accessToken,
       token_type: 'Bearer',
-      expires_in: 300,
+      expires_in: op.accessTokenSeconds,
       scope: pending.scope,
       id_token: idToken(pending),
     });
