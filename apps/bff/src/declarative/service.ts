@@ -205,7 +205,7 @@ async function readThroughConnector(
     return { ok: false, message: failureMessage(resolved.status, connector.authMode), status: resolved.status };
   let client;
   try {
-    client = deps.clients.get(connector);
+    client = deps.clients.get(connector, secrets);
   } catch (error) {
     logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return { ok: false, message: CONNECTOR_UNUSABLE };

@@ -126,7 +126,7 @@ async function readItems(
   if (!resolved.ok) return failureState(resolved.status);
   let client;
   try {
-    client = deps.clients.get(connector);
+    client = deps.clients.get(connector, secrets);
   } catch (error) {
     logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return failureState('not_configured');

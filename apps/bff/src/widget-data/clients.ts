@@ -24,8 +24,12 @@ export class UpstreamClients {
     private readonly observer?: UpstreamObserver,
   ) {}
 
-  /** Throws ConnectorConfigError when the settings cannot make a client (bad base URL, allow-list). */
-  get(connector: ConnectorConfig, secrets: ConnectorSecretsView = {}): UpstreamClient {
+  /**
+   * Throws ConnectorConfigError when the settings cannot make a client (bad base URL, allow-list).
+   * `secrets` is required: the first caller builds the shared client, so a caller that left them out
+   * would leave every later read without the kind's TLS client certificate (S²low).
+   */
+  get(connector: ConnectorConfig, secrets: ConnectorSecretsView): UpstreamClient {
     // A new secret (a renewed certificate) changes updatedAt too: the client is rebuilt with it.
     const version = connector.updatedAt.getTime();
     const known = this.clients.get(connector.id);

@@ -309,7 +309,7 @@ export async function prepareConnections(deps: WidgetDataDeps, reader: Reader): 
         if (!resolved.ok) return;
         await implementation.prepare({
           connector,
-          client: deps.clients.get(connector),
+          client: deps.clients.get(connector, secrets),
           user: reader.user,
           credential: resolved.credential,
           signal: AbortSignal.timeout(READ_DEADLINE_MS),

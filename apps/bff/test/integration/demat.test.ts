@@ -5,6 +5,7 @@ import {
   connectorListResponseSchema,
   connectorTestResultSchema,
   myConnectorListResponseSchema,
+  todoEventSchema,
   widgetDataResponseSchema,
   type Board,
   type ConnectedWidgetKind,
@@ -105,6 +106,25 @@ describe('the demo connectors of the dematerialisation chain', () => {
     expect(await kinds(people.elu)).toEqual(expect.arrayContaining(['seances', 'parapheur']));
     expect(await kinds(people.elu)).not.toContain('pastell');
     expect(await kinds(people.agent)).toEqual(expect.arrayContaining(['parapheur', 'teletransmission', 'pastell']));
+  });
+
+  it('reach S²low with its sealed certificate whichever read comes first, « À traiter » or the widget', async () => {
+    // « À traiter » first: the connector's shared client is built by that read, and the widget's
+    // read after it must still present the certificate (it once got a client without it).
+    const stream = await call(people.agent, '/api/todo/stream');
+    const events = (await stream.text())
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => todoEventSchema.parse(JSON.parse(line)));
+    const sources = events.find((event) => event.type === 'sources');
+    const s2low = sources?.type === 'sources' ? sources.sources.find((source) => source.kind === 's2low') : undefined;
+    expect(s2low).toBeDefined();
+    const outcome = events.find(
+      (event) => (event.type === 'items' || event.type === 'failed') && event.connectorId === s2low?.connectorId,
+    );
+    expect(outcome?.type).toBe('items');
+    const widgetId = await widgetIdOf(people.agent, 'teletransmission');
+    expect((await read(people.agent, 'teletransmission', widgetId)).status).toBe('ok');
   });
 
   it('ask each person for their own i-Parapheur password, then show their desks only', async () => {
