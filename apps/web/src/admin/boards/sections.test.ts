@@ -28,13 +28,11 @@ describe('the administration’s sections', () => {
       'board',
       'boards',
       'connectors',
+      'data-sources',
       'history',
+      'indicators',
       'journal',
       'look',
-      'data-sources',
-      'indicators',
-      'history',
-      'journal',
     ]);
   });
 });
