@@ -323,7 +323,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     const scheduler = new IndicatorScheduler({
       db,
       logger: logger.child({ module: 'indicators' }),
-      sources: edges.indicatorSources ?? INDICATOR_SOURCES,
+      sources: app.indicatorSources,
       intervalMs: config.indicatorTickMs,
     });
     scheduler.start();
