@@ -78,7 +78,7 @@ async function sharedAccesses(deps: DeclarativeDeps, input: IndicatorReadInput, 
       },
     );
     if (!resolved.ok) throw new Error(failureMessage(resolved.status, connector.authMode));
-    accesses.push({ connector, client: deps.clients.get(connector), credential: resolved.credential });
+    accesses.push({ connector, client: deps.clients.get(connector, secrets), credential: resolved.credential });
   }
   if (accesses.length === 0)
     throw new Error(
