@@ -28,8 +28,8 @@ import { glpiNamedReads } from './glpi-reads.js';
 
 /**
  * Declarative data sources of a collectivité: their administration (list, save, delete, preview
- * on live data) and their reads for « Données métier » widgets and for an indicators scheduler
- * (`readDataSource`). A source reads through its connector: the connector's base URL, address
+ * on live data) and their reads for « Données métier » widgets (`readDataSource`) and for
+ * indicators (`readNumberForCollectivite`). A source reads through its connector: the connector's base URL, address
  * guard, credential and client; the person's values come from the session only.
  */
 
@@ -275,7 +275,7 @@ function cacheScope(definition: DeclarativeDefinition, connector: StoredConnecto
 
 /**
  * One source read for one person through the cache (5 minutes; a person's own records are cached
- * per person). What an indicators scheduler calls too (see number-source.ts).
+ * per person). Indicators read with readNumberForCollectivite (no person, no session).
  */
 export async function readDataSource(
   deps: DeclarativeDeps,
