@@ -67,7 +67,13 @@ async function sharedAccesses(deps: DeclarativeDeps, input: IndicatorReadInput, 
     const parsed = parseConnectorRow(row);
     if (!parsed.ok || (parsed.config.authMode !== 'service_account' && parsed.config.authMode !== 'none')) continue;
     const connector = parsed.config;
-    const secrets = openSecrets(deps.box, row.id, row.secrets);
+    const unusable = `L’application ${label} de la collectivité n’est pas utilisable : vérifiez sa configuration.`;
+    let secrets;
+    try {
+      secrets = openSecrets(deps.box, row.id, row.secrets);
+    } catch {
+      throw new Error(unusable);
+    }
     const resolved = await resolveCredential(
       { personal: { db: deps.db, box: deps.box, logger: input.logger }, exchanger: deps.exchanger },
       {
@@ -78,7 +84,13 @@ async function sharedAccesses(deps: DeclarativeDeps, input: IndicatorReadInput, 
       },
     );
     if (!resolved.ok) throw new Error(failureMessage(resolved.status, connector.authMode));
-    accesses.push({ connector, client: deps.clients.get(connector, secrets), credential: resolved.credential });
+    let client;
+    try {
+      client = deps.clients.get(connector, secrets);
+    } catch {
+      throw new Error(unusable);
+    }
+    accesses.push({ connector, client, credential: resolved.credential });
   }
   if (accesses.length === 0)
     throw new Error(
