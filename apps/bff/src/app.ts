@@ -31,9 +31,10 @@ import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
 import { serveOpenApi } from './http/api-routes.js';
 import { apiNotFound, errorHandler } from './http/error-handler.js';
-import { INDICATOR_SOURCES } from './indicators/sources.js';
+import { INDICATOR_SOURCES, indicatorSourceRegistry } from './indicators/sources.js';
 import { indicatorRoutes } from './indicators/routes.js';
 import type { IndicatorSourceRegistry } from './indicators/source.js';
+import { connectorIndicatorSources } from './indicators/connector-sources.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import type { Metrics } from './http/metrics.js';
 import { logPrincipal } from './http/request-log.js';
@@ -76,9 +77,15 @@ export interface AppDependencies {
   invalidations?: Invalidations;
   /** Prometheus metrics (METRICS_PORT): requests, upstream calls, cache, circuits. Absent: none kept. */
   metrics?: Metrics;
-  /** Where indicators read their numbers (default INDICATOR_SOURCES); tests add their own. */
+  /**
+   * Where indicators read their numbers besides the collectivité's connectors (default
+   * INDICATOR_SOURCES); tests add their own.
+   */
   indicatorSources?: IndicatorSourceRegistry;
 }
+
+/** The app, and the indicator sources it offers: the scheduler reads with the same registry. */
+export type PleiadeApp = Express & { indicatorSources: IndicatorSourceRegistry };
 
 /**
  * Largest JSON body read. A valid board is at most 200 kB (MAX_BOARD_BYTES); the margin lets an
@@ -93,7 +100,7 @@ function redisRateLimitStore(redis: RedisClient) {
   });
 }
 
-export function createApp(deps: AppDependencies): Express {
+export function createApp(deps: AppDependencies): PleiadeApp {
   const app = express();
   const secure = deps.publicUrl.startsWith('https:');
   // __Host- binds the cookie to this exact origin, but browsers accept it only over https.
@@ -214,6 +221,11 @@ export function createApp(deps: AppDependencies): Express {
     exchanger: new TokenExchanger(providersById, deps.logger),
     tokens: tokenKeeper,
   };
+  // Built once, with the connectors' clients and cache: the routes and the scheduler share it.
+  const indicatorSources: IndicatorSourceRegistry = {
+    ...indicatorSourceRegistry(...connectorIndicatorSources(widgetData)),
+    ...(deps.indicatorSources ?? INDICATOR_SOURCES),
+  };
 
   app.get('/auth/problem.css', (_req, res) => {
     res.type('css').send(PROBLEM_PAGE_CSS);
@@ -279,7 +291,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use(sharedBoardRoutes(deps.db));
   api.use(lookRoutes({ db: deps.db, providers: deps.providers.map((provider) => provider.settings) }));
   api.use(announcementRoutes(deps.db));
-  api.use(indicatorRoutes(deps.db, deps.indicatorSources ?? INDICATOR_SOURCES));
+  api.use(indicatorRoutes(deps.db, indicatorSources));
   api.use(
     connectorRoutes({
       db: deps.db,
@@ -314,5 +326,5 @@ export function createApp(deps: AppDependencies): Express {
   }
 
   app.use(errorHandler);
-  return app;
+  return Object.assign(app, { indicatorSources });
 }

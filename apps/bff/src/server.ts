@@ -5,11 +5,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Express } from 'express';
 import type { ApiErrorBody } from '@pleiade/contracts';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { createApp } from './app.js';
+import { createApp, type PleiadeApp } from './app.js';
 import { provisionConnectors, resealConnectorSecrets } from './connector-settings/provisioning.js';
 import type { LookupFunction } from './connectors/address-guard.js';
 import { parseKeyring, SecretBox } from './connectors/secret-box.js';
@@ -36,8 +35,8 @@ export const DEMO_CLIENT_ID = 'pleiade-demo';
 
 export interface RunningPleiade {
   url: string;
-  /** The Express app, for tests that inspect its routes. */
-  app: Express;
+  /** The Express app, for tests that inspect its routes, and the indicator sources it offers. */
+  app: PleiadeApp;
   /** Issuer of the built-in demo IdP, when it runs. */
   devIdpIssuer: string | undefined;
   /** The database in use (tests open their own clients on it). */
@@ -323,7 +322,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     const scheduler = new IndicatorScheduler({
       db,
       logger: logger.child({ module: 'indicators' }),
-      sources: edges.indicatorSources ?? INDICATOR_SOURCES,
+      sources: app.indicatorSources,
       intervalMs: config.indicatorTickMs,
     });
     scheduler.start();

@@ -21,12 +21,15 @@ import { findReadableWidget, type Reader, type WidgetDataDeps } from '../widget-
 import { definitionPathProblems } from './mapping.js';
 import { readDeclarative, type DeclarativeOutcome, type NamedReads } from './read.js';
 import type { PersonClaims } from './request.js';
+import type { SessionTokens } from '../connectors/definition.js';
+import type { TargetUser } from '../connectors/operation.js';
+import type { Logger } from '../logger.js';
 import { glpiNamedReads } from './glpi-reads.js';
 
 /**
  * Declarative data sources of a collectivité: their administration (list, save, delete, preview
- * on live data) and their reads for « Données métier » widgets and for an indicators scheduler
- * (`readDataSource`). A source reads through its connector: the connector's base URL, address
+ * on live data) and their reads for « Données métier » widgets (`readDataSource`) and for
+ * indicators (`readNumberForCollectivite`). A source reads through its connector: the connector's base URL, address
  * guard, credential and client; the person's values come from the session only.
  */
 
@@ -176,20 +179,37 @@ async function personOf(db: Db, reader: Pick<Reader, 'user'>): Promise<PersonCla
 }
 
 /**
- * Reads a definition through one connector for one person: resolves the credential of the
- * connector's auth mode (the person's own, or the technical account's), uses the connector's
- * shared client, maps the answer.
+ * Who a read is made for: a signed-in person (their session, their claims), or the collectivité
+ * itself (an indicator: no session, no person; only a collectivité-wide credential can serve it).
+ */
+export interface ReadAs {
+  user: TargetUser;
+  session: SessionTokens;
+  /** The claims a definition may name; asked only when the read is made. */
+  person: () => Promise<PersonClaims>;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+function readAsPerson(db: Db, reader: Reader): ReadAs {
+  return { user: reader.user, session: reader.session, person: () => personOf(db, reader), logger: reader.logger };
+}
+
+/**
+ * Reads a definition through one connector: resolves the credential of the connector's auth mode
+ * (the person's own, or the technical account's), uses the connector's shared client, maps the
+ * answer.
  */
 async function readThroughConnector(
   deps: DeclarativeDeps,
-  reader: Reader,
+  as: ReadAs,
   connectorRow: StoredConnector,
   definition: DeclarativeDefinition,
 ): Promise<DeclarativeOutcome> {
   const parsed = parseConnectorRow(connectorRow);
   if (!parsed.ok) return { ok: false, message: CONNECTOR_UNUSABLE };
   const connector: ConnectorConfig = parsed.config;
-  const logger = reader.logger.child({ connector: connector.id });
+  const logger = as.logger.child({ connector: connector.id });
   let secrets;
   try {
     secrets = openSecrets(deps.box, connectorRow.id, connectorRow.secrets);
@@ -199,7 +219,7 @@ async function readThroughConnector(
   }
   const resolved = await resolveCredential(
     { personal: { db: deps.db, box: deps.box, logger }, exchanger: deps.exchanger },
-    { connector, secrets, user: reader.user, session: reader.session },
+    { connector, secrets, user: as.user, session: as.session },
   );
   if (!resolved.ok)
     return { ok: false, message: failureMessage(resolved.status, connector.authMode), status: resolved.status };
@@ -210,11 +230,18 @@ async function readThroughConnector(
     logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return { ok: false, message: CONNECTOR_UNUSABLE };
   }
-  const person = await personOf(deps.db, reader);
+  const person = await as.person();
   const named: NamedReads =
-    connector.kind === 'glpi' ? glpiNamedReads(connector, client, resolved.credential, reader.user, secrets) : {};
+    connector.kind === 'glpi' ? glpiNamedReads(connector, client, resolved.credential, as.user, secrets) : {};
+  const deadline = AbortSignal.timeout(READ_DEADLINE_MS);
   const outcome = await readDeclarative(
-    { client, credential: resolved.credential, person, signal: AbortSignal.timeout(READ_DEADLINE_MS), named },
+    {
+      client,
+      credential: resolved.credential,
+      person,
+      signal: as.signal ? AbortSignal.any([deadline, as.signal]) : deadline,
+      named,
+    },
     definition,
   );
   if (!outcome.ok) logger.warn({ status: outcome.status, reason: outcome.reason }, 'declarative read failed');
@@ -235,7 +262,7 @@ export async function previewDataSource(
 ): Promise<DeclarativeReadResponse> {
   const connector = await connectorOfCollectivite(deps.db, reader.principal.collectiviteId, body.connectorId);
   checkDefinition(body.definition, connector, ['body', 'definition']);
-  return respond(await readThroughConnector(deps, reader, connector, body.definition));
+  return respond(await readThroughConnector(deps, readAsPerson(deps.db, reader), connector, body.definition));
 }
 
 /** Whose answer a read is: the person's when the definition or the credential names them. */
@@ -248,7 +275,7 @@ function cacheScope(definition: DeclarativeDefinition, connector: StoredConnecto
 
 /**
  * One source read for one person through the cache (5 minutes; a person's own records are cached
- * per person). What an indicators scheduler calls too (see number-source.ts).
+ * per person). Indicators read with readNumberForCollectivite (no person, no session).
  */
 export async function readDataSource(
   deps: DeclarativeDeps,
@@ -277,7 +304,7 @@ export async function readDataSource(
   const state = await deps.cache.read(
     key,
     async () => {
-      const outcome = await readThroughConnector(deps, reader, row.connector, definition);
+      const outcome = await readThroughConnector(deps, readAsPerson(deps.db, reader), row.connector, definition);
       return outcome.ok
         ? { status: 'ok' as const, data: outcome.data, fetchedAt: new Date().toISOString(), stale: false }
         : { status: outcome.status ?? 'invalid_response', message: outcome.message };
@@ -312,4 +339,79 @@ export async function readIndicatorWidget(
       response: { status: 'error', message: 'Cet indicateur a été supprimé par votre administrateur.' },
     };
   return read;
+}
+
+/** The person a collectivité-wide read is made as: nobody; no adapter of a shared credential names them. */
+export const COLLECTIVITE_READER: TargetUser = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  login: '',
+  email: null,
+  displayName: 'Pléiade',
+};
+const NO_SESSION: SessionTokens = { sessionId: '', providerId: undefined, accessToken: undefined };
+
+/** Why a data source cannot give an indicator its number; undefined when it can. */
+export async function numberSourceProblem(
+  db: Db,
+  collectiviteId: string,
+  dataSourceId: string,
+): Promise<string | undefined> {
+  const row = await db.dataSource.findFirst({ where: { id: dataSourceId, collectiviteId }, include: withConnector });
+  return row ? numberProblemOf(row) : 'cette donnée métier n’existe pas dans votre collectivité';
+}
+
+function numberProblemOf(row: StoredSource): string | undefined {
+  const definition = parseStored(row.definition);
+  if (!definition) return STORED_INVALID;
+  if (definition.result.shape !== 'number') return 'choisissez une donnée métier qui donne un nombre';
+  if (definitionNamesPerson(definition))
+    return 'cette donnée métier dépend de la personne qui la lit : un indicateur de la collectivité ne peut pas la suivre';
+  if (row.connector.authMode !== 'service_account' && row.connector.authMode !== 'none')
+    return 'son application se lit avec le compte de chaque personne : un indicateur a besoin d’un compte technique de la collectivité';
+  return undefined;
+}
+
+/**
+ * A number data source read for the collectivité itself (an indicator's snapshot): with the
+ * connector's collectivité-wide credential only, never a person's. Throws a French message.
+ */
+export async function readNumberForCollectivite(
+  deps: DeclarativeDeps,
+  input: { collectiviteId: string; dataSourceId: string; logger: Logger; signal?: AbortSignal },
+): Promise<number> {
+  const row = await deps.db.dataSource.findFirst({
+    where: { id: input.dataSourceId, collectiviteId: input.collectiviteId },
+    include: withConnector,
+  });
+  if (!row) throw new Error('Donnée métier introuvable dans la collectivité de l’indicateur.');
+  const problem = numberProblemOf(row);
+  if (problem) throw new Error(`Donnée métier inutilisable : ${problem}.`);
+  if (!row.connector.enabled) throw new Error(CONNECTOR_UNUSABLE);
+  const definition = parseStored(row.definition) as DeclarativeDefinition;
+  const outcome = await readThroughConnector(
+    deps,
+    {
+      user: COLLECTIVITE_READER,
+      session: NO_SESSION,
+      // A definition that names the person was refused above: no claim is ever substituted.
+      person: () => Promise.resolve({ login: '', email: null, employeeNumber: null }),
+      logger: input.logger,
+      ...(input.signal ? { signal: input.signal } : {}),
+    },
+    row.connector,
+    definition,
+  );
+  if (!outcome.ok) throw new Error(outcome.message);
+  if (outcome.data.shape !== 'number') throw new Error('La donnée métier ne donne pas un nombre.');
+  return outcome.data.value;
+}
+
+/** The collectivité's number data sources an indicator may follow, for the administration's form. */
+export async function numberSourceChoices(db: Db, collectiviteId: string): Promise<{ value: string; label: string }[]> {
+  const rows = await db.dataSource.findMany({
+    where: { collectiviteId },
+    include: withConnector,
+    orderBy: { name: 'asc' },
+  });
+  return rows.filter((row) => !numberProblemOf(row)).map((row) => ({ value: row.id, label: row.name }));
 }

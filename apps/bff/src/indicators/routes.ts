@@ -42,8 +42,8 @@ export function indicatorRoutes(db: Db, sources: IndicatorSourceRegistry): Route
   );
 
   const administers = requireAllowed('collectivite.administerIndicators');
-  router.get('/admin/indicator-sources', administers, (_req, res) => {
-    res.json(listSources(sources));
+  router.get('/admin/indicator-sources', administers, async (req, res) => {
+    res.json(await listSources(db, sources, principalOf(req)));
   });
   router.get('/admin/indicators', administers, async (req, res) => {
     res.json(await listDefinitions(db, sources, principalOf(req)));

@@ -154,6 +154,8 @@ export class IndicatorScheduler {
           db,
           collectiviteId: indicator.collectivite_id,
           now,
+          period,
+          periodStart,
           signal,
           logger,
           params: indicator.source_params,

@@ -79,16 +79,33 @@ function viewOf(definition: IndicatorDefinition, sources: IndicatorSourceRegistr
   };
 }
 
-export function listSources(sources: IndicatorSourceRegistry): IndicatorSourceList {
-  return {
-    sources: Object.values(sources)
-      .map((source) => ({ kind: source.kind, label: source.label, unit: source.unit ?? null, fields: source.fields }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
-  };
+export async function listSources(
+  db: Db,
+  sources: IndicatorSourceRegistry,
+  principal: Principal,
+): Promise<IndicatorSourceList> {
+  const scope = { db, collectiviteId: principal.collectiviteId };
+  const listed = await Promise.all(
+    Object.values(sources).map(async (source) => ({
+      kind: source.kind,
+      label: source.label,
+      unit: source.unit ?? null,
+      fields: source.fieldsFor ? await source.fieldsFor(scope) : source.fields,
+    })),
+  );
+  return { sources: listed.sort((a, b) => a.label.localeCompare(b.label, 'fr')) };
 }
 
-/** The source exists here and its parameters fit its schema; the parsed parameters are stored. */
-function checkedSource(sources: IndicatorSourceRegistry, input: IndicatorDefinitionInput): Record<string, unknown> {
+/**
+ * The source exists here, its parameters fit its schema and name only what belongs to the
+ * collectivité; the parsed parameters are stored.
+ */
+async function checkedSource(
+  db: Db,
+  sources: IndicatorSourceRegistry,
+  principal: Principal,
+  input: IndicatorDefinitionInput,
+): Promise<Record<string, unknown>> {
   const source = sources[input.source.kind];
   if (!source) {
     throw new AppError('VALIDATION_FAILED', 'La requête est invalide.', [
@@ -102,6 +119,12 @@ function checkedSource(sources: IndicatorSourceRegistry, input: IndicatorDefinit
       'La requête est invalide.',
       issuesToDetails(parsed.issues, 'body.source.params'),
     );
+  const problem = await source.checkParams?.({ db, collectiviteId: principal.collectiviteId, params: parsed.params });
+  if (problem) {
+    throw new AppError('VALIDATION_FAILED', 'La requête est invalide.', [
+      { path: `body.source.params.${problem.param}`, message: problem.message },
+    ]);
+  }
   return parsed.params;
 }
 
@@ -152,7 +175,7 @@ export async function createDefinition(
   principal: Principal,
   input: IndicatorDefinitionInput,
 ): Promise<IndicatorDefinitionView> {
-  const params = checkedSource(sources, input);
+  const params = await checkedSource(db, sources, principal, input);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.indicator.create({
       // Read at the scheduler's next tick.
@@ -173,7 +196,7 @@ export async function updateDefinition(
   indicatorId: string,
   input: IndicatorDefinitionInput,
 ): Promise<IndicatorDefinitionView> {
-  const params = checkedSource(sources, input);
+  const params = await checkedSource(db, sources, principal, input);
   const row = await db.$transaction(async (tx) => {
     const current = await tx.indicator.findFirst({
       where: { id: indicatorId, collectiviteId: principal.collectiviteId },

@@ -3,9 +3,9 @@ import type { Role } from '../generated/prisma/client.js';
 import { defineIndicatorSource, type IndicatorSource, type IndicatorSourceRegistry } from './source.js';
 
 /**
- * Sources computed from Pléiade's own data, always available. The dematerialisation presets and
- * the declarative connector's number source are added next to them (see « Brancher une source
- * d’indicateur » in ARCHITECTURE.md).
+ * Sources computed from Pléiade's own data, always available. The declarative connector's number
+ * source and the dematerialisation presets need the connectors' services: connector-sources.ts,
+ * added by createApp (see « Brancher une source d’indicateur » in ARCHITECTURE.md).
  */
 
 const ROLE_OPTIONS = [
