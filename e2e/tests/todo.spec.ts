@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_USERS, type SimUser } from '@pleiade/simulators';
-import { apiCall, axeViolations, signIn, widget } from '../support/actions.js';
+import { apiCall, axeViolations, boardTabs, signIn, widget } from '../support/actions.js';
 
 // « À traiter » with the demo applications (global-setup.ts): flagged or high-priority unread mail
 // (Zimbra), Nextcloud notifications and Matrix mentions of the signed-in person, in one list.
@@ -58,30 +58,35 @@ test.describe('« À traiter »', () => {
 
   test('the « À traiter » widget shows the most urgent items and leads to the page', async ({ page }) => {
     await signIn(page, 'agent');
-    const board = (await apiCall(page, 'GET', '/api/boards/current')) as {
-      id: string;
-      version: number;
-      widgets: unknown[];
-    };
-    await apiCall(page, 'PUT', `/api/boards/${board.id}`, {
-      version: board.version,
-      widgets: [
-        {
-          id: crypto.randomUUID(),
-          kind: 'todo',
-          options: {},
-          layout: { lg: { x: 0, y: 0, w: 4, h: 6 } },
-        },
-      ],
-    });
-    await page.reload();
-    const todo = widget(page, 'todo');
-    await expect(todo.getByRole('list', { name: 'Les plus urgents' })).toBeVisible();
-    await expect(todo).toContainText(importantMail('agent')[0] ?? '');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: test.info().outputPath('a-traiter-widget.png'), fullPage: true });
-    await todo.getByRole('link', { name: /^Tout voir/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'À traiter' })).toBeVisible();
+    // A board of its own, so that the agent's template copy (and its locked widgets) stays as it is.
+    const name = 'À traiter (essai)';
+    const created = (await apiCall(page, 'POST', '/api/boards', { name })) as { id: string; version: number };
+    try {
+      await apiCall(page, 'PUT', `/api/boards/${created.id}`, {
+        version: created.version,
+        widgets: [
+          {
+            id: crypto.randomUUID(),
+            kind: 'todo',
+            options: {},
+            layout: { lg: { x: 0, y: 0, w: 4, h: 6 } },
+          },
+        ],
+      });
+      await page.reload();
+      await boardTabs(page).filter({ hasText: name }).click();
+      const todo = widget(page, 'todo');
+      // The most urgent first (late folders, errors…), whichever applications they come from.
+      const urgent = todo.getByRole('list', { name: 'Les plus urgents' }).getByRole('listitem');
+      await expect(urgent.first()).toContainText('Urgent');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: test.info().outputPath('a-traiter-widget.png'), fullPage: true });
+      await todo.getByRole('link', { name: /^Tout voir/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'À traiter' })).toBeVisible();
+      await expect(page.getByRole('main')).toContainText(importantMail('agent')[0] ?? '');
+    } finally {
+      await apiCall(page, 'DELETE', `/api/boards/${created.id}`);
+    }
   });
 
   test('an élu sees their own items, not the agent’s', async ({ page }) => {
