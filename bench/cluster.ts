@@ -16,8 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
-import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
-import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
+import { signInBenchPerson } from './sign-in.ts';
+import type { TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { ceilingInWorker, failureCount, rateInWorker, type Target } from './load.ts';
 import { cpuMs, PORT_BASE, startBff, startHaproxy } from './processes.ts';
 
@@ -90,20 +91,7 @@ export async function runClusterBench(): Promise<Record<string, number>> {
   });
   const base = `http://localhost:${lbPort}`;
   try {
-    const signInAs = async (username: string, groups: string[]) => {
-      op.claims = {
-        sub: `bench-${username}`,
-        name: username,
-        preferred_username: username,
-        email: `${username}@demo-a.pleiade.test`,
-        collectivite: 'banc',
-        groups,
-      };
-      const browser = new TestBrowser();
-      const { callback } = await signInThroughFakeOp(browser, base);
-      if (callback.status !== 303) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
-      return browser;
-    };
+    const signInAs = (username: string, groups: string[]) => signInBenchPerson(op, base, 'bench', username, groups);
     const operator = await signInAs('operateur-banc', ['agents', 'operateurs-banc']);
     const connector = (await call(operator, `${base}/api/admin/connectors`, {
       method: 'POST',

@@ -26,8 +26,9 @@ import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
-import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
-import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
+import { signInBenchPerson } from './sign-in.ts';
+import type { TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { ceilingInWorker, failureCount } from './load.ts';
 
 const UPSTREAM_LATENCY_MS = 150;
@@ -160,20 +161,7 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     createLogger('silent'),
   );
   const base = running.url;
-  const signInAs = async (username: string, groups: string[]) => {
-    op.claims = {
-      sub: `bench-${username}`,
-      name: username,
-      preferred_username: username,
-      email: `${username}@demo-a.pleiade.test`,
-      collectivite: 'banc',
-      groups,
-    };
-    const browser = new TestBrowser();
-    const { callback } = await signInThroughFakeOp(browser, base);
-    if (callback.status !== 303) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
-    return browser;
-  };
+  const signInAs = (username: string, groups: string[]) => signInBenchPerson(op, base, 'bench', username, groups);
 
   try {
     // Connectors: two of each application, so the 12 widgets make 12 different upstream reads.

@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators } from '@pleiade/simulators';
-import { startFakeOp, signInThroughFakeOp } from '../apps/bff/test/support/fake-op.ts';
-import { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
+import { signInBenchPerson } from './sign-in.ts';
 import { call, cloneUser } from './cluster.ts';
 import { failureCount, rateInWorker, type Target } from './load.ts';
 import { PORT_BASE, rssMb, startBff } from './processes.ts';
@@ -65,20 +65,7 @@ export async function runSoakBench(): Promise<Record<string, number>> {
     EMBEDDED_DATA_DIR: dir,
   });
   try {
-    const signInAs = async (username: string, groups: string[]) => {
-      op.claims = {
-        sub: `soak-${username}`,
-        name: username,
-        preferred_username: username,
-        email: `${username}@demo-a.pleiade.test`,
-        collectivite: 'banc',
-        groups,
-      };
-      const browser = new TestBrowser();
-      const { callback } = await signInThroughFakeOp(browser, base);
-      if (callback.status !== 303) throw new Error(`sign-in of ${username} failed: ${callback.status}`);
-      return browser;
-    };
+    const signInAs = (username: string, groups: string[]) => signInBenchPerson(op, base, 'soak', username, groups);
     const operator = await signInAs('operateur-banc', ['agents', 'operateurs-banc']);
     const create = async (body: Record<string, unknown>) =>
       (
