@@ -1,5 +1,6 @@
 import type { DeclarativeData, DeclarativeDefinition, DeclarativeResult } from '@pleiade/contracts';
 import { query, type JsonValue } from 'jsonpath-rfc9535';
+import { clip } from '../connectors/operation-kit.js';
 
 /**
  * The mapping engine of declarative data sources: an application's answer (parsed JSON, or a
@@ -91,10 +92,9 @@ function toText(value: unknown): string | undefined {
   else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
   else if (typeof value === 'boolean') text = value ? 'Oui' : 'Non';
   else return undefined;
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-  if (!text) return undefined;
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+  // Control characters (\p{Cc}) become spaces; clip() collapses them and cuts on a code point.
+  const clipped = clip(text.replace(/\p{Cc}+/gu, ' '), MAX_TEXT);
+  return clipped === '' ? undefined : clipped;
 }
 
 function cellOf(value: unknown): string | number | null {
