@@ -54,13 +54,29 @@ test('an administrator creates an indicator from a model, previews it and adds i
 
 test('each agent sees their own records: the leave balance and clock-ins of the demo agent', async ({ page }) => {
   await signIn(page, 'admin');
-  // The demo start provisions the models as indicators of demo-a: the agent picks two of them.
-  const sources = (await (await page.request.get('/api/data-sources')).json()) as {
-    dataSources: { id: string; name: string }[];
+  // The demo start provisions the models as data sources of demo-a: the agent picks two of them.
+  const sources = (await (await page.request.get('/api/admin/data-sources')).json()) as {
+    dataSources: { id: string; name: string; connectorId: string; definition: Record<string, unknown> }[];
   };
-  const idOf = (wanted: string) => sources.dataSources.find((source) => source.name === wanted)?.id;
-  expect(idOf('Solde de congés annuels')).toBeDefined();
-  expect(idOf('Mes badgeages du jour')).toBeDefined();
+  const named = (wanted: string) => sources.dataSources.find((source) => source.name === wanted);
+  const balanceSource = named('Solde de congés annuels');
+  const todaySource = named('Mes badgeages du jour');
+  if (!balanceSource || !todaySource) throw new Error('the demo data sources are missing');
+  // « du jour » is empty before the agent's first clock-in of the day (a run after midnight): the
+  // same request over yesterday and today always has yesterday's entries, whatever the hour.
+  const definition = structuredClone(todaySource.definition) as {
+    request: { fields: { name: string; value: unknown }[] };
+  };
+  definition.request.fields = definition.request.fields.map((field) =>
+    field.name === 'relativeStartDate' ? { ...field, value: { number: -1 } } : field,
+  );
+  const clockingsName = `Mes badgeages depuis hier ${Date.now()}`;
+  const created = await page.request.post('/api/admin/data-sources', {
+    headers: { 'x-requested-with': 'pleiade', 'content-type': 'application/json' },
+    data: JSON.stringify({ name: clockingsName, connectorId: todaySource.connectorId, definition }),
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const clockingsId = ((await created.json()) as { id: string }).id;
 
   const context = await page.context().browser()?.newContext();
   if (!context) throw new Error('no browser');
@@ -69,23 +85,21 @@ test('each agent sees their own records: the leave balance and clock-ins of the 
   const board = (await (await agent.request.get('/api/boards/current')).json()) as {
     id: string;
     version: number;
-    widgets: unknown[];
+    widgets: { kind: string; options?: { dataSourceId?: string } }[];
   };
-  const place = (id: string, dataSourceId: string | undefined, x: number) => ({
+  const place = (id: string, dataSourceId: string, x: number) => ({
     id,
     kind: 'business-data',
     options: { dataSourceId },
     layout: { lg: { x, y: 30, w: 6, h: 5 } },
   });
+  // A retry finds the balance placed by the first attempt: place it once.
+  const others = board.widgets.filter((placed) => placed.options?.dataSourceId !== balanceSource.id);
   const saved = await agent.request.put(`/api/boards/${board.id}`, {
     headers: { 'x-requested-with': 'pleiade', 'content-type': 'application/json' },
     data: JSON.stringify({
       version: board.version,
-      widgets: [
-        ...board.widgets,
-        place(crypto.randomUUID(), idOf('Solde de congés annuels'), 0),
-        place(crypto.randomUUID(), idOf('Mes badgeages du jour'), 6),
-      ],
+      widgets: [...others, place(crypto.randomUUID(), balanceSource.id, 0), place(crypto.randomUUID(), clockingsId, 6)],
     }),
   });
   expect(saved.ok()).toBe(true);
@@ -94,10 +108,11 @@ test('each agent sees their own records: the leave balance and clock-ins of the 
     widget(agent, 'business-data').filter({ has: agent.getByRole('heading', { name: title, exact: true }) });
   const balance = titled('Solde de congés annuels');
   await expect(balance).toContainText('4,0\u202fjours');
-  const clockings = titled('Mes badgeages du jour');
+  const clockings = titled(clockingsName);
   await expect(clockings.getByRole('table')).toBeVisible();
   await expect(clockings.getByRole('columnheader', { name: 'Heure' })).toBeVisible();
   await expect(clockings).toContainText('Entrée');
+  await expect(clockings).toContainText('Sortie');
   expect(await axeViolations(agent), 'the agent’s indicators').toEqual([]);
   await clockings.screenshot({ path: `${SHOTS}/widget-tableau.png` });
   await context.close();
