@@ -19,6 +19,7 @@ export function identityRoutes(db: Db): Router {
         slug: principal.collectiviteSlug,
         name: principal.collectiviteName,
       },
+      language: null,
     };
     res.json(me);
   });

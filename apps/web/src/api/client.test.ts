@@ -27,6 +27,7 @@ const me = {
   role: 'agent',
   groups: ['agents'],
   collectivite: { id: testId(), slug: 'demo-a', name: 'Commune de démonstration A' },
+  language: null,
 };
 
 afterEach(() => {

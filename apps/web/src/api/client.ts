@@ -4,6 +4,7 @@ import {
   meSchema,
   type AppLinksResponse,
   type Board,
+  type Language,
   type Me,
   type SaveBoardRequest,
 } from '@pleiade/contracts';
@@ -84,6 +85,11 @@ export async function request<T>(
 
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
   return request('GET', '/api/me', meSchema, signal ? { signal } : {});
+}
+
+/** Keeps the person's language for their next sign-in, on any device. */
+export function saveLanguage(language: Language): Promise<void> {
+  return request('PUT', '/api/me/language', noContent, { body: { language } });
 }
 
 export function saveBoard(

@@ -9,6 +9,7 @@ import { BoardPage } from '../board/BoardPage';
 import { AppHeader } from './AppHeader';
 import { ErrorPanel } from './ErrorPanel';
 import { WelcomePage } from './WelcomePage';
+import { useLanguageOf } from '../i18n/LanguageSwitch';
 
 // Administrators only: its code is fetched when they open it, not with everyone's first load.
 const LookAdmin = lazy(() => import('../look/LookAdmin').then((module) => ({ default: module.LookAdmin })));
@@ -64,6 +65,7 @@ function useReturnAfterSignIn(signedOut: boolean, view: AppView, hash: string): 
 
 export function App() {
   const me = useMe();
+  useLanguageOf(me.data?.language);
   const view = useHashView();
   const hash = useHash();
   useFocusMainOnViewChange(view);

@@ -6,6 +6,7 @@ import { useLook } from '../api/look';
 import { useTheme } from '../look/theme';
 import { canAdminister } from './permissions';
 import { ROLE_LABELS } from './roles';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppView }) {
   // The collectivité's name, logo and colour, as its administrators set them (no rebuild).
@@ -42,12 +43,14 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
             )}
           </nav>
         )}
+        {!me && <LanguageSwitch signedIn={false} />}
         {me && (
           <div className="user-box">
             <p className="user-identity">
               <span className="user-name">{me.displayName}</span>
               <span className="user-role">{ROLE_LABELS[me.role]}</span>
             </p>
+            <LanguageSwitch signedIn />
             {/* A real form post: the BFF ends the session, then sends the browser through the IdP's logout. */}
             <form method="post" action={LOGOUT_URL} className="logout-form">
               <button type="submit" className="button button-secondary">

@@ -11,6 +11,7 @@ function me(role: Role): Me {
     role,
     groups: ['agents'],
     collectivite: { id: testId(), slug: 'demo-a', name: 'Commune de démonstration A' },
+    language: null,
   };
 }
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './locales/en';
+import { fr } from './locales/fr';
+import { currentLanguage, i18n, intlLocale, setLanguage } from './index';
+import { detectLanguage } from './languages';
+
+type Texts = { [key: string]: string | Texts };
+
+/** Every text of a namespace as `a.b.c` → text, plural forms (`_one`, `_other`…) kept apart. */
+function flatten(texts: Texts, prefix = ''): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const [key, value] of Object.entries(texts)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof value === 'string') flat.set(path, value);
+    else for (const [inner, text] of flatten(value, path)) flat.set(inner, text);
+  }
+  return flat;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort();
+const singular = (key: string) => key.replace(PLURAL, '');
+
+const namespaces = Object.keys(fr) as (keyof typeof fr)[];
+
+describe('the texts of the interface', () => {
+  it('has the same namespaces in French and English', () => {
+    expect(Object.keys(en).sort()).toEqual(namespaces.sort());
+  });
+
+  describe.each(namespaces)('namespace %s', (namespace) => {
+    const french = flatten(fr[namespace] as Texts);
+    const english = flatten(en[namespace] as Texts);
+    const bases = (flat: Map<string, string>) => new Set([...flat.keys()].map(singular));
+
+    it('has every French key in English and no English key without a French one', () => {
+      const missingInEnglish = [...bases(french)].filter((key) => !bases(english).has(key));
+      const missingInFrench = [...bases(english)].filter((key) => !bases(french).has(key));
+      expect({ missingInEnglish, missingInFrench }).toEqual({ missingInEnglish: [], missingInFrench: [] });
+    });
+
+    it('gives each plural its « one » and « other » forms in both languages', () => {
+      for (const flat of [french, english]) {
+        const plurals = [...flat.keys()].filter((key) => PLURAL.test(key)).map(singular);
+        for (const base of plurals) {
+          expect(flat.has(`${base}_one`), `${base}_one`).toBe(true);
+          expect(flat.has(`${base}_other`), `${base}_other`).toBe(true);
+        }
+      }
+    });
+
+    it('uses the same placeholders in both languages, and no empty text', () => {
+      const byBase = (flat: Map<string, string>) => {
+        const found = new Map<string, Set<string>>();
+        for (const [key, text] of flat) {
+          expect(text.trim(), key).not.toBe('');
+          const set = found.get(singular(key)) ?? new Set<string>();
+          // `count` may be left out of a singular (« un élément ») but is the same variable.
+          for (const name of placeholders(text)) set.add(name);
+          found.set(singular(key), set);
+        }
+        return found;
+      };
+      const frenchPlaceholders = byBase(french);
+      const englishPlaceholders = byBase(english);
+      for (const [key, names] of frenchPlaceholders) {
+        const without = (set: Set<string> | undefined) => [...(set ?? [])].filter((name) => name !== 'count').sort();
+        expect(without(englishPlaceholders.get(key)), key).toEqual(without(names));
+      }
+    });
+  });
+});
+
+describe('the language of the interface', () => {
+  it('starts in the language last chosen on the device, else the browser’s, else French', () => {
+    expect(detectLanguage('en', ['fr-FR'])).toBe('en');
+    expect(detectLanguage(null, ['en-GB', 'fr'])).toBe('en');
+    expect(detectLanguage(null, ['de-DE', 'fr-BE'])).toBe('fr');
+    expect(detectLanguage('de', ['es'])).toBe('fr');
+    expect(detectLanguage(null, [])).toBe('fr');
+  });
+
+  it('switches to English and back, with the locale Intl formats with', async () => {
+    expect(currentLanguage()).toBe('fr');
+    expect(intlLocale()).toBe('fr-FR');
+    await setLanguage('en');
+    expect(currentLanguage()).toBe('en');
+    expect(intlLocale()).toBe('en-GB');
+    expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
+    await setLanguage('fr');
+    expect(currentLanguage()).toBe('fr');
+  });
+});
