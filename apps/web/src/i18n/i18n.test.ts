@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CONNECTOR_KINDS, connectorKindLabel, WIDGET_TITLES } from '@pleiade/contracts';
 import { en } from './locales/en';
 import { fr } from './locales/fr';
 import { currentLanguage, i18n, intlLocale, setLanguage } from './index';
+import { connectorKindName, widgetKindTitle } from './kinds';
 import { detectLanguage } from './languages';
 
 type Texts = { [key: string]: string | Texts };
@@ -89,5 +91,23 @@ describe('the language of the interface', () => {
     expect(i18n.hasResourceBundle('en', 'common')).toBe(true);
     await setLanguage('fr');
     expect(currentLanguage()).toBe('fr');
+  });
+});
+
+describe('the names of widget and application kinds', () => {
+  it('has every kind, named in French as the contracts name it (one name per application)', () => {
+    expect(fr.kinds.widget).toEqual(WIDGET_TITLES);
+    expect(fr.kinds.connector).toEqual(
+      Object.fromEntries(CONNECTOR_KINDS.map((kind) => [kind, connectorKindLabel(kind)])),
+    );
+  });
+
+  it('follows the interface’s language', async () => {
+    expect(widgetKindTitle('todo')).toBe('À traiter');
+    expect(connectorKindName('glpi')).toBe('GLPI (assistance informatique)');
+    await setLanguage('en');
+    expect(widgetKindTitle('todo')).toBe('To do');
+    expect(connectorKindName('glpi')).toBe('GLPI (IT help desk)');
+    await setLanguage('fr');
   });
 });
