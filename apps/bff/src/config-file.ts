@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { checkConnectorOptions, connectorSecretNameSchema, newConnectorFields, ROLES } from '@pleiade/contracts';
 import { issuerUrl, signingAlg, siren } from './config-schemas.js';
@@ -175,11 +176,20 @@ export const configFileSchema = z
   .strict();
 export type ConfigFile = z.infer<typeof configFileSchema>;
 
-/** Reads and validates the file; returns problems named by their path in the file. */
+/** A `.yaml`/`.yml` file is YAML (comments welcome, the same keys); anything else is JSON. */
+export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file);
+
+/**
+ * Reads and validates the file; returns problems named by their path in the file. YAML is read
+ * with its core schema: no custom tags, no code; `yes`/`on` stay strings (YAML 1.2).
+ */
 export function readConfigFile(file: string): { ok: true; value: ConfigFile } | { ok: false; problems: string[] } {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    raw = isYamlFile(file)
+      ? parseYaml(text, { schema: 'core', uniqueKeys: true, maxAliasCount: 100 })
+      : JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [`PLEIADE_CONFIG_FILE : ${file} illisible (${(error as Error).message})`] };
   }

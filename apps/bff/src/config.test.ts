@@ -217,6 +217,60 @@ describe('PLEIADE_CONFIG_FILE', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('reads the same settings from a YAML file, comments included, and names a YAML mistake', () => {
+    const yamlFile = (text: string) => {
+      const file = path.join(dir, `${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, text);
+      return { ...required, PLEIADE_CONFIG_FILE: file, LEMONLDAP_SECRET: 'from-env' };
+    };
+    const config = loadConfig(
+      yamlFile(`# Vénissieux and Givors sign in through the town's LemonLDAP::NG
+providers:
+  - id: lemonldap
+    label: Compte de la Ville
+    issuer: http://auth.pleiade.localhost:8480
+    clientId: pleiade
+    clientSecretEnv: LEMONLDAP_SECRET
+    collectivites: [venissieux, givors]
+    roles:
+      agent: [agents]
+      elu: [elus]
+      admin: ['admins-{collectivite}']
+collectivites:
+  - slug: venissieux
+    name: Vénissieux
+    appLinks:
+      - { label: Fichiers, url: 'https://nc.example/' }
+    connectors:
+      - kind: business
+        label: Gestion des temps
+        baseUrl: https://gta.venissieux.example
+        authMode: none
+    dataSources:
+      - name: Mes badgeages du jour
+        connector: Gestion des temps
+        preset: time-clockings-today
+`),
+    );
+    expect(config.providers.map((p) => [p.id, p.clientSecret, p.collectivites])).toEqual([
+      ['lemonldap', 'from-env', ['venissieux', 'givors']],
+    ]);
+    expect(config.collectivites[0]).toMatchObject({
+      slug: 'venissieux',
+      appLinks: [{ label: 'Fichiers', url: 'https://nc.example/' }],
+      dataSources: [{ name: 'Mes badgeages du jour', connector: 'Gestion des temps' }],
+    });
+    expect(config.collectivites[0]?.dataSources?.[0]?.definition.request.protocol).toBe('soap');
+
+    expect(problemsOf(yamlFile('providers:\n  - id: a\n  id: b\n  - ['))[0]).toMatch(
+      /^PLEIADE_CONFIG_FILE : .*illisible/,
+    );
+    expect(problemsOf(yamlFile('providers: []\nproviders: []\n'))[0]).toMatch(/illisible/);
+    expect(problemsOf(yamlFile('providers:\n  - id: lemonldap\n    issuer: nope\n')).join('\n')).toMatch(
+      /providers\.0\.issuer/,
+    );
+  });
+
   it('names each bad field by its path in the file, and a missing secret by its variable', () => {
     const problems = problemsOf(withFile({ providers: [{ ...lemonldap, issuer: 'nope', roles: { chef: ['x'] } }] }));
     expect(problems.some((problem) => /providers\.0\.issuer/.test(problem))).toBe(true);
