@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
 import type { Board, BoardSummary, WidgetKind } from '@pleiade/contracts';
 import { ApiError, errorMessage } from '../api/errors';
@@ -28,15 +29,6 @@ import {
   type Direction,
 } from './layout';
 import {
-  DONE_EDITING_LABEL,
-  EDIT_BOARD_LABEL,
-  EDIT_HINT,
-  EMPTY_BOARD_MESSAGE,
-  EMPTY_READ_ONLY_BOARD_MESSAGE,
-  HOME_BADGE,
-  MAKE_HOME_LABEL,
-  MERGED_MESSAGE,
-  RELOAD_FAILED_MESSAGE,
   addedAnnouncement,
   blockedMoveAnnouncement,
   blockedResizeAnnouncement,
@@ -93,6 +85,7 @@ export function BoardEditor({
   actions,
   undo,
 }: BoardEditorProps) {
+  const { t } = useTranslation(['board', 'kinds']);
   const queryClient = useQueryClient();
   const readOnly = board.readOnly;
   const editing = editingAsked && !readOnly;
@@ -124,7 +117,8 @@ export function BoardEditor({
 
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
-  const titles = useMemo(() => widgetTitles(widgets), [widgets]);
+  // In the interface's language: `t` changes with it, and the titles are worked out again.
+  const titles = useMemo(() => widgetTitles(widgets, (kind) => t(`kinds:widget.${kind}`)), [widgets, t]);
 
   const announce = useCallback((message: string) => {
     // A repeated message must still change the live region's text to be read again.
@@ -276,20 +270,20 @@ export function BoardEditor({
           )}
           {isHome && !renaming && (
             <span className="board-badge" data-home-badge="">
-              {HOME_BADGE}
+              {t('editor.homeBadge')}
             </span>
           )}
         </div>
         <div className="board-actions">
           {board.kind === 'published' && (
             <a className="button button-secondary" href={kioskHash(board.id)}>
-              Mode kiosque
+              {t('editor.kiosk')}
             </a>
           )}
           {!readOnly && <SaveStatus state={saveState} onRetry={session.retrySave} />}
           {!isHome && (
             <button type="button" className="button button-secondary" onClick={actions.makeHome}>
-              {MAKE_HOME_LABEL}
+              {t('editor.makeHome')}
             </button>
           )}
           {!readOnly && (
@@ -301,7 +295,7 @@ export function BoardEditor({
               aria-pressed={editing}
               onClick={toggleEditing}
             >
-              {editing ? DONE_EDITING_LABEL : EDIT_BOARD_LABEL}
+              {editing ? t('editor.doneEditing') : t('editor.editBoard')}
             </button>
           )}
         </div>
@@ -317,12 +311,12 @@ export function BoardEditor({
               aria-haspopup="dialog"
               onClick={() => setCatalogueOpen(true)}
             >
-              Ajouter un widget
+              {t('editor.addWidget')}
             </button>
             {ownBoard && (
               <>
                 <button type="button" className="button button-secondary" onClick={() => setRenaming(true)}>
-                  Renommer
+                  {t('editor.rename')}
                 </button>
                 <button
                   type="button"
@@ -330,7 +324,7 @@ export function BoardEditor({
                   disabled={!actions.canMove(-1)}
                   onClick={() => actions.move?.(-1)}
                 >
-                  <span aria-hidden="true">←</span> Déplacer l’onglet à gauche
+                  <span aria-hidden="true">←</span> {t('editor.moveTabLeft')}
                 </button>
                 <button
                   type="button"
@@ -338,7 +332,7 @@ export function BoardEditor({
                   disabled={!actions.canMove(1)}
                   onClick={() => actions.move?.(1)}
                 >
-                  Déplacer l’onglet à droite <span aria-hidden="true">→</span>
+                  {t('editor.moveTabRight')} <span aria-hidden="true">→</span>
                 </button>
                 <button
                   type="button"
@@ -347,12 +341,12 @@ export function BoardEditor({
                   aria-describedby={actions.removeBlocker ? removeBlockerId : undefined}
                   onClick={actions.remove}
                 >
-                  Supprimer ce tableau
+                  {t('editor.deleteBoard')}
                 </button>
               </>
             )}
           </div>
-          <p className="edit-hint">{EDIT_HINT}</p>
+          <p className="edit-hint">{t('editor.hint')}</p>
           {ownBoard && actions.removeBlocker && (
             <p id={removeBlockerId} className="edit-hint">
               {actions.removeBlocker}
@@ -376,24 +370,24 @@ export function BoardEditor({
 
       {readOnly && (
         <p className="notice" data-notice="read-only">
-          <strong className="notice-title">Tableau en lecture seule</strong>
-          <span>Ce tableau a été préparé pour vous : vous pouvez le consulter mais pas le modifier.</span>
+          <strong className="notice-title">{t('editor.readOnlyTitle')}</strong>
+          <span>{t('editor.readOnlyText')}</span>
         </p>
       )}
 
       {conflict === 'merged' && (
         <div role="status" className="alert alert-info" data-alert="conflict-merged">
-          <p>{MERGED_MESSAGE}</p>
+          <p>{t('conflict.merged')}</p>
           <button type="button" className="button button-secondary" onClick={session.dismissConflict}>
-            Fermer ce message
+            {t('actions.closeMessage')}
           </button>
         </div>
       )}
       {conflict === 'reload-failed' && (
         <div role="alert" className="alert alert-error" data-alert="conflict">
-          <p>{RELOAD_FAILED_MESSAGE}</p>
+          <p>{t('conflict.reloadFailed')}</p>
           <button type="button" className="button button-secondary" onClick={session.retryReload}>
-            Réessayer
+            {t('actions.retry')}
           </button>
         </div>
       )}
@@ -409,7 +403,9 @@ export function BoardEditor({
               ))}
             </ul>
           )}
-          {saveError?.requestId && <p className="alert-reference">Référence de l'incident : {saveError.requestId}</p>}
+          {saveError?.requestId && (
+            <p className="alert-reference">{t('editor.incidentReference', { reference: saveError.requestId })}</p>
+          )}
         </div>
       )}
 
@@ -418,7 +414,7 @@ export function BoardEditor({
       </div>
 
       {widgets.length === 0 && (
-        <p className="board-empty">{readOnly ? EMPTY_READ_ONLY_BOARD_MESSAGE : EMPTY_BOARD_MESSAGE}</p>
+        <p className="board-empty">{readOnly ? t('editor.emptyReadOnly') : t('editor.empty')}</p>
       )}
 
       <div
@@ -482,7 +478,7 @@ export function BoardEditor({
         titles={titles}
         onChoose={(choice) => {
           session.resolveConflict(choice);
-          announce(choice === 'mine' ? 'Votre version est gardée.' : 'L’autre version est gardée.');
+          announce(choice === 'mine' ? t('conflict.keptMine') : t('conflict.keptTheirs'));
         }}
       />
     </ShownBoardContext>

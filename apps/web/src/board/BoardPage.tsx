@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { can, type Board, type BoardList, type BoardSummary } from '@pleiade/contracts';
 import { chooseHomeBoard, createBoard, deleteBoard, updateBoard } from '../api/boards';
 import { saveBoard } from '../api/client';
@@ -13,19 +14,17 @@ import { openBoard, useHashBoardId } from './board-route';
 import { BoardSessionsContext, createBoardSessions } from './board-sessions';
 import { BOARD_PANEL_ID, BoardTabs, boardTabId } from './BoardTabs';
 import {
-  ONLY_BOARD_TEXT,
   createdBoardAnnouncement,
   deletedBoardMessage,
   homeBoardAnnouncement,
   movedTabAnnouncement,
+  onlyBoardText,
   renamedAnnouncement,
   restoredBoardAnnouncement,
 } from './messages';
 import { NewBoardDialog } from './NewBoardDialog';
 import { createUndoStore } from './undo';
 import { UndoToast } from './UndoToast';
-
-const LOADING_TITLE = 'Mon tableau de bord';
 
 function Loading({ text }: { text: string }) {
   return (
@@ -53,6 +52,7 @@ function shownBoardId(list: BoardList, visible: readonly BoardSummary[], asked: 
  * page lives (board-sessions.ts); one « Annuler » message at a time (undo.ts).
  */
 export function BoardPage() {
+  const { t } = useTranslation('board');
   const queryClient = useQueryClient();
   const me = useMe();
   const [sessions] = useState(() =>
@@ -151,7 +151,7 @@ export function BoardPage() {
             setListError(null);
             announce(homeBoardAnnouncement(summary.name));
           },
-          (error: unknown) => failed('Le tableau d’accueil n’a pas pu être changé :', error),
+          (error: unknown) => failed(t('page.homeFailed'), error),
         );
       },
       rename: async (name) => {
@@ -173,10 +173,10 @@ export function BoardPage() {
             setListError(null);
             announce(movedTabAnnouncement(summary.name, index + delta + 1, own.length));
           },
-          (error: unknown) => failed('L’onglet n’a pas pu être déplacé :', error),
+          (error: unknown) => failed(t('page.moveFailed'), error),
         );
       },
-      removeBlocker: own.length <= 1 ? ONLY_BOARD_TEXT : null,
+      removeBlocker: own.length <= 1 ? onlyBoardText() : null,
       remove: () => {
         if (own.length <= 1) return;
         const neighbour = visible[visible.findIndex((item) => item.id === summary.id) + 1] ?? own[index - 1];
@@ -210,7 +210,7 @@ export function BoardPage() {
                   next.delete(summary.id);
                   return next;
                 });
-                failed(`Le tableau « ${summary.name} » n’a pas pu être supprimé :`, error);
+                failed(t('page.deleteFailed', { name: summary.name }), error);
               },
             );
           },
@@ -226,15 +226,11 @@ export function BoardPage() {
   if (!list.data) {
     return (
       <>
-        <h1>{LOADING_TITLE}</h1>
+        <h1>{t('page.loadingTitle')}</h1>
         {list.isError ? (
-          <ErrorPanel
-            title="Vos tableaux n'ont pas pu être chargés."
-            error={list.error}
-            onRetry={() => void list.refetch()}
-          />
+          <ErrorPanel title={t('page.boardsLoadFailed')} error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Loading text="Chargement de vos tableaux…" />
+          <Loading text={t('page.loadingBoards')} />
         )}
       </>
     );
@@ -257,7 +253,7 @@ export function BoardPage() {
         <div role="alert" className="alert alert-error" data-alert="board-list">
           <p>{listError}</p>
           <button type="button" className="button button-secondary" onClick={() => setListError(null)}>
-            Fermer ce message
+            {t('actions.closeMessage')}
           </button>
         </div>
       )}
@@ -281,17 +277,13 @@ export function BoardPage() {
           />
         ) : board.isError ? (
           <>
-            <h1>{active?.name ?? LOADING_TITLE}</h1>
-            <ErrorPanel
-              title="Ce tableau n'a pas pu être chargé."
-              error={board.error}
-              onRetry={() => void board.refetch()}
-            />
+            <h1>{active?.name ?? t('page.loadingTitle')}</h1>
+            <ErrorPanel title={t('page.boardLoadFailed')} error={board.error} onRetry={() => void board.refetch()} />
           </>
         ) : (
           <>
-            <h1>{active?.name ?? LOADING_TITLE}</h1>
-            <Loading text="Chargement du tableau…" />
+            <h1>{active?.name ?? t('page.loadingTitle')}</h1>
+            <Loading text={t('page.loadingBoard')} />
           </>
         )}
       </div>

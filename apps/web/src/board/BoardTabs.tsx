@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoardSummary } from '@pleiade/contracts';
 
 export const BOARD_PANEL_ID = 'tableau-ouvert';
@@ -30,6 +31,7 @@ function HomeIcon() {
  * house, said in words too. « Nouveau tableau » sits after the list, outside it.
  */
 export function BoardTabs({ boards, activeId, homeId, onSelect, onCreate }: BoardTabsProps) {
+  const { t } = useTranslation('board');
   const tabs = useRef(new Map<string, HTMLButtonElement>());
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
@@ -57,7 +59,7 @@ export function BoardTabs({ boards, activeId, homeId, onSelect, onCreate }: Boar
 
   return (
     <div className="board-tabs">
-      <div className="board-tablist" role="tablist" aria-label="Vos tableaux">
+      <div className="board-tablist" role="tablist" aria-label={t('tabs.label')}>
         {boards.map((board, index) => {
           const active = board.id === activeId;
           const home = board.id === homeId;
@@ -81,15 +83,15 @@ export function BoardTabs({ boards, activeId, homeId, onSelect, onCreate }: Boar
             >
               {home && <HomeIcon />}
               <span className="board-tab-name">{board.name}</span>
-              {home && <span className="visually-hidden"> (tableau d’accueil)</span>}
-              {board.kind === 'published' && <span className="board-tab-note">publié</span>}
+              {home && <span className="visually-hidden"> {t('tabs.home')}</span>}
+              {board.kind === 'published' && <span className="board-tab-note">{t('tabs.published')}</span>}
             </button>
           );
         })}
       </div>
       {onCreate && (
         <button type="button" className="button button-secondary board-new" onClick={onCreate}>
-          <span aria-hidden="true">+</span> Nouveau tableau
+          <span aria-hidden="true">+</span> {t('tabs.newBoard')}
         </button>
       )}
     </div>

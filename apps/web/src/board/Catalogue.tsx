@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   isConnectedWidgetKind,
   WIDGET_CONNECTOR_KINDS,
@@ -9,6 +10,8 @@ import {
   type WidgetKind,
 } from '@pleiade/contracts';
 import { myConnectorsQuery } from '../api/widget-data';
+import { i18n } from '../i18n';
+import { widgetKindTitle } from '../i18n/kinds';
 import { WIDGET_REGISTRY } from '../widgets/registry';
 import { addBlocker, type AddBlocker } from './layout';
 
@@ -20,12 +23,10 @@ interface CatalogueProps {
 }
 
 function blockerText(blocker: AddBlocker, title: string): string {
-  if (blocker.reason === 'board-limit') {
-    return `Le tableau compte déjà ${blocker.max} widgets, le maximum.`;
-  }
+  if (blocker.reason === 'board-limit') return i18n.t('board:catalogue.boardLimit', { max: blocker.max });
   return blocker.max === 1
-    ? `Le widget « ${title} » est déjà sur votre tableau (un seul possible).`
-    : `Vous avez déjà ${blocker.max} widgets « ${title} », le maximum.`;
+    ? i18n.t('board:catalogue.onlyOne', { title })
+    : i18n.t('board:catalogue.kindLimit', { max: blocker.max, title });
 }
 
 /**
@@ -46,8 +47,12 @@ export function catalogueKinds(connectorKinds: ReadonlySet<ConnectorKind> | unde
   );
 }
 
-/** The widget catalogue, as a native modal dialog: focus trapping, Escape and the backdrop come free. */
+/**
+ * The widget catalogue, as a native modal dialog: focus trapping, Escape and the backdrop come free.
+ * Kind names in the interface's language; their descriptions come from the widget registry.
+ */
 export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
+  const { t } = useTranslation('board');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const connectors = useQuery({ ...myConnectorsQuery, enabled: open });
   const kinds = catalogueKinds(
@@ -80,27 +85,28 @@ export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
     >
       <div className="catalogue-inner">
         <div className="catalogue-header">
-          <h2 id="catalogue-title">Ajouter un widget</h2>
+          <h2 id="catalogue-title">{t('catalogue.title')}</h2>
           <button type="button" className="button button-secondary" onClick={onClose}>
-            Fermer
+            {t('actions.close')}
           </button>
         </div>
         <p id="catalogue-description" className="catalogue-intro">
-          Choisissez un widget : il sera placé en bas de votre tableau.
+          {t('catalogue.intro')}
         </p>
         <ul className="catalogue-list">
           {kinds.map((kind) => {
             const definition = WIDGET_REGISTRY[kind];
+            const title = widgetKindTitle(kind);
             const blocker = addBlocker(widgets, kind);
             const reasonId = `catalogue-reason-${kind}`;
             return (
               <li key={kind} className="catalogue-item" data-catalogue-kind={kind}>
                 <div className="catalogue-text">
-                  <h3 id={`catalogue-title-${kind}`}>{definition.title}</h3>
+                  <h3 id={`catalogue-title-${kind}`}>{title}</h3>
                   <p>{definition.description}</p>
                   {blocker && (
                     <p id={reasonId} className="catalogue-reason">
-                      {blockerText(blocker, definition.title)}
+                      {blockerText(blocker, title)}
                     </p>
                   )}
                 </div>
@@ -112,7 +118,8 @@ export function Catalogue({ open, widgets, onAdd, onClose }: CatalogueProps) {
                   aria-describedby={blocker ? reasonId : undefined}
                   onClick={() => onAdd(kind)}
                 >
-                  Ajouter<span className="visually-hidden"> « {definition.title} »</span>
+                  {t('catalogue.add')}
+                  <span className="visually-hidden"> {t('catalogue.addWhich', { title })}</span>
                 </button>
               </li>
             );

@@ -1,15 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isUnavailable, type BoardWidget } from '@pleiade/contracts';
+import { i18n } from '../i18n';
 import type { ConflictChoice } from './board-session';
 import type { WidgetConflict } from './merge';
-import {
-  CONFLICT_BOARD_TEXT,
-  CONFLICT_INTRO,
-  CONFLICT_TITLE,
-  KEEP_MINE_LABEL,
-  KEEP_THEIRS_LABEL,
-  UNAVAILABLE_TITLE,
-} from './messages';
 import { widgetTitles } from './titles';
 
 interface ConflictDialogProps {
@@ -21,20 +15,21 @@ interface ConflictDialogProps {
 
 /** What one version of a widget says: a note's text in full, else what happened to it. */
 function VersionOf({ widget, removedText }: { widget: BoardWidget | null; removedText: string }) {
+  const { t } = useTranslation('board');
   if (!widget) return <p className="conflict-removed">{removedText}</p>;
-  if (isUnavailable(widget)) return <p>{UNAVAILABLE_TITLE}</p>;
+  if (isUnavailable(widget)) return <p>{t('unavailable.title')}</p>;
   if (widget.kind === 'notes') {
     return widget.options.text.trim() === '' ? (
-      <p className="conflict-empty">Note vide.</p>
+      <p className="conflict-empty">{t('conflict.emptyNote')}</p>
     ) : (
       <p className="conflict-text">{widget.options.text}</p>
     );
   }
-  return <p>Ses réglages, tels que modifiés de ce côté.</p>;
+  return <p>{t('conflict.settings')}</p>;
 }
 
 function conflictTitle(conflict: WidgetConflict, titles: ReadonlyMap<string, string>): string {
-  if (conflict.id === null) return 'Le tableau entier';
+  if (conflict.id === null) return i18n.t('board:conflict.wholeBoard');
   const widget = conflict.mine ?? conflict.theirs;
   return titles.get(conflict.id) ?? (widget ? (widgetTitles([widget]).get(widget.id) ?? '') : '');
 }
@@ -44,6 +39,7 @@ function conflictTitle(conflict: WidgetConflict, titles: ReadonlyMap<string, str
  * and not dismissed by Escape: leaving it undecided would leave their changes unsaved.
  */
 export function ConflictDialog({ conflicts, titles, onChoose }: ConflictDialogProps) {
+  const { t } = useTranslation('board');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const mineRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -71,23 +67,23 @@ export function ConflictDialog({ conflicts, titles, onChoose }: ConflictDialogPr
       onCancel={(event) => event.preventDefault()}
     >
       <div className="conflict-inner">
-        <h2 id={`${id}-title`}>{CONFLICT_TITLE}</h2>
-        <p id={`${id}-intro`}>{CONFLICT_INTRO}</p>
+        <h2 id={`${id}-title`}>{t('conflict.title')}</h2>
+        <p id={`${id}-intro`}>{t('conflict.intro')}</p>
         <ul className="conflict-list">
           {conflicts.map((conflict, index) => (
             <li key={conflict.id ?? `board-${index}`} className="conflict-item">
               <h3>{conflictTitle(conflict, titles)}</h3>
               {conflict.kind === 'board' ? (
-                <p>{CONFLICT_BOARD_TEXT}</p>
+                <p>{t('conflict.boardText')}</p>
               ) : (
                 <div className="conflict-versions">
                   <section aria-labelledby={`${id}-${index}-mine`} data-version="mine">
-                    <h4 id={`${id}-${index}-mine`}>Votre version</h4>
-                    <VersionOf widget={conflict.mine} removedText="Vous l’avez retiré du tableau." />
+                    <h4 id={`${id}-${index}-mine`}>{t('conflict.mine')}</h4>
+                    <VersionOf widget={conflict.mine} removedText={t('conflict.removedByYou')} />
                   </section>
                   <section aria-labelledby={`${id}-${index}-theirs`} data-version="theirs">
-                    <h4 id={`${id}-${index}-theirs`}>L’autre version</h4>
-                    <VersionOf widget={conflict.theirs} removedText="Il a été retiré du tableau." />
+                    <h4 id={`${id}-${index}-theirs`}>{t('conflict.theirs')}</h4>
+                    <VersionOf widget={conflict.theirs} removedText={t('conflict.removedElsewhere')} />
                   </section>
                 </div>
               )}
@@ -96,10 +92,10 @@ export function ConflictDialog({ conflicts, titles, onChoose }: ConflictDialogPr
         </ul>
         <div className="dialog-actions">
           <button ref={mineRef} type="button" className="button button-primary" onClick={() => onChoose('mine')}>
-            {KEEP_MINE_LABEL}
+            {t('conflict.keepMine')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => onChoose('theirs')}>
-            {KEEP_THEIRS_LABEL}
+            {t('conflict.keepTheirs')}
           </button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_BOARD_NAME_LENGTH, NEW_BOARD_NAME } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
+import { MAX_BOARD_NAME_LENGTH } from '@pleiade/contracts';
 import { errorMessage } from '../api/errors';
 
 interface NewBoardDialogProps {
@@ -9,12 +10,17 @@ interface NewBoardDialogProps {
   onClose: () => void;
 }
 
-/** « Nouveau tableau »: its name, then an empty board opens in edit mode. A native modal dialog. */
+/**
+ * « Nouveau tableau »: its name, then an empty board opens in edit mode. A native modal dialog. The
+ * name offered is the contracts' NEW_BOARD_NAME in French (checked by a test), said in the
+ * interface's language.
+ */
 export function NewBoardDialog({ open, onCreate, onClose }: NewBoardDialogProps) {
+  const { t } = useTranslation('board');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
-  const [name, setName] = useState(NEW_BOARD_NAME);
+  const [name, setName] = useState(() => t('newBoard.defaultName'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,19 +28,19 @@ export function NewBoardDialog({ open, onCreate, onClose }: NewBoardDialogProps)
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setName(NEW_BOARD_NAME);
+      setName(t('newBoard.defaultName'));
       setError(null);
       dialog.showModal();
       inputRef.current?.select();
     } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [open]);
+  }, [open, t]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (name.trim() === '') {
-      setError('Donnez un nom au tableau.');
+      setError(t('boardName.required'));
       inputRef.current?.focus();
       return;
     }
@@ -60,10 +66,10 @@ export function NewBoardDialog({ open, onCreate, onClose }: NewBoardDialogProps)
       }}
     >
       <form className="small-dialog-inner" onSubmit={submit} noValidate>
-        <h2 id={`${id}-title`}>Nouveau tableau</h2>
-        <p>Il s’ajoutera après vos autres tableaux, vide : vous y placerez les widgets de votre choix.</p>
+        <h2 id={`${id}-title`}>{t('newBoard.title')}</h2>
+        <p>{t('newBoard.intro')}</p>
         <div className="form-field">
-          <label htmlFor={`${id}-name`}>Nom du tableau</label>
+          <label htmlFor={`${id}-name`}>{t('boardName.label')}</label>
           <input
             ref={inputRef}
             id={`${id}-name`}
@@ -84,10 +90,10 @@ export function NewBoardDialog({ open, onCreate, onClose }: NewBoardDialogProps)
         </div>
         <div className="dialog-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
-            Créer le tableau
+            {t('newBoard.create')}
           </button>
           <button type="button" className="button button-secondary" onClick={onClose}>
-            Annuler
+            {t('actions.cancel')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_BOARD_NAME_LENGTH } from '@pleiade/contracts';
 import { errorMessage } from '../api/errors';
 
@@ -10,6 +11,7 @@ interface RenameFormProps {
 
 /** The board's title turned into a field: Entrée saves, Échap or « Annuler » leaves it as it was. */
 export function RenameForm({ name, onRename, onDone }: RenameFormProps) {
+  const { t } = useTranslation('board');
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(name);
@@ -24,7 +26,7 @@ export function RenameForm({ name, onRename, onDone }: RenameFormProps) {
     event.preventDefault();
     const trimmed = value.trim();
     if (trimmed === '') {
-      setError('Donnez un nom au tableau.');
+      setError(t('boardName.required'));
       return;
     }
     if (trimmed === name) {
@@ -55,7 +57,7 @@ export function RenameForm({ name, onRename, onDone }: RenameFormProps) {
       }}
     >
       <label htmlFor={`${id}-name`} className="rename-label">
-        Nom du tableau
+        {t('boardName.label')}
       </label>
       <input
         ref={inputRef}
@@ -70,10 +72,10 @@ export function RenameForm({ name, onRename, onDone }: RenameFormProps) {
         onChange={(event) => setValue(event.target.value)}
       />
       <button type="submit" className="button button-primary" disabled={busy}>
-        Enregistrer le nom
+        {t('rename.save')}
       </button>
       <button type="button" className="button button-secondary" onClick={onDone}>
-        Annuler
+        {t('actions.cancel')}
       </button>
       {error && (
         <p id={`${id}-error`} className="field-error" role="alert">

@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next';
 import type { SaveState } from './save-queue';
-import { SAVE_STATE_LABELS } from './messages';
 
 interface SaveStatusProps {
   state: SaveState;
@@ -7,15 +7,16 @@ interface SaveStatusProps {
 }
 
 export function SaveStatus({ state, onRetry }: SaveStatusProps) {
+  const { t } = useTranslation('board');
   return (
     <div className="save-status-wrap">
       <p role="status" className={`save-status save-status-${state}`} data-save-state={state}>
         <span aria-hidden="true" className="save-status-dot" />
-        {SAVE_STATE_LABELS[state]}
+        {t(`saveState.${state}`)}
       </p>
       {state === 'error' && (
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Réessayer
+          {t('actions.retry')}
         </button>
       )}
     </div>

@@ -1,12 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { UnavailableWidget as Unavailable } from '@pleiade/contracts';
 import type { reconfigureBlocker } from './layout';
-import {
-  UNAVAILABLE_KNOWN_KIND,
-  UNAVAILABLE_READ_ONLY,
-  UNAVAILABLE_TITLE,
-  UNAVAILABLE_UNKNOWN_KIND,
-  reconfigureLimitMessage,
-} from './messages';
+import { reconfigureLimitMessage } from './messages';
 
 interface UnavailableWidgetProps {
   widget: Unavailable;
@@ -21,25 +16,26 @@ interface UnavailableWidgetProps {
  * reconfigure it (known kind) or remove it. It stays on the board, as stored, until they do.
  */
 export function UnavailableWidget({ widget, readOnly, blocker, onReconfigure, onRemove }: UnavailableWidgetProps) {
+  const { t } = useTranslation('board');
   const explanation = readOnly
-    ? UNAVAILABLE_READ_ONLY
+    ? t('unavailable.readOnly')
     : widget.kind === null
-      ? UNAVAILABLE_UNKNOWN_KIND
-      : UNAVAILABLE_KNOWN_KIND;
+      ? t('unavailable.unknownKind')
+      : t('unavailable.knownKind');
   return (
     <div className="widget-unavailable" data-widget-state={widget.state}>
-      <p className="widget-unavailable-title">{UNAVAILABLE_TITLE}</p>
+      <p className="widget-unavailable-title">{t('unavailable.title')}</p>
       <p>{explanation}</p>
       {!readOnly && blocker?.reason === 'kind-limit' && <p>{reconfigureLimitMessage(blocker.max)}</p>}
       {!readOnly && (
         <div className="widget-unavailable-actions">
           {widget.kind !== null && blocker === null && (
             <button type="button" className="button button-primary" onClick={() => onReconfigure(widget.id)}>
-              Reconfigurer
+              {t('unavailable.reconfigure')}
             </button>
           )}
           <button type="button" className="button button-secondary" onClick={() => onRemove(widget.id)}>
-            Retirer
+            {t('unavailable.remove')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UndoStore } from './undo';
 
 /**
@@ -8,6 +9,7 @@ import type { UndoStore } from './undo';
  * on it, its time stops.
  */
 export function UndoToast({ store }: { store: UndoStore }) {
+  const { t } = useTranslation('board');
   const { id, message, restoreFocus, closedBy } = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const regionRef = useRef<HTMLDivElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
@@ -56,10 +58,11 @@ export function UndoToast({ store }: { store: UndoStore }) {
         <div className="undo-toast" data-undo-toast="">
           <p>{message}</p>
           <button ref={undoRef} type="button" className="button button-primary" onClick={store.undo}>
-            Annuler
+            {t('undo.undo')}
           </button>
           <button type="button" className="button button-secondary" onClick={store.dismiss}>
-            Fermer<span className="visually-hidden"> ce message</span>
+            {t('actions.close')}
+            <span className="visually-hidden"> {t('undo.closeWhat')}</span>
           </button>
         </div>
       )}

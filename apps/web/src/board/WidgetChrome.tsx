@@ -1,4 +1,5 @@
 import { Suspense, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isUnavailable, type BoardWidget, type WidgetKind } from '@pleiade/contracts';
 import { AppIcon, widgetIconOf } from '../look/icons';
 import { ScrollFrame } from '../look/ScrollFrame';
@@ -68,6 +69,7 @@ export function WidgetChrome({
   onReconfigure,
   onOptionsChange,
 }: WidgetChromeProps) {
+  const { t } = useTranslation('board');
   const hintId = `widget-hint-${widget.id}`;
   const onHandleKeyDown = (event: KeyboardEvent<HTMLButtonElement>): void => {
     const direction = ARROWS[event.key];
@@ -81,11 +83,11 @@ export function WidgetChrome({
     <>
       <header className="widget-header">
         {editing && locked && (
-          <span className="widget-locked" title="Verrouillé par l’administrateur : ni déplacé ni retiré">
+          <span className="widget-locked" title={t('widget.lockedTitle')}>
             <svg aria-hidden="true" focusable="false" width="14" height="14" viewBox="0 0 16 16">
               <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z" fill="currentColor" />
             </svg>
-            <span className="visually-hidden">Verrouillé : </span>
+            <span className="visually-hidden">{t('widget.locked')} </span>
           </span>
         )}
         {editing && !locked && (
@@ -107,7 +109,7 @@ export function WidgetChrome({
               </svg>
             </button>
             <span id={hintId} className="widget-hint">
-              Flèches : déplacer. Maj + flèches : redimensionner.
+              {t('widget.keyboardHint')}
             </span>
           </div>
         )}
@@ -139,7 +141,7 @@ export function WidgetChrome({
           />
         ) : (
           <WidgetErrorBoundary title={title}>
-            <Suspense fallback={<p className="widget-state">Chargement…</p>}>
+            <Suspense fallback={<p className="widget-state">{t('widget.loading')}</p>}>
               <WidgetBody
                 kind={widget.kind}
                 widget={widget}

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18n } from '../i18n';
 
 interface Props {
   title: string;
@@ -25,9 +26,9 @@ export class WidgetErrorBoundary extends Component<Props, State> {
     if (!this.state.failed) return this.props.children;
     return (
       <div className="widget-state widget-state-error">
-        <p>Ce widget n'a pas pu s'afficher.</p>
+        <p>{i18n.t('board:widget.failed')}</p>
         <button type="button" className="button button-secondary" onClick={() => this.setState({ failed: false })}>
-          Réessayer
+          {i18n.t('board:actions.retry')}
         </button>
       </div>
     );

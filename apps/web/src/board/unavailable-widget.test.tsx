@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { BoardWidget } from '@pleiade/contracts';
 import { unavailableWidget, widget } from '../test/factories';
 import { reconfigureBlocker } from './layout';
-import { UNAVAILABLE_KNOWN_KIND, UNAVAILABLE_READ_ONLY, UNAVAILABLE_UNKNOWN_KIND } from './messages';
+import { unavailableKnownKind, unavailableReadOnly, unavailableUnknownKind } from './messages';
 import { widgetTitles } from './titles';
 import { WidgetChrome } from './WidgetChrome';
 
@@ -47,7 +47,7 @@ describe('a widget to reconfigure', () => {
     expect(html).toContain('data-widget-state="needs_reconfiguration"');
     expect(textOf(html)).toContain('Notes');
     expect(textOf(html)).toContain('À reconfigurer');
-    expect(textOf(html)).toContain(UNAVAILABLE_KNOWN_KIND);
+    expect(textOf(html)).toContain(unavailableKnownKind());
     expect(buttonsOf(html)).toEqual(['', '', 'Reconfigurer', 'Retirer']);
     expect(html).toContain('aria-label="Déplacer le widget « Notes »"');
     expect(html).toContain('aria-label="Retirer le widget « Notes »"');
@@ -57,7 +57,7 @@ describe('a widget to reconfigure', () => {
     const unknown = unavailableWidget(null, { x: 0, y: 0, w: 4, h: 3 });
     const html = render(unknown, [unknown]);
     expect(textOf(html)).toContain('Widget indisponible');
-    expect(textOf(html)).toContain(UNAVAILABLE_UNKNOWN_KIND);
+    expect(textOf(html)).toContain(unavailableUnknownKind());
     expect(buttonsOf(html)).toEqual(['', '', 'Retirer']);
   });
 
@@ -73,7 +73,7 @@ describe('a widget to reconfigure', () => {
     const broken = unavailableWidget('mail', { x: 0, y: 0, w: 4, h: 5 });
     const html = render(broken, [broken], true);
     expect(textOf(html)).toContain('À reconfigurer');
-    expect(textOf(html)).toContain(UNAVAILABLE_READ_ONLY);
+    expect(textOf(html)).toContain(unavailableReadOnly());
     expect(html).not.toContain('<button');
   });
 });
