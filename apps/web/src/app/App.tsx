@@ -29,7 +29,8 @@ const RETURN_KEY = 'pleiade.returnTo';
 
 const MAIN_ID = 'contenu';
 
-function Shell({ me, view = 'board', children }: { me: Me | null; view?: AppView; children: ReactNode }) {
+/** The page around every view but the kiosk: skip link, header, main content. */
+export function Shell({ me, view = 'board', children }: { me: Me | null; view?: AppView; children: ReactNode }) {
   const { t } = useTranslation('common');
   return (
     <>
