@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MyAnnouncements } from '@pleiade/contracts';
 import { announcementsQueryKey, dismissBanner, fetchMyAnnouncements } from '../api/announcements';
 import { errorMessage } from '../api/errors';
@@ -13,6 +14,7 @@ import './announcements.css';
  * their board.
  */
 export function AnnouncementBanners() {
+  const { t } = useTranslation('common');
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: announcementsQueryKey,
@@ -29,14 +31,14 @@ export function AnnouncementBanners() {
       );
     },
     onError: (error) => {
-      setProblem(`Le bandeau n’a pas pu être fermé. ${errorMessage(error)}`);
+      setProblem(t('announcements.closeFailed', { reason: errorMessage(error) }));
       void queryClient.invalidateQueries({ queryKey: announcementsQueryKey });
     },
   });
   const banners = query.data?.banners ?? [];
   if (banners.length === 0 && problem === '') return null;
   return (
-    <section className="banners" aria-label="Annonces de votre collectivité">
+    <section className="banners" aria-label={t('announcements.region')}>
       {banners.map((banner) => (
         <div key={banner.id} className={`banner banner-${banner.severity}`} role="note">
           <AnnouncementItem announcement={banner} headingLevel={null} />
@@ -44,9 +46,9 @@ export function AnnouncementBanners() {
             type="button"
             className="button button-secondary banner-close"
             onClick={() => dismiss.mutate(banner.id)}
-            aria-label={`Fermer le bandeau « ${banner.title} »`}
+            aria-label={t('announcements.closeBanner', { title: banner.title })}
           >
-            Fermer
+            {t('announcements.close')}
           </button>
         </div>
       ))}

@@ -1,4 +1,5 @@
-import { SEVERITY_LABELS, type Announcement, type AnnouncementSeverity } from '@pleiade/contracts';
+import type { Announcement, AnnouncementSeverity } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
 import './announcements.css';
 
 /** Icons drawn here (no third-party request); the severity's word always goes with them. */
@@ -9,12 +10,13 @@ const ICONS: Record<AnnouncementSeverity, string> = {
 };
 
 export function SeverityBadge({ severity }: { severity: AnnouncementSeverity }) {
+  const { t } = useTranslation('common');
   return (
     <span className={`severity severity-${severity}`}>
       <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
         <path d={ICONS[severity]} fill="currentColor" />
       </svg>
-      {SEVERITY_LABELS[severity]}
+      {t(`severity.${severity}`)}
     </span>
   );
 }

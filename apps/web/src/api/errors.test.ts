@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { ApiError, apiErrorFromResponse, errorMessage, isTransientError, networkError } from './errors';
 import { shouldRetry } from './queries';
 
@@ -66,5 +67,36 @@ describe('retry policy', () => {
   it('gives a readable message for anything thrown', () => {
     expect(errorMessage(networkError())).toMatch(/Impossible de joindre/);
     expect(errorMessage('oops')).toBe('Une erreur inattendue est survenue.');
+  });
+});
+
+describe('the SPA’s own messages in English', () => {
+  afterEach(async () => {
+    await setLanguage('fr');
+  });
+
+  it('words the failures the SPA names itself in the interface’s language, keeps the codes and the server’s words', async () => {
+    await setLanguage('en');
+    expect(errorMessage(networkError())).toBe(
+      'Cannot reach the Pléiade server. Check your connection, then try again.',
+    );
+    expect(errorMessage('oops')).toBe('An unexpected error occurred.');
+    const forbidden = apiErrorFromResponse(403, '<html>Forbidden</html>');
+    expect([forbidden.code, forbidden.message]).toEqual(['FORBIDDEN', 'You are not allowed to do this.']);
+    expect(apiErrorFromResponse(502, undefined).message).toBe(
+      'The server ran into an error (HTTP 502). Try again in a moment.',
+    );
+    expect(apiErrorFromResponse(418, undefined).message).toBe('The request failed (HTTP 418).');
+    const fromServer = apiErrorFromResponse(409, {
+      error: { code: 'BOARD_VERSION_CONFLICT', message: 'Version périmée.', requestId: 'r1' },
+    });
+    expect(errorMessage(fromServer)).toBe('Version périmée.');
+  });
+
+  it('words a network failure again when the language changed since', async () => {
+    const failure = networkError();
+    expect(errorMessage(failure)).toMatch(/^Impossible de joindre/);
+    await setLanguage('en');
+    expect(errorMessage(failure)).toMatch(/^Cannot reach/);
   });
 });

@@ -1,4 +1,5 @@
 import { apiErrorBodySchema, type ErrorCode, type ErrorDetail } from '@pleiade/contracts';
+import { i18n } from '../i18n';
 
 /** Codes of the API plus the two failures that happen before the API could answer. */
 export type ApiErrorCode = ErrorCode | 'NETWORK_ERROR' | 'INVALID_RESPONSE';
@@ -30,16 +31,16 @@ export class ApiError extends Error {
   }
 }
 
-export const NETWORK_ERROR_MESSAGE =
-  'Impossible de joindre le serveur de Pléiade. Vérifiez votre connexion puis réessayez.';
-export const INVALID_RESPONSE_MESSAGE = 'Le serveur a renvoyé une réponse inattendue. Réessayez dans un instant.';
+/** « Impossible de joindre le serveur… », in the interface's language. */
+export const networkErrorMessage = (): string => i18n.t('common:api.network');
+export const invalidResponseMessage = (): string => i18n.t('common:api.invalidResponse');
 
 function fallbackMessage(status: number): string {
-  if (status === 401) return "Vous n'êtes pas connecté.";
-  if (status === 403) return "Vous n'avez pas le droit de faire cette action.";
-  if (status === 404) return 'Ressource introuvable.';
-  if (status >= 500) return `Le serveur a rencontré une erreur (HTTP ${status}). Réessayez dans un instant.`;
-  return `La requête a échoué (HTTP ${status}).`;
+  if (status === 401) return i18n.t('common:api.unauthenticated');
+  if (status === 403) return i18n.t('common:api.forbidden');
+  if (status === 404) return i18n.t('common:api.notFound');
+  if (status >= 500) return i18n.t('common:api.serverError', { status });
+  return i18n.t('common:api.failed', { status });
 }
 
 function fallbackCode(status: number): ApiErrorCode {
@@ -56,7 +57,8 @@ function fallbackCode(status: number): ApiErrorCode {
 
 /**
  * Builds the typed error of a non-2xx response. A body that is not the API's error shape (a proxy's
- * HTML page, an empty 502) still yields a French message and a code derived from the status.
+ * HTML page, an empty 502) still yields a message in the interface's language and a code derived from
+ * the status. The API's own messages (French) are kept as the server wrote them.
  */
 export function apiErrorFromResponse(status: number, body: unknown, headerRequestId: string | null = null): ApiError {
   const parsed = apiErrorBodySchema.safeParse(body);
@@ -73,11 +75,11 @@ export function apiErrorFromResponse(status: number, body: unknown, headerReques
 }
 
 export function networkError(): ApiError {
-  return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
+  return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: networkErrorMessage() });
 }
 
 export function invalidResponseError(status: number, requestId: string | null): ApiError {
-  return new ApiError({ status, code: 'INVALID_RESPONSE', message: INVALID_RESPONSE_MESSAGE, requestId });
+  return new ApiError({ status, code: 'INVALID_RESPONSE', message: invalidResponseMessage(), requestId });
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -89,8 +91,14 @@ export function isTransientError(error: unknown): boolean {
   return isApiError(error) && (error.status === 0 || error.status >= 500);
 }
 
-/** A readable French message for any thrown value. */
+/**
+ * A readable message for any thrown value: the server's words, or the SPA's own in the interface's
+ * language (a failure that never reached the server is worded again if the language changed since).
+ */
 export function errorMessage(error: unknown): string {
-  if (isApiError(error)) return error.message;
-  return 'Une erreur inattendue est survenue.';
+  if (isApiError(error)) {
+    if (error.code === 'NETWORK_ERROR') return networkErrorMessage();
+    return error.message;
+  }
+  return i18n.t('common:api.unexpected');
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { Me } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
 import { kioskBoardIdOf, useHash, useHashView, type AppView } from '../admin/admin-route';
 import { adminSectionOf } from '../admin/boards/sections';
 import { useMe } from '../api/queries';
@@ -28,11 +29,13 @@ const RETURN_KEY = 'pleiade.returnTo';
 
 const MAIN_ID = 'contenu';
 
-function Shell({ me, view = 'board', children }: { me: Me | null; view?: AppView; children: ReactNode }) {
+/** The page around every view but the kiosk: skip link, header, main content. */
+export function Shell({ me, view = 'board', children }: { me: Me | null; view?: AppView; children: ReactNode }) {
+  const { t } = useTranslation('common');
   return (
     <>
       <a className="skip-link" href={`#${MAIN_ID}`}>
-        Aller au contenu
+        {t('app.skipLink')}
       </a>
       <AppHeader me={me} view={view} />
       <main id={MAIN_ID} tabIndex={-1} className="app-main">
@@ -64,6 +67,7 @@ function useReturnAfterSignIn(signedOut: boolean, view: AppView, hash: string): 
 }
 
 export function App() {
+  const { t } = useTranslation('common');
   const me = useMe();
   useLanguageOf(me.data?.language);
   const view = useHashView();
@@ -84,7 +88,7 @@ export function App() {
   if (me.data && view === 'kiosk') {
     // No header nor navigation: the kiosk is the whole screen.
     return (
-      <Suspense fallback={<p role="status">Chargement du mode kiosque…</p>}>
+      <Suspense fallback={<p role="status">{t('app.loadingKiosk')}</p>}>
         <KioskPage boardId={kioskBoardIdOf(hash)} />
       </Suspense>
     );
@@ -97,7 +101,7 @@ export function App() {
           <Suspense
             fallback={
               <p role="status" className="page-loading">
-                Chargement de l’administration…
+                {t('app.loadingAdministration')}
               </p>
             }
           >
@@ -115,7 +119,7 @@ export function App() {
           <Suspense
             fallback={
               <p role="status" className="page-loading">
-                Chargement de vos éléments à traiter…
+                {t('app.loadingTodo')}
               </p>
             }
           >
@@ -131,7 +135,7 @@ export function App() {
     return (
       <Shell me={null}>
         <h1>Pléiade</h1>
-        <ErrorPanel title="Pléiade n'a pas pu démarrer." error={me.error} onRetry={() => void me.refetch()} />
+        <ErrorPanel title={t('app.startFailed')} error={me.error} onRetry={() => void me.refetch()} />
       </Shell>
     );
   }
@@ -139,7 +143,7 @@ export function App() {
     <Shell me={null}>
       <h1 className="visually-hidden">Pléiade</h1>
       <p role="status" className="page-loading">
-        Chargement de Pléiade…
+        {t('app.loading')}
       </p>
     </Shell>
   );

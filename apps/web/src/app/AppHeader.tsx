@@ -1,14 +1,16 @@
 import type { Me } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
 import { LOGOUT_URL } from '../api/client';
 import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
 import { TodoNavLink } from '../todo/TodoNavLink';
 import { useLook } from '../api/look';
 import { useTheme } from '../look/theme';
 import { canAdminister } from './permissions';
-import { ROLE_LABELS } from './roles';
+import { roleLabel } from './roles';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 
 export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppView }) {
+  const { t } = useTranslation('common');
   // The collectivité's name, logo and colour, as its administrators set them (no rebuild).
   const look = useLook(me !== null);
   useTheme(look.data?.primaryColor);
@@ -29,16 +31,16 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
         </p>
         {/* Agents and élus never see « Administration »; « Mon tableau » always leads back. */}
         {me && (
-          <nav aria-label="Espaces" className="app-nav">
+          <nav aria-label={t('header.spaces')} className="app-nav">
             {view !== 'board' && (
               <a className="button button-secondary" href={BOARD_HASH}>
-                Mon tableau
+                {t('header.myBoard')}
               </a>
             )}
             <TodoNavLink current={view === 'todo'} />
             {canAdminister(me) && view !== 'administration' && (
               <a className="button button-secondary" href={ADMIN_HASH}>
-                Administration
+                {t('header.administration')}
               </a>
             )}
           </nav>
@@ -48,13 +50,13 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
           <div className="user-box">
             <p className="user-identity">
               <span className="user-name">{me.displayName}</span>
-              <span className="user-role">{ROLE_LABELS[me.role]}</span>
+              <span className="user-role">{roleLabel(me.role)}</span>
             </p>
             <LanguageSwitch signedIn />
             {/* A real form post: the BFF ends the session, then sends the browser through the IdP's logout. */}
             <form method="post" action={LOGOUT_URL} className="logout-form">
               <button type="submit" className="button button-secondary">
-                Se déconnecter
+                {t('header.signOut')}
               </button>
             </form>
           </div>

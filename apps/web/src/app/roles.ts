@@ -1,8 +1,5 @@
 import type { Role } from '@pleiade/contracts';
+import { i18n } from '../i18n';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  agent: 'Agent',
-  elu: 'Élu',
-  admin: 'Administrateur',
-  operator: 'Opérateur',
-};
+/** A role as people read it, in the interface's language (« Agent », « Élu »…). */
+export const roleLabel = (role: Role): string => i18n.t(`common:roles.${role}`);

@@ -1,16 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   LOGO_TYPES,
   MAX_LOGO_BYTES,
   can,
   checkPrimaryColour,
-  formatContrastRatio,
   type AdminAppLink,
   type CollectiviteLook,
   type Me,
 } from '@pleiade/contracts';
 import { errorMessage as baseMessage, isApiError } from '../api/errors';
+import { i18n, intlLocale } from '../i18n';
 import { queryKeys } from '../api/queries';
 import {
   adminAppLinksQuery,
@@ -40,24 +41,38 @@ function errorMessage(error: unknown): string {
   return [message, ...new Set(details)].join(' ');
 }
 
+const ratios = new Map<string, Intl.NumberFormat>();
+
+/** « 4,52:1 » in French, "4.52:1" in English: rounded down, so that 4.499 never reads 4.5. */
+export function contrastRatioText(ratio: number): string {
+  const locale = intlLocale();
+  let format = ratios.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    ratios.set(locale, format);
+  }
+  return `${format.format(Math.floor(ratio * 100) / 100)}:1`;
+}
+
 /** « Apparence et lanceur »: the collectivité's name, logo and colour, its launcher links; the operator's view. */
 export function LookAdmin({ me }: { me: Me }) {
+  const { t } = useTranslation('look');
   const subject = subjectOf(me);
   const resource = { collectiviteId: me.collectivite.id };
   if (!can(subject, 'collectivite.administerLook', resource)) {
     return (
       <>
-        <h1>Administration</h1>
+        <h1>{t('page.heading')}</h1>
         <div className="notice" role="alert">
-          <p className="notice-title">Accès réservé</p>
-          <p>Réservé aux administrateurs de la collectivité.</p>
+          <p className="notice-title">{t('page.deniedTitle')}</p>
+          <p>{t('page.denied')}</p>
         </div>
       </>
     );
   }
   return (
     <>
-      <h1>Administration — Apparence et lanceur</h1>
+      <h1>{t('page.title')}</h1>
       <AdminNav current="look" />
       <div className="admin-page">
         <LookForm />
@@ -72,23 +87,23 @@ function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Fichier illisible.'));
+    reader.onerror = () => reject(new Error(i18n.t('look:logo.unreadable')));
     reader.readAsDataURL(file);
   });
 }
 
 function LookForm() {
+  const { t } = useTranslation('look');
   const look = useQuery(lookQuery);
-  if (look.isPending) return <p role="status">Chargement de l’apparence…</p>;
+  if (look.isPending) return <p role="status">{t('look.loading')}</p>;
   if (look.isError) {
-    return (
-      <ErrorPanel title="L’apparence n’a pas pu être chargée." error={look.error} onRetry={() => void look.refetch()} />
-    );
+    return <ErrorPanel title={t('look.loadFailed')} error={look.error} onRetry={() => void look.refetch()} />;
   }
   return <LookFields look={look.data} />;
 }
 
 function LookFields({ look }: { look: CollectiviteLook }) {
+  const { t } = useTranslation('look');
   const queryClient = useQueryClient();
   const [name, setName] = useState(look.name);
   const [colour, setColour] = useState(look.primaryColor ?? '');
@@ -105,10 +120,7 @@ function LookFields({ look }: { look: CollectiviteLook }) {
     try {
       const saved = await updateLook({ name, primaryColor: colour.trim() === '' ? null : colour.trim() });
       queryClient.setQueryData(lookQuery.queryKey, saved);
-      setStatus({
-        kind: 'ok',
-        text: 'Apparence enregistrée : elle s’applique dès maintenant pour toute la collectivité.',
-      });
+      setStatus({ kind: 'ok', text: t('look.saved') });
     } catch (error) {
       setStatus({ kind: 'error', text: errorMessage(error) });
     }
@@ -118,11 +130,11 @@ function LookFields({ look }: { look: CollectiviteLook }) {
     setLogoStatus(null);
     if (!file) return;
     if (!(LOGO_TYPES as readonly string[]).includes(file.type)) {
-      setLogoStatus({ kind: 'error', text: 'Le logo doit être une image PNG, JPEG ou WebP.' });
+      setLogoStatus({ kind: 'error', text: t('logo.wrongType') });
       return;
     }
     if (file.size > MAX_LOGO_BYTES) {
-      setLogoStatus({ kind: 'error', text: 'Le logo dépasse 256 Ko : choisissez une image plus légère.' });
+      setLogoStatus({ kind: 'error', text: t('logo.tooLarge') });
       return;
     }
     try {
@@ -131,7 +143,7 @@ function LookFields({ look }: { look: CollectiviteLook }) {
         data: await readAsBase64(file),
       });
       queryClient.setQueryData(lookQuery.queryKey, saved);
-      setLogoStatus({ kind: 'ok', text: 'Logo enregistré.' });
+      setLogoStatus({ kind: 'ok', text: t('logo.saved') });
     } catch (error) {
       setLogoStatus({ kind: 'error', text: errorMessage(error) });
     }
@@ -141,7 +153,7 @@ function LookFields({ look }: { look: CollectiviteLook }) {
     try {
       await deleteLogo();
       await queryClient.invalidateQueries({ queryKey: lookQuery.queryKey });
-      setLogoStatus({ kind: 'ok', text: 'Logo retiré.' });
+      setLogoStatus({ kind: 'ok', text: t('logo.removed') });
     } catch (error) {
       setLogoStatus({ kind: 'error', text: errorMessage(error) });
     }
@@ -149,19 +161,19 @@ function LookFields({ look }: { look: CollectiviteLook }) {
 
   return (
     <section className="admin-panel" aria-labelledby="look-heading">
-      <h2 id="look-heading">Apparence de la collectivité</h2>
+      <h2 id="look-heading">{t('look.heading')}</h2>
       <form className="admin-form" onSubmit={(event) => void save(event)} noValidate>
         <div className="admin-field">
-          <label htmlFor={ids.name}>Nom affiché</label>
+          <label htmlFor={ids.name}>{t('look.name')}</label>
           <input id={ids.name} type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="admin-field">
-          <label htmlFor={ids.colour}>Couleur principale (format #RRVVBB, vide : couleur de Pléiade)</label>
+          <label htmlFor={ids.colour}>{t('look.colour')}</label>
           <div className="look-colour-row">
             <input
               id={ids.picker}
               type="color"
-              aria-label="Choisir la couleur dans une palette"
+              aria-label={t('look.picker')}
               value={validColour ? colour.toLowerCase() : DEFAULT_COLOUR}
               onChange={(e) => setColour(e.target.value)}
             />
@@ -177,14 +189,14 @@ function LookFields({ look }: { look: CollectiviteLook }) {
           <p id={ids.contrast} className="look-contrast">
             {check
               ? check.ok
-                ? `Contraste ${formatContrastRatio(check.ratio)} : suffisant (au moins 4,5:1).`
-                : `Contraste ${formatContrastRatio(check.ratio)} : insuffisant, il faut au moins 4,5:1.`
-              : 'Le contraste avec le texte blanc et le fond des pages doit atteindre 4,5:1.'}
+                ? t('look.contrastOk', { ratio: contrastRatioText(check.ratio) })
+                : t('look.contrastLow', { ratio: contrastRatioText(check.ratio) })
+              : t('look.contrastRule')}
           </p>
         </div>
         <div className="admin-form-actions">
           <button type="submit" className="button button-primary">
-            Enregistrer l’apparence
+            {t('look.save')}
           </button>
         </div>
         <p role="status" className={status?.kind === 'error' ? 'look-error' : 'look-ok'}>
@@ -192,19 +204,19 @@ function LookFields({ look }: { look: CollectiviteLook }) {
         </p>
       </form>
 
-      <h3>Logo</h3>
+      <h3>{t('logo.heading')}</h3>
       {look.logoUrl ? (
         <p className="look-logo-preview">
-          <img src={look.logoUrl} alt={`Logo actuel de ${look.name}`} />
+          <img src={look.logoUrl} alt={t('logo.current', { name: look.name })} />
           <button type="button" className="button button-secondary" onClick={() => void removeLogo()}>
-            Retirer le logo
+            {t('logo.remove')}
           </button>
         </p>
       ) : (
-        <p>Aucun logo : Pléiade affiche son étoile.</p>
+        <p>{t('logo.none')}</p>
       )}
       <div className="admin-field">
-        <label htmlFor={ids.logo}>Choisir un logo (PNG, JPEG ou WebP, 256 Ko au plus)</label>
+        <label htmlFor={ids.logo}>{t('logo.choose')}</label>
         <input
           id={ids.logo}
           type="file"
@@ -243,6 +255,7 @@ function LinkForm({
   onSave: (draft: LinkDraft) => Promise<string | null>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('look');
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -274,15 +287,10 @@ function LinkForm({
       }}
     >
       <h3>{title}</h3>
-      {field('label', 'Nom du lien')}
-      {field('url', 'Adresse (http:// ou https://)', 'url')}
-      {field('description', 'Description (facultative)')}
-      {field(
-        'groups',
-        'Groupes autorisés',
-        'text',
-        'Séparés par des virgules ; vide : tous les membres de la collectivité.',
-      )}
+      {field('label', t('links.form.label'))}
+      {field('url', t('links.form.url'), 'url')}
+      {field('description', t('links.form.description'))}
+      {field('groups', t('links.form.groups'), 'text', t('links.form.groupsHint'))}
       {error && (
         <p role="alert" className="look-error">
           {error}
@@ -290,10 +298,10 @@ function LinkForm({
       )}
       <div className="admin-form-actions">
         <button type="submit" className="button button-primary">
-          Enregistrer le lien
+          {t('links.form.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuler
+          {t('links.form.cancel')}
         </button>
       </div>
     </form>
@@ -313,6 +321,7 @@ function inputOf(draft: LinkDraft) {
 }
 
 function LauncherLinks() {
+  const { t } = useTranslation('look');
   const queryClient = useQueryClient();
   const links = useQuery(adminAppLinksQuery);
   const [editing, setEditing] = useState<{ mode: 'create' } | { mode: 'edit'; link: AdminAppLink } | null>(null);
@@ -343,7 +352,7 @@ function LauncherLinks() {
           ? await updateAppLink(editing.link.id, inputOf(draft))
           : await createAppLink(inputOf(draft));
       await refresh();
-      setAnnouncement(`Lien « ${saved.label} » enregistré.`);
+      setAnnouncement(t('links.saved', { label: saved.label }));
       setEditing(null);
       return null;
     } catch (error) {
@@ -362,7 +371,7 @@ function LauncherLinks() {
     ids.splice(target, 0, moving.id);
     try {
       await refresh(await orderAppLinks(ids));
-      setAnnouncement(`« ${moving.label} » est maintenant en position ${target + 1} sur ${list.length}.`);
+      setAnnouncement(t('links.moved', { label: moving.label, position: target + 1, total: list.length }));
       setFocusAfter(`${delta < 0 ? 'up' : 'down'}-${moving.id}`);
     } catch (error) {
       setAnnouncement(errorMessage(error));
@@ -375,7 +384,7 @@ function LauncherLinks() {
       await deleteAppLink(link.id);
       await refresh();
       setConfirming(null);
-      setAnnouncement(`Lien « ${link.label} » retiré du lanceur.`);
+      setAnnouncement(t('links.removed', { label: link.label }));
       setFocusAfter('launcher-heading');
     } catch (error) {
       setAnnouncement(errorMessage(error));
@@ -386,19 +395,16 @@ function LauncherLinks() {
   return (
     <section className="admin-list-section" aria-labelledby="launcher-heading">
       <h2 id="launcher-heading" tabIndex={-1}>
-        Lanceur d’applications{list ? ` (${list.length})` : ''}
+        {list ? t('links.headingCount', { number: list.length }) : t('links.heading')}
       </h2>
-      <p className="admin-intro">
-        Les liens du widget « Applications », dans cet ordre, pour les groupes choisis. « Monter » et « Descendre » les
-        réordonnent au clavier comme à la souris.
-      </p>
+      <p className="admin-intro">{t('links.intro')}</p>
       <p role="status" className="admin-announcement">
         {announcement}
       </p>
       {editing ? (
         <LinkForm
           key={editing.mode === 'edit' ? editing.link.id : 'new'}
-          title={editing.mode === 'edit' ? `Modifier « ${editing.link.label} »` : 'Ajouter un lien'}
+          title={editing.mode === 'edit' ? t('links.editLabel', { label: editing.link.label }) : t('links.add')}
           initial={editing.mode === 'edit' ? draftOf(editing.link) : EMPTY_DRAFT}
           onSave={save}
           onCancel={() => setEditing(null)}
@@ -406,19 +412,15 @@ function LauncherLinks() {
       ) : (
         <p>
           <button type="button" className="button button-primary" onClick={() => setEditing({ mode: 'create' })}>
-            Ajouter un lien
+            {t('links.add')}
           </button>
         </p>
       )}
-      {links.isPending && <p role="status">Chargement des liens…</p>}
+      {links.isPending && <p role="status">{t('links.loading')}</p>}
       {links.isError && (
-        <ErrorPanel
-          title="Les liens n’ont pas pu être chargés."
-          error={links.error}
-          onRetry={() => void links.refetch()}
-        />
+        <ErrorPanel title={t('links.loadFailed')} error={links.error} onRetry={() => void links.refetch()} />
       )}
-      {list?.length === 0 && <p className="admin-empty">Aucun lien : le widget « Applications » est vide.</p>}
+      {list?.length === 0 && <p className="admin-empty">{t('links.empty')}</p>}
       {list && list.length > 0 && (
         <ol className="admin-card-list look-link-list">
           {list.map((link, index) => (
@@ -429,55 +431,55 @@ function LauncherLinks() {
               <p className="admin-url">{link.url}</p>
               <p className="look-hint">
                 {link.allowedGroups.length === 0
-                  ? 'Pour tous les membres de la collectivité'
-                  : `Pour les groupes : ${link.allowedGroups.join(', ')}`}
+                  ? t('links.forEveryone')
+                  : t('links.forGroups', { groups: link.allowedGroups.join(', ') })}
               </p>
               <div className="admin-card-actions">
                 <button
                   id={`up-${link.id}`}
                   type="button"
                   className="button button-secondary"
-                  aria-label={`Monter « ${link.label} »`}
+                  aria-label={t('links.upLabel', { label: link.label })}
                   disabled={index === 0}
                   onClick={() => void move(index, -1)}
                 >
-                  Monter
+                  {t('links.up')}
                 </button>
                 <button
                   id={`down-${link.id}`}
                   type="button"
                   className="button button-secondary"
-                  aria-label={`Descendre « ${link.label} »`}
+                  aria-label={t('links.downLabel', { label: link.label })}
                   disabled={index === list.length - 1}
                   onClick={() => void move(index, 1)}
                 >
-                  Descendre
+                  {t('links.down')}
                 </button>
                 <button
                   type="button"
                   className="button button-secondary"
-                  aria-label={`Modifier « ${link.label} »`}
+                  aria-label={t('links.editLabel', { label: link.label })}
                   onClick={() => setEditing({ mode: 'edit', link })}
                 >
-                  Modifier
+                  {t('links.edit')}
                 </button>
                 {confirming === link.id ? (
                   <>
                     <button type="button" className="button button-danger" onClick={() => void remove(link)}>
-                      Confirmer le retrait de « {link.label} »
+                      {t('links.confirmRemove', { label: link.label })}
                     </button>
                     <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                      Garder
+                      {t('links.keep')}
                     </button>
                   </>
                 ) : (
                   <button
                     type="button"
                     className="button button-secondary"
-                    aria-label={`Retirer « ${link.label} »`}
+                    aria-label={t('links.removeLabel', { label: link.label })}
                     onClick={() => setConfirming(link.id)}
                   >
-                    Retirer
+                    {t('links.remove')}
                   </button>
                 )}
               </div>
@@ -491,17 +493,14 @@ function LauncherLinks() {
 
 /** The operator's read-only view of every collectivité of the installation. */
 function Installation() {
+  const { t } = useTranslation('look');
   const view = useQuery(installationQuery);
   return (
     <section className="admin-list-section" aria-labelledby="installation-heading">
-      <h2 id="installation-heading">Toutes les collectivités de l’installation</h2>
-      {view.isPending && <p role="status">Chargement…</p>}
+      <h2 id="installation-heading">{t('installation.heading')}</h2>
+      {view.isPending && <p role="status">{t('installation.loading')}</p>}
       {view.isError && (
-        <ErrorPanel
-          title="La vue d’ensemble n’a pas pu être chargée."
-          error={view.error}
-          onRetry={() => void view.refetch()}
-        />
+        <ErrorPanel title={t('installation.loadFailed')} error={view.error} onRetry={() => void view.refetch()} />
       )}
       {view.data && (
         <ul className="admin-card-list">
@@ -509,17 +508,20 @@ function Installation() {
             <li key={collectivite.id} className="admin-card">
               <h3 className="admin-card-title">{collectivite.name}</h3>
               <dl className="admin-card-facts">
-                <dt>Connexion par</dt>
+                <dt>{t('installation.providers')}</dt>
                 <dd>
                   {view.data.providers
                     .filter((provider) => collectivite.providerIds.includes(provider.id))
                     .map((provider) => provider.name)
-                    .join(', ') || 'aucun fournisseur d’identité'}
+                    .join(', ') || t('installation.noProvider')}
                 </dd>
-                <dt>Applications connectées</dt>
-                <dd>{collectivite.connectors.map((connector) => connector.label).join(', ') || 'aucune'}</dd>
-                <dt>Liens du lanceur</dt>
-                <dd>{collectivite.appLinks.map((link) => link.label).join(', ') || 'aucun'}</dd>
+                <dt>{t('installation.connectors')}</dt>
+                <dd>
+                  {collectivite.connectors.map((connector) => connector.label).join(', ') ||
+                    t('installation.noConnector')}
+                </dd>
+                <dt>{t('installation.links')}</dt>
+                <dd>{collectivite.appLinks.map((link) => link.label).join(', ') || t('installation.noLink')}</dd>
               </dl>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Whether a scrolling box hides content below what it shows (a pixel of rounding aside). */
 export function hasMoreBelow(box: { scrollHeight: number; clientHeight: number; scrollTop: number }): boolean {
@@ -11,6 +12,7 @@ export function hasMoreBelow(box: { scrollHeight: number; clientHeight: number; 
  * itself takes the keyboard focus when it scrolls, so arrows and Page Down work too.
  */
 export function ScrollFrame({ title, children }: { title: string; children: ReactNode }) {
+  const { t } = useTranslation('look');
   const body = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
   const [scrollable, setScrollable] = useState(false);
@@ -46,26 +48,37 @@ export function ScrollFrame({ title, children }: { title: string; children: Reac
         onScroll={measure}
         // A scrolling region must be reachable by keyboard (axe: scrollable-region-focusable); its name
         // differs from the widget's own landmark (axe: landmark-unique).
-        {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': `Contenu : ${title}` } : {})}
+        {...(scrollable ? { tabIndex: 0, role: 'region', 'aria-label': t('scroll.region', { title }) } : {})}
       >
         {children}
       </div>
       {more && (
-        <div className="widget-more">
-          <button
-            type="button"
-            className="button button-secondary widget-more-button"
-            aria-label={`Voir plus : ${title}`}
-            onClick={() => {
-              const element = body.current;
-              if (!element) return;
-              element.scrollBy({ top: Math.max(element.clientHeight * 0.8, 40), behavior: 'smooth' });
-            }}
-          >
-            Voir plus
-          </button>
-        </div>
+        <MoreButton
+          title={title}
+          onMore={() => {
+            const element = body.current;
+            if (!element) return;
+            element.scrollBy({ top: Math.max(element.clientHeight * 0.8, 40), behavior: 'smooth' });
+          }}
+        />
       )}
+    </div>
+  );
+}
+
+/** « Voir plus », named after the widget it scrolls (several can be on the page). */
+export function MoreButton({ title, onMore }: { title: string; onMore: () => void }) {
+  const { t } = useTranslation('look');
+  return (
+    <div className="widget-more">
+      <button
+        type="button"
+        className="button button-secondary widget-more-button"
+        aria-label={t('scroll.moreLabel', { title })}
+        onClick={onMore}
+      >
+        {t('scroll.more')}
+      </button>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useContainerWidth } from 'react-grid-layout';
 import { layoutOn, type Board } from '@pleiade/contracts';
 import { fetchKioskBoard } from '../api/admin-boards';
@@ -105,6 +106,7 @@ function KioskGrid({ board }: { board: Board }) {
  * signed-in member of its audience (policy board.openKiosk).
  */
 export function KioskPage({ boardId }: { boardId: string | null }) {
+  const { t } = useTranslation('sharedBoards');
   useKioskType();
   const now = useMinuteClock();
   const fullscreen = useFullscreen();
@@ -118,7 +120,7 @@ export function KioskPage({ boardId }: { boardId: string | null }) {
 
   const problem =
     boardId === null || (isApiError(board.error) && board.error.status === 404)
-      ? 'Ce tableau n’existe pas, ou il n’est pas publié pour vous.'
+      ? t('kiosk.notFound')
       : board.isError && !board.data
         ? errorMessage(board.error)
         : null;
@@ -126,18 +128,18 @@ export function KioskPage({ boardId }: { boardId: string | null }) {
   return (
     <main className="kiosk" id="contenu">
       <header className="kiosk-head">
-        <h1>{board.data?.name ?? 'Mode kiosque'}</h1>
-        <p className="kiosk-clock" aria-label={`Il est ${formatClock(now)}`}>
+        <h1>{board.data?.name ?? t('kiosk.title')}</h1>
+        <p className="kiosk-clock" aria-label={t('kiosk.clock', { time: formatClock(now) })}>
           {formatClock(now)}
         </p>
         <div className="kiosk-controls">
           {fullscreen.available && (
             <button type="button" className="button button-secondary" onClick={fullscreen.toggle}>
-              {fullscreen.active ? 'Quitter le plein écran' : 'Plein écran'}
+              {fullscreen.active ? t('kiosk.exitFullscreen') : t('kiosk.fullscreen')}
             </button>
           )}
           <a className="button button-secondary" href={BOARD_HASH}>
-            Quitter le mode kiosque
+            {t('kiosk.leave')}
           </a>
         </div>
       </header>
@@ -148,7 +150,7 @@ export function KioskPage({ boardId }: { boardId: string | null }) {
       )}
       {!problem && !board.data && (
         <p role="status" className="page-loading">
-          Chargement du tableau…
+          {t('kiosk.loading')}
         </p>
       )}
       {board.data && (
@@ -158,7 +160,7 @@ export function KioskPage({ boardId }: { boardId: string | null }) {
       )}
       {board.data && board.isError && (
         <p role="status" className="kiosk-stale">
-          Dernière mise à jour réussie à {formatClock(new Date(board.dataUpdatedAt))} : nouvel essai dans une minute.
+          {t('kiosk.stale', { time: formatClock(new Date(board.dataUpdatedAt)) })}
         </p>
       )}
     </main>

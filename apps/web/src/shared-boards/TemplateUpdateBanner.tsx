@@ -1,9 +1,11 @@
 import { useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { describeChange, type Board } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
+import type { Board } from '@pleiade/contracts';
 import { applyTemplateUpdate, fetchTemplateUpdate } from '../api/admin-boards';
 import { errorMessage, isApiError } from '../api/errors';
 import { formatMoment } from '../admin/boards/format';
+import { changeText } from './change-text';
 import './shared-boards.css';
 
 interface TemplateUpdateBannerProps {
@@ -21,6 +23,7 @@ interface TemplateUpdateBannerProps {
  * Nothing changes until they choose.
  */
 export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: TemplateUpdateBannerProps) {
+  const { t } = useTranslation('sharedBoards');
   const ids = useId();
   const template = board.template;
   const update = useQuery({
@@ -41,7 +44,7 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
   const apply = async (mode: 'merge' | 'reset'): Promise<void> => {
     if (busy) return;
     if (hasUnsavedChanges()) {
-      setFailure('Vos dernières modifications sont en cours d’enregistrement : réessayez dans un instant.');
+      setFailure(t('templateUpdate.unsaved'));
       return;
     }
     setBusy(true);
@@ -51,15 +54,11 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
       onApplied(
         next,
         mode === 'merge'
-          ? `La mise à jour du modèle « ${template.name} » a été intégrée à votre tableau.`
-          : `Votre tableau est reparti du modèle « ${template.name} ».`,
+          ? t('templateUpdate.merged', { name: template.name })
+          : t('templateUpdate.reset', { name: template.name }),
       );
     } catch (caught) {
-      setFailure(
-        isApiError(caught) && caught.status === 409
-          ? 'Votre tableau vient de changer (autre onglet ou appareil) : il a été rechargé, vous pouvez réessayer.'
-          : errorMessage(caught),
-      );
+      setFailure(isApiError(caught) && caught.status === 409 ? t('templateUpdate.conflict') : errorMessage(caught));
     } finally {
       setBusy(false);
       setConfirmReset(false);
@@ -70,19 +69,23 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
   return (
     <section className="template-update" aria-labelledby={`${ids}-title`} data-notice="template-update">
       <h2 id={`${ids}-title`} className="template-update-title">
-        Mise à jour disponible
+        {t('templateUpdate.title')}
       </h2>
       <p>
-        Le modèle « {template.name} » de votre tableau a une nouvelle version
-        {data ? ` (publiée par ${data.authorName} le ${formatMoment(data.publishedAt)})` : ''}. Rien ne change sur votre
-        tableau tant que vous ne l’intégrez pas.
+        {data
+          ? t('templateUpdate.introPublished', {
+              name: template.name,
+              author: data.authorName,
+              date: formatMoment(data.publishedAt),
+            })
+          : t('templateUpdate.intro', { name: template.name })}
       </p>
       {data && data.changes.length > 0 && (
         <details className="template-update-details">
-          <summary>Ce qui change dans le modèle ({data.changes.length})</summary>
+          <summary>{t('templateUpdate.changes', { number: data.changes.length })}</summary>
           <ul className="change-list">
             {data.changes.map((change, index) => (
-              <li key={index}>{describeChange(change)}</li>
+              <li key={index}>{changeText(change)}</li>
             ))}
           </ul>
         </details>
@@ -95,17 +98,14 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
       )}
       {confirmReset ? (
         <div className="template-update-actions" role="group" aria-labelledby={`${ids}-confirm`}>
-          <p id={`${ids}-confirm`}>
-            Repartir du modèle remplace votre tableau par sa nouvelle version : vos déplacements, vos réglages et les
-            widgets que vous avez ajoutés seront perdus.
-          </p>
+          <p id={`${ids}-confirm`}>{t('templateUpdate.confirmText')}</p>
           <button
             type="button"
             className="button button-primary"
             aria-disabled={busy || undefined}
             onClick={() => void apply('reset')}
           >
-            Oui, repartir du modèle
+            {t('templateUpdate.confirmReset')}
           </button>
           <button
             type="button"
@@ -115,7 +115,7 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
               requestAnimationFrame(() => resetButton.current?.focus());
             }}
           >
-            Garder mon tableau
+            {t('templateUpdate.keep')}
           </button>
         </div>
       ) : (
@@ -127,7 +127,7 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
             aria-describedby={`${ids}-merge-hint`}
             onClick={() => void apply('merge')}
           >
-            Intégrer la mise à jour
+            {t('templateUpdate.merge')}
           </button>
           <button
             ref={resetButton}
@@ -135,10 +135,10 @@ export function TemplateUpdateBanner({ board, hasUnsavedChanges, onApplied }: Te
             className="button button-secondary"
             onClick={() => setConfirmReset(true)}
           >
-            Repartir du modèle…
+            {t('templateUpdate.startAgain')}
           </button>
           <p id={`${ids}-merge-hint`} className="template-update-hint">
-            Intégrer ajoute les nouveautés du modèle et garde vos déplacements, vos réglages et vos propres widgets.
+            {t('templateUpdate.mergeHint')}
           </p>
         </div>
       )}

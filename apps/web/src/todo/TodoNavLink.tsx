@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TODO_HASH } from '../admin/admin-route';
-import { formatCount, pluralise } from '../widgets/format';
+import { formatNumber } from './format';
 import { itemCount } from './todo-state';
 import { useTodo } from './todo-store';
 
@@ -11,26 +12,26 @@ const BASE_TITLE = 'Pléiade';
  * person sees it from another tab. Kept up to date by the shared stream (todo-store.ts).
  */
 export function TodoNavLink({ current }: { current: boolean }) {
+  const { t } = useTranslation('todo');
   const { state } = useTodo();
   const count = itemCount(state);
   const known = state.phase !== 'loading' || state.sources.length > 0;
+  const page = current ? t('nav.pageTitle', { product: BASE_TITLE }) : BASE_TITLE;
+  const title = known && count > 0 ? `(${formatNumber(count)}) ${page}` : page;
   useEffect(() => {
-    const page = current ? `À traiter – ${BASE_TITLE}` : BASE_TITLE;
-    document.title = known && count > 0 ? `(${formatCount(count)}) ${page}` : page;
+    document.title = title;
     return () => {
       document.title = BASE_TITLE;
     };
-  }, [count, current, known]);
+  }, [title]);
   return (
     <a className="button button-secondary todo-nav-link" href={TODO_HASH} aria-current={current ? 'page' : undefined}>
-      À traiter
+      {t('nav.link')}
       {known && (
         <span className="todo-nav-count">
-          {' '}
-          <span aria-hidden="true">{formatCount(count)}</span>
-          <span className="visually-hidden">
-            {`: ${formatCount(count)} ${pluralise(count, 'élément', 'éléments')}`}
-          </span>
+          {/* Read, not seen: « À traiter : 3 éléments », "To do: 3 items"; then the badge, seen, not read. */}
+          <span className="visually-hidden">{t('nav.count', { count, number: formatNumber(count) })}</span>{' '}
+          <span aria-hidden="true">{formatNumber(count)}</span>
         </span>
       )}
     </a>

@@ -1,43 +1,60 @@
 import { useMemo, useState } from 'react';
-import { formatCount, pluralise } from '../widgets/format';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 import { useNowByMinute } from '../widgets/useNow';
+import { formatNumber } from './format';
 import { TodoList } from './TodoList';
 import { allItems, itemCount, type SourceState, type TodoState } from './todo-state';
 import { useTodo } from './todo-store';
+
+/** « 3 éléments », « rien à traiter »: what a source gave. */
+function countText(count: number): string {
+  return count === 0
+    ? i18n.t('todo:source.nothing')
+    : i18n.t('todo:source.items', { count, number: formatNumber(count) });
+}
 
 /** What a source is doing, in words (never a colour alone). */
 function sourceNote(entry: SourceState): string {
   switch (entry.phase) {
     case 'loading':
-      return 'chargement…';
+      return i18n.t('todo:source.loading');
     case 'slow':
-      return 'l’application met du temps à répondre…';
+      return i18n.t('todo:source.slow');
     case 'failed':
-      return entry.message ?? 'indisponible';
+      return entry.message ?? i18n.t('todo:source.unavailable');
     case 'ok':
       return entry.stale
-        ? `${countText(entry.items.length)} (l’application ne répond pas : dernières données connues)`
+        ? i18n.t('todo:source.stale', { items: countText(entry.items.length) })
         : countText(entry.items.length);
   }
 }
 
-function countText(count: number): string {
-  return count === 0 ? 'rien à traiter' : `${formatCount(count)} ${pluralise(count, 'élément', 'éléments')}`;
-}
-
 /** The summary read aloud when a reading completes. */
-function announcement(state: TodoState): string {
+export function announcement(state: TodoState): string {
   if (state.phase !== 'done') return '';
   const count = itemCount(state);
+  if (count === 0) return i18n.t('todo:announce.nothing');
+  const items = i18n.t('todo:announce.items', { count, number: formatNumber(count) });
   const fresh = state.fresh.size;
-  const news = fresh > 0 ? ` dont ${formatCount(fresh)} ${pluralise(fresh, 'nouveau', 'nouveaux')}` : '';
-  return `${count === 0 ? 'Rien à traiter' : `${countText(count)} à traiter`}${news}.`;
+  return fresh > 0
+    ? i18n.t('todo:announce.summaryWithNew', {
+        items,
+        news: i18n.t('todo:announce.news', { count: fresh, number: formatNumber(fresh) }),
+      })
+    : i18n.t('todo:announce.summary', { items });
 }
 
 /** `#/a-traiter`: everything the person has to do, from every application, most urgent first. */
 export function TodoPage() {
   const { state, refresh } = useTodo();
   const now = useNowByMinute();
+  return <TodoView state={state} now={now} onRefresh={refresh} />;
+}
+
+/** The page for a given state of the stream (what TodoPage shows; rendered alone by the tests). */
+export function TodoView({ state, now, onRefresh }: { state: TodoState; now: Date; onRefresh: () => void }) {
+  const { t } = useTranslation('todo');
   const [chosen, setSource] = useState<string | null>(null);
   const [urgentOnly, setUrgentOnly] = useState(false);
   const items = useMemo(() => allItems(state), [state]);
@@ -57,59 +74,55 @@ export function TodoPage() {
   return (
     <section className="todo-page" aria-labelledby="todo-title">
       <div className="todo-page-head">
-        <h1 id="todo-title">À traiter</h1>
+        <h1 id="todo-title">{t('page.title')}</h1>
         <button
           type="button"
           className="button button-secondary"
-          onClick={refresh}
+          onClick={onRefresh}
           disabled={state.phase === 'loading' || state.phase === 'streaming'}
         >
-          Actualiser
+          {t('page.refresh')}
         </button>
       </div>
-      <p className="todo-intro">
-        Ce que vous avez à faire dans les applications de votre collectivité, le plus urgent d’abord.
-      </p>
+      <p className="todo-intro">{t('page.intro')}</p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement(state)}
       </p>
 
       {state.phase === 'error' ? (
         <div role="alert" className="error-panel">
-          <p className="error-panel-title">Vos éléments à traiter n’ont pas pu être chargés.</p>
+          <p className="error-panel-title">{t('page.loadFailed')}</p>
           <p>{state.error}</p>
-          <button type="button" className="button button-secondary" onClick={refresh}>
-            Réessayer
+          <button type="button" className="button button-secondary" onClick={onRefresh}>
+            {t('page.retry')}
           </button>
         </div>
       ) : state.phase === 'loading' && state.sources.length === 0 ? (
         <p role="status" className="page-loading">
-          Chargement de vos éléments à traiter…
+          {t('page.loading')}
         </p>
       ) : state.sources.length === 0 ? (
-        <p className="todo-empty">
-          Aucune application reliée à Pléiade ne propose encore d’éléments à traiter. Votre administrateur peut en
-          ajouter.
-        </p>
+        <p className="todo-empty">{t('page.noSource')}</p>
       ) : (
         <>
-          <h2 className="visually-hidden">Applications</h2>
-          <ul className="todo-sources" aria-label="État des applications">
+          <h2 className="visually-hidden">{t('page.applications')}</h2>
+          <ul className="todo-sources" aria-label={t('page.sources')}>
             {state.sources.map((entry) => (
               <li key={entry.source.connectorId} className={`todo-source-state todo-source-${entry.phase}`}>
-                <span className="todo-source-name">{entry.source.label}</span> : {sourceNote(entry)}
+                <span className="todo-source-name">{entry.source.label}</span>
+                {t('page.sourceNote', { note: sourceNote(entry) })}
               </li>
             ))}
           </ul>
 
-          <div className="todo-filters" role="group" aria-label="Filtrer par application">
+          <div className="todo-filters" role="group" aria-label={t('page.filters')}>
             <button
               type="button"
               className="todo-filter"
               aria-pressed={source === null}
               onClick={() => setSource(null)}
             >
-              Toutes ({formatCount(total)})
+              {t('page.all', { number: formatNumber(total) })}
             </button>
             {state.sources.map((entry) => (
               <button
@@ -119,35 +132,35 @@ export function TodoPage() {
                 aria-pressed={source === entry.source.connectorId}
                 onClick={() => setSource(entry.source.connectorId)}
               >
-                {entry.source.label} ({formatCount(entry.items.length)})
+                {`${entry.source.label} (${formatNumber(entry.items.length)})`}
               </button>
             ))}
             <label className="todo-urgent-only">
               <input type="checkbox" checked={urgentOnly} onChange={(event) => setUrgentOnly(event.target.checked)} />{' '}
-              Urgent seulement
+              {t('page.urgentOnly')}
             </label>
           </div>
 
           <h2 className="todo-count">
             {total === 0 && waiting === 0
-              ? 'Rien à traiter'
-              : `${formatCount(shown.length)} ${pluralise(shown.length, 'élément', 'éléments')}${
-                  shown.length !== total ? ` sur ${formatCount(total)}` : ''
-                }`}
+              ? t('page.nothing')
+              : shown.length !== total
+                ? t('page.shownOf', {
+                    count: shown.length,
+                    number: formatNumber(shown.length),
+                    total: formatNumber(total),
+                  })
+                : t('page.shown', { count: shown.length, number: formatNumber(shown.length) })}
           </h2>
           {shown.length > 0 ? (
-            <TodoList items={shown} labels={labels} fresh={state.fresh} now={now} label="Éléments à traiter" />
+            <TodoList items={shown} labels={labels} fresh={state.fresh} now={now} label={t('page.listLabel')} />
           ) : waiting > 0 ? (
             <p role="status" className="widget-state">
-              En attente des applications…
+              {t('page.waiting')}
             </p>
           ) : (
             <p className="todo-empty">
-              {total > 0
-                ? 'Aucun élément ne correspond à ce filtre.'
-                : failed > 0
-                  ? 'Rien à traiter dans les applications qui ont répondu.'
-                  : 'Rien à traiter pour le moment : tout est à jour.'}
+              {total > 0 ? t('page.noMatch') : failed > 0 ? t('page.nothingFromAnswered') : t('page.upToDate')}
             </p>
           )}
         </>

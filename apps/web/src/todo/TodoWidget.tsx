@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { formatCount, pluralise } from '../widgets/format';
+import { useTranslation } from 'react-i18next';
 import type { WidgetProps } from '../widgets/types';
 import { useNowByMinute } from '../widgets/useNow';
+import { formatNumber } from './format';
 import { TODO_HASH } from './todo-route';
 import { TodoList } from './TodoList';
-import { allItems } from './todo-state';
+import { allItems, type TodoState } from './todo-state';
 import { useTodo } from './todo-store';
 
 /** The most urgent items on the board; the page lists them all. */
@@ -13,6 +14,12 @@ const SHOWN = 4;
 export default function TodoWidget(_props: WidgetProps<'todo'>) {
   const { state } = useTodo();
   const now = useNowByMinute();
+  return <TodoSummary state={state} now={now} />;
+}
+
+/** The widget for a given state of the stream (rendered alone by the tests). */
+export function TodoSummary({ state, now }: { state: TodoState; now: Date }) {
+  const { t } = useTranslation('todo');
   const items = useMemo(() => allItems(state), [state]);
   const labels = useMemo(
     () => new Map(state.sources.map((entry) => [entry.source.connectorId, entry.source.label])),
@@ -24,29 +31,29 @@ export default function TodoWidget(_props: WidgetProps<'todo'>) {
   if (state.phase === 'error') {
     return (
       <p className="cw-error" role="alert">
-        Vos éléments à traiter n’ont pas pu être chargés. {state.error}
+        {t('page.loadFailed')} {state.error}
       </p>
     );
   }
   if (state.phase === 'loading' && state.sources.length === 0) {
     return (
       <p className="widget-state" role="status">
-        Chargement de vos éléments à traiter…
+        {t('page.loading')}
       </p>
     );
   }
   if (state.sources.length === 0) {
-    return <p className="widget-state">Aucune application reliée ne propose d’éléments à traiter.</p>;
+    return <p className="widget-state">{t('widget.noSource')}</p>;
   }
   return (
     <div className="cw-body">
       <p className="cw-counts">
         <span className="cw-count">
-          <span className="cw-count-number">{formatCount(items.length)}</span>{' '}
-          {pluralise(items.length, 'élément à traiter', 'éléments à traiter')}
+          <span className="cw-count-number">{formatNumber(items.length)}</span>{' '}
+          {t('widget.count', { count: items.length })}
         </span>
         <a className="cw-link" href={TODO_HASH}>
-          Tout voir ({formatCount(items.length)})
+          {t('widget.seeAll', { number: formatNumber(items.length) })}
         </a>
       </p>
       {items.length > 0 ? (
@@ -55,19 +62,21 @@ export default function TodoWidget(_props: WidgetProps<'todo'>) {
           labels={labels}
           fresh={state.fresh}
           now={now}
-          label="Les plus urgents"
+          label={t('widget.mostUrgent')}
           compact
         />
       ) : (
-        waiting.length === 0 && <p className="widget-state">Rien à traiter pour le moment.</p>
+        waiting.length === 0 && <p className="widget-state">{t('widget.nothing')}</p>
       )}
       {waiting.length > 0 && (
         <p className="cw-hint" role="status">
-          En attente : {waiting.map((entry) => entry.source.label).join(', ')}
+          {t('widget.waiting', { names: waiting.map((entry) => entry.source.label).join(', ') })}
         </p>
       )}
       {failed.length > 0 && (
-        <p className="cw-hint">Indisponible : {failed.map((entry) => entry.source.label).join(', ')}</p>
+        <p className="cw-hint">
+          {t('widget.unavailable', { names: failed.map((entry) => entry.source.label).join(', ') })}
+        </p>
       )}
     </div>
   );

@@ -98,6 +98,7 @@ class TodoStore {
 const store = new TodoStore();
 
 export function useTodo(): { state: TodoState; refresh: () => void } {
-  const state = useSyncExternalStore(store.subscribe, store.snapshot);
+  // The server snapshot serves pages rendered outside a browser (the unit tests): nothing read yet.
+  const state = useSyncExternalStore(store.subscribe, store.snapshot, store.snapshot);
   return { state, refresh: () => store.refresh() };
 }
