@@ -155,11 +155,7 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
           {list ? t('page.listTitleWithNumber', { number: list.length }) : t('page.listTitle')}
         </h2>
         {list === undefined && connectors.isError && (
-          <ErrorPanel
-            title={t('page.loadFailed')}
-            error={connectors.error}
-            onRetry={() => void connectors.refetch()}
-          />
+          <ErrorPanel title={t('page.loadFailed')} error={connectors.error} onRetry={() => void connectors.refetch()} />
         )}
         {list === undefined && !connectors.isError && (
           <p role="status" aria-busy="true" className="page-loading">

@@ -161,9 +161,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
     <form className="admin-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
       {errorCount > 0 && (
         <div role="alert" className="admin-form-alert" id={fieldId(FORM_KEY)} tabIndex={-1}>
-          <p className="admin-form-alert-title">
-            {t('form.notSaved', { count: errorCount })}
-          </p>
+          <p className="admin-form-alert-title">{t('form.notSaved', { count: errorCount })}</p>
           {errors[FORM_KEY] !== undefined && <p>{errors[FORM_KEY]}</p>}
         </div>
       )}

@@ -18,7 +18,14 @@ import {
 import { setLanguage } from '../i18n';
 import { fr } from '../i18n/locales/fr';
 import { secretLabel, settingsProblems } from './auth-requirements';
-import { authModeTextsIn, optionFieldIn, presetTexts, privateNetworkMessage, secretFieldIn, shapeLabel } from './contract-texts';
+import {
+  authModeTextsIn,
+  optionFieldIn,
+  presetTexts,
+  privateNetworkMessage,
+  secretFieldIn,
+  shapeLabel,
+} from './contract-texts';
 import { optionExpectation } from './option-fields';
 
 const texts = fr.admin.contracts;
@@ -60,7 +67,9 @@ describe('the administration’s French texts from the contracts (one name per t
     const ofKinds = Object.fromEntries(
       CONNECTOR_KINDS.flatMap((kind) => {
         const own = optionFieldsOf(kind).filter((field) => !tokenExchangeNames.has(field.name));
-        return own.length === 0 ? [] : [[kind, Object.fromEntries(own.map((field) => [field.name, fieldTexts(field)]))]];
+        return own.length === 0
+          ? []
+          : [[kind, Object.fromEntries(own.map((field) => [field.name, fieldTexts(field)]))]];
       }),
     );
     expect(texts.options).toEqual(ofKinds);

@@ -11,6 +11,7 @@ import {
   type SecretField,
 } from '@pleiade/contracts';
 import { i18n } from '../i18n';
+import type { fr } from '../i18n/locales/fr';
 
 /**
  * The texts the contracts define for the administration (auth modes, option and secret fields,
@@ -28,9 +29,20 @@ interface FieldTexts {
 }
 type ByName<T> = Readonly<Record<string, T | undefined>>;
 
-/** The namespace's `contracts` texts in the current language (French where English has none). */
-function contractTexts() {
-  return i18n.t('admin:contracts', { returnObjects: true });
+type ContractTexts = (typeof fr)['admin']['contracts'];
+const byLanguage = new Map<string, ContractTexts>();
+
+/**
+ * The namespace's `contracts` texts in the current language (French where English has none), read
+ * once per language: a form asks for dozens of them at each render.
+ */
+function contractTexts(): ContractTexts {
+  const known = byLanguage.get(i18n.language);
+  if (known) return known;
+  const texts: ContractTexts = i18n.t('admin:contracts', { returnObjects: true });
+  // Kept only once the language's own texts are there (not French standing in while English loads).
+  if (i18n.hasResourceBundle(i18n.language, 'admin')) byLanguage.set(i18n.language, texts);
+  return texts;
 }
 
 export function authModeTextsIn(kind: ConnectorKind, mode: ConnectorAuthMode): { label: string; help: string } {
