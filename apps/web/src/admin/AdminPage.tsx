@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { Connector, Me } from '@pleiade/contracts';
 import { createConnector, deleteConnector, fetchConnectors, updateConnector } from '../api/admin-connectors';
 import { errorMessage, isApiError } from '../api/errors';
@@ -11,11 +12,7 @@ import { ConnectorForm, type SaveOutcome } from './ConnectorForm';
 import { AdminNav } from './boards/AdminNav';
 import './admin.css';
 
-export const ADMIN_TITLE = 'Administration — Applications connectées';
 const connectorsQueryKey = ['admin', 'connectors'] as const;
-
-const FORBIDDEN_MESSAGE =
-  'Cette page est réservée aux administrateurs et aux opérateurs de la collectivité. Si vous devez gérer les applications connectées, demandez ce droit à votre service informatique.';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; connector: Connector } | null;
 
@@ -26,19 +23,21 @@ const FORM_HEADING_ID = 'connector-form-title';
 const LIST_HEADING_ID = 'connector-list-title';
 
 function Forbidden() {
+  const { t } = useTranslation('admin');
   return (
     <div className="notice" role="alert">
-      <p className="notice-title">Accès réservé</p>
-      <p>{FORBIDDEN_MESSAGE}</p>
+      <p className="notice-title">{t('forbiddenTitle')}</p>
+      <p>{t('page.forbidden')}</p>
     </div>
   );
 }
 
 export function AdminPage({ me }: { me: Me }) {
+  const { t } = useTranslation('admin');
   const allowed = canAdminister(me);
   return (
     <>
-      <h1>{ADMIN_TITLE}</h1>
+      <h1>{t('page.title')}</h1>
       {allowed && <AdminNav current="connectors" />}
       {allowed ? <ConnectorsAdmin permissions={{ privateNetworks: canAllowPrivateNetworks(me) }} /> : <Forbidden />}
     </>
@@ -46,6 +45,7 @@ export function AdminPage({ me }: { me: Me }) {
 }
 
 function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const connectors = useQuery({
     queryKey: connectorsQueryKey,
@@ -87,9 +87,7 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
       );
       refresh();
       setEditing(null);
-      setAnnouncement(
-        target?.mode === 'edit' ? `« ${saved.label} » a été enregistrée.` : `« ${saved.label} » a été ajoutée.`,
-      );
+      setAnnouncement(t(target?.mode === 'edit' ? 'page.saved' : 'page.added', { label: saved.label }));
       setFocusId({ id: cardHeadingId(saved.id) });
       return { ok: true };
     } catch (error) {
@@ -110,7 +108,7 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
     );
     refresh();
     if (editing?.mode === 'edit' && editing.connector.id === connector.id) setEditing(null);
-    setAnnouncement(`« ${connector.label} » a été supprimée.`);
+    setAnnouncement(t('page.deleted', { label: connector.label }));
     setFocusId({ id: LIST_HEADING_ID });
     return { ok: true };
   };
@@ -120,10 +118,7 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
   const list = connectors.data;
   return (
     <div className="admin-page">
-      <p className="admin-intro">
-        Les applications de la collectivité que Pléiade interroge pour les widgets des agents et des élus : adresse,
-        mode d’authentification et secrets. Les secrets ne sont jamais réaffichés.
-      </p>
+      <p className="admin-intro">{t('page.intro')}</p>
       <p role="status" className="admin-announcement">
         {announcement}
       </p>
@@ -131,7 +126,7 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
       {editing ? (
         <section className="admin-panel">
           <h2 id={FORM_HEADING_ID} tabIndex={-1}>
-            {editing.mode === 'edit' ? `Modifier « ${editing.connector.label} »` : 'Ajouter une application'}
+            {editing.mode === 'edit' ? t('page.editTitle', { label: editing.connector.label }) : t('page.add')}
           </h2>
           <ConnectorForm
             key={editing.mode === 'edit' ? editing.connector.id : 'new'}
@@ -150,31 +145,27 @@ function ConnectorsAdmin({ permissions }: { permissions: FormPermissions }) {
             className="button button-primary"
             onClick={() => open({ mode: 'create' })}
           >
-            Ajouter une application
+            {t('page.add')}
           </button>
         </p>
       )}
 
       <section aria-labelledby={LIST_HEADING_ID} className="admin-list-section">
         <h2 id={LIST_HEADING_ID} tabIndex={-1}>
-          Applications connectées{list ? ` (${list.length})` : ''}
+          {list ? t('page.listTitleWithNumber', { number: list.length }) : t('page.listTitle')}
         </h2>
         {list === undefined && connectors.isError && (
-          <ErrorPanel
-            title="La liste des applications n’a pas pu être chargée."
-            error={connectors.error}
-            onRetry={() => void connectors.refetch()}
-          />
+          <ErrorPanel title={t('page.loadFailed')} error={connectors.error} onRetry={() => void connectors.refetch()} />
         )}
         {list === undefined && !connectors.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement des applications connectées…
+            {t('page.loading')}
           </p>
         )}
         {list?.length === 0 && (
           <div className="admin-empty">
-            <p>Aucune application n’est encore connectée.</p>
-            <p>Ajoutez-en une (Nextcloud, Zimbra, Matrix, messagerie, agenda, visio) pour alimenter les widgets.</p>
+            <p>{t('page.empty')}</p>
+            <p>{t('page.emptyHint')}</p>
           </div>
         )}
         {list !== undefined && list.length > 0 && (

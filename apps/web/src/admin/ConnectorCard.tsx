@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { authModeTexts, connectorKindLabel, type Connector, type ConnectorTestResult } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
+import type { Connector, ConnectorTestResult } from '@pleiade/contracts';
 import { testConnectorConnection } from '../api/admin-connectors';
 import { errorMessage } from '../api/errors';
+import { connectorKindName } from '../i18n/kinds';
 import { missingSecrets, secretLabel, settingsProblems } from './auth-requirements';
+import { authModeTextsIn } from './contract-texts';
 
 type TestState =
   | { state: 'idle' }
@@ -19,13 +22,14 @@ interface ConnectorCardProps {
 }
 
 function TestOutcome({ test }: { test: TestState }) {
+  const { t } = useTranslation('admin');
   if (test.state === 'idle') return null;
-  if (test.state === 'running') return <p>Test de la connexion en cours…</p>;
+  if (test.state === 'running') return <p>{t('card.testRunning')}</p>;
   if (test.state === 'failed') {
     return (
       <p className="admin-test-failed">
         <span aria-hidden="true">✗ </span>
-        <strong>Test impossible :</strong> {test.message}
+        <strong>{t('card.testImpossible')}</strong> {test.message}
       </p>
     );
   }
@@ -34,22 +38,22 @@ function TestOutcome({ test }: { test: TestState }) {
     <div className={result.ok ? 'admin-test-ok' : 'admin-test-failed'}>
       <p>
         <span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span>
-        <strong>{result.ok ? 'Connexion réussie :' : 'Échec de la connexion :'}</strong> {result.message}
+        <strong>{result.ok ? t('card.testSucceeded') : t('card.testFailed')}</strong> {result.message}
       </p>
       <dl className="admin-test-details">
         <div>
-          <dt>Temps de réponse</dt>
-          <dd>{result.latencyMs} ms</dd>
+          <dt>{t('card.latency')}</dt>
+          <dd>{t('card.milliseconds', { value: result.latencyMs })}</dd>
         </div>
         {result.httpStatus !== undefined && (
           <div>
-            <dt>Statut HTTP</dt>
+            <dt>{t('card.httpStatus')}</dt>
             <dd>{result.httpStatus}</dd>
           </div>
         )}
         {result.reason !== undefined && (
           <div>
-            <dt>Raison technique</dt>
+            <dt>{t('card.reason')}</dt>
             <dd>
               <code>{result.reason}</code>
             </dd>
@@ -61,6 +65,7 @@ function TestOutcome({ test }: { test: TestState }) {
 }
 
 export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDelete }: ConnectorCardProps) {
+  const { t } = useTranslation('admin');
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -111,7 +116,8 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
   };
 
   const labelOf = (name: string) => secretLabel(connector.kind, name);
-  const secretsText = connector.secretNames.length === 0 ? 'aucun' : connector.secretNames.map(labelOf).join(', ');
+  const secretsText =
+    connector.secretNames.length === 0 ? t('card.noSecrets') : connector.secretNames.map(labelOf).join(', ');
   const missing = missingSecrets(connector.kind, connector.authMode, connector.secretNames).map(labelOf);
   const problems = settingsProblems(connector);
 
@@ -122,39 +128,40 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
       </h3>
       <dl className="admin-card-facts">
         <div>
-          <dt>Application</dt>
-          <dd>{connectorKindLabel(connector.kind)}</dd>
+          <dt>{t('card.application')}</dt>
+          <dd>{connectorKindName(connector.kind)}</dd>
         </div>
         <div>
-          <dt>Mode d’authentification</dt>
-          <dd>{authModeTexts(connector.kind, connector.authMode).label}</dd>
+          <dt>{t('card.authMode')}</dt>
+          <dd>{authModeTextsIn(connector.kind, connector.authMode).label}</dd>
         </div>
         <div>
-          <dt>Adresse</dt>
+          <dt>{t('card.address')}</dt>
           <dd className="admin-url">{connector.baseUrl}</dd>
         </div>
         <div>
-          <dt>État</dt>
+          <dt>{t('card.state')}</dt>
           <dd>
             <span className={connector.enabled ? 'admin-badge admin-badge-on' : 'admin-badge admin-badge-off'}>
-              {connector.enabled ? 'Activé' : 'Désactivé'}
+              {connector.enabled ? t('card.enabled') : t('card.disabled')}
             </span>
           </dd>
         </div>
         <div>
-          <dt>Secrets définis</dt>
+          <dt>{t('card.secrets')}</dt>
           <dd>
             {secretsText}
             {missing.length > 0 && (
               <span className="admin-missing">
-                <span aria-hidden="true">⚠ </span>À définir pour ce mode : {missing.join(', ')}
+                <span aria-hidden="true">⚠ </span>
+                {t('card.missingSecrets', { names: missing.join(', ') })}
               </span>
             )}
           </dd>
         </div>
         {problems.length > 0 && (
           <div>
-            <dt>À revoir</dt>
+            <dt>{t('card.toReview')}</dt>
             <dd>
               {problems.map((problem) => (
                 <span key={problem} className="admin-missing">
@@ -167,7 +174,7 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
         )}
         {connector.allowPrivateNetworks.length > 0 && (
           <div>
-            <dt>Réseaux privés autorisés</dt>
+            <dt>{t('card.privateNetworks')}</dt>
             <dd>{connector.allowPrivateNetworks.join(', ')}</dd>
           </div>
         )}
@@ -175,7 +182,8 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
 
       <div className="admin-card-actions">
         <button type="button" id={editButtonId} className="button button-secondary" onClick={onEdit}>
-          Modifier<span className="visually-hidden"> « {connector.label} »</span>
+          {t('card.edit')}
+          <span className="visually-hidden"> {t('named', { label: connector.label })}</span>
         </button>
         <button
           type="button"
@@ -183,7 +191,8 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
           aria-disabled={test.state === 'running' || undefined}
           onClick={() => void runTest()}
         >
-          Tester la connexion<span className="visually-hidden"> de « {connector.label} »</span>
+          {t('card.test')}
+          <span className="visually-hidden"> {t('card.testTarget', { label: connector.label })}</span>
         </button>
         {!confirming && (
           <button
@@ -192,7 +201,8 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
             className="button button-secondary admin-danger"
             onClick={() => setConfirming(true)}
           >
-            Supprimer<span className="visually-hidden"> « {connector.label} »</span>
+            {t('card.delete')}
+            <span className="visually-hidden"> {t('named', { label: connector.label })}</span>
           </button>
         )}
       </div>
@@ -204,8 +214,7 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
       {confirming && (
         <div className="admin-confirm" role="group" aria-labelledby={`${headingId}-confirm`}>
           <p id={`${headingId}-confirm`}>
-            <strong>Supprimer définitivement « {connector.label} » ?</strong> Ses secrets seront effacés et les widgets
-            qui utilisent cette application n’afficheront plus de données.
+            <strong>{t('card.confirmQuestion', { label: connector.label })}</strong> {t('card.confirmConsequences')}
           </p>
           <div className="admin-card-actions">
             <button
@@ -215,15 +224,15 @@ export function ConnectorCard({ connector, headingId, editButtonId, onEdit, onDe
               aria-disabled={deleting || undefined}
               onClick={() => void confirmDelete()}
             >
-              {deleting ? 'Suppression…' : 'Confirmer la suppression'}
+              {deleting ? t('card.deleting') : t('card.confirmDelete')}
             </button>
             <button type="button" className="button button-secondary" onClick={cancelDelete}>
-              Annuler
+              {t('card.cancel')}
             </button>
           </div>
           {deleteError && (
             <p role="alert" className="admin-field-error">
-              Erreur : {deleteError}
+              {t('card.deleteError', { message: deleteError })}
             </p>
           )}
         </div>

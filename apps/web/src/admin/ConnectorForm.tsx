@@ -1,12 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  CONNECTOR_KINDS,
-  authModeTexts,
-  connectorKindLabel,
-  type Connector,
-  type SecretField,
-} from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
+import { CONNECTOR_KINDS, type Connector, type SecretField } from '@pleiade/contracts';
 import { isApiError } from '../api/errors';
+import { i18n } from '../i18n';
+import { connectorKindName } from '../i18n/kinds';
 import {
   FORM_KEY,
   emptyForm,
@@ -28,6 +25,7 @@ import {
   type SecretDraft,
 } from './connector-form';
 import { authModesFor, secretLabel } from './auth-requirements';
+import { authModeTextsIn } from './contract-texts';
 import { visibleOptionFields, type OptionField } from './option-fields';
 
 export type SaveOutcome = { ok: true } | { ok: false; error: unknown };
@@ -50,11 +48,13 @@ const radioId = (key: FieldKey, value: string, checked: string): string =>
 
 /** The error of a field, in words (« Erreur : »), not only in colour. */
 function FieldError({ errors, name }: { errors: FieldErrors; name: FieldKey }) {
+  const { t } = useTranslation('admin');
   const message = errors[name];
   if (message === undefined) return null;
   return (
     <p id={errorId(name)} className="admin-field-error">
-      <span aria-hidden="true">⚠ </span>Erreur : {message}
+      <span aria-hidden="true">⚠ </span>
+      {t('form.error', { message })}
     </p>
   );
 }
@@ -79,11 +79,12 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
 
 function failureMessage(error: unknown): string {
   if (isApiError(error)) {
-    if (error.status === 403)
-      return 'Vous n’avez pas le droit de gérer les applications connectées de la collectivité.';
-    return error.requestId ? `${error.message} (référence : ${error.requestId})` : error.message;
+    if (error.status === 403) return i18n.t('admin:form.forbidden');
+    return error.requestId
+      ? i18n.t('admin:form.withReference', { message: error.message, reference: error.requestId })
+      : error.message;
   }
-  return 'Une erreur inattendue est survenue.';
+  return i18n.t('admin:form.unexpected');
 }
 
 /** Turns a failed save into field errors: 400 details next to their fields, 409 on the label. */
@@ -101,6 +102,7 @@ function errorsOfFailure(error: unknown, state: ConnectorFormState): FieldErrors
 }
 
 export function ConnectorForm({ connector, headingId, onSave, onCancel, privateNetworksEditable }: ConnectorFormProps) {
+  const { t } = useTranslation('admin');
   const [state, setState] = useState<ConnectorFormState>(() =>
     connector ? formFromConnector(connector) : emptyForm(),
   );
@@ -159,11 +161,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
     <form className="admin-form" noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
       {errorCount > 0 && (
         <div role="alert" className="admin-form-alert" id={fieldId(FORM_KEY)} tabIndex={-1}>
-          <p className="admin-form-alert-title">
-            {errorCount === 1
-              ? 'L’application n’a pas été enregistrée : un point est à corriger.'
-              : `L’application n’a pas été enregistrée : ${errorCount} points sont à corriger.`}
-          </p>
+          <p className="admin-form-alert-title">{t('form.notSaved', { count: errorCount })}</p>
           {errors[FORM_KEY] !== undefined && <p>{errors[FORM_KEY]}</p>}
         </div>
       )}
@@ -171,7 +169,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
       <div className="admin-field">
         {creating ? (
           <>
-            <label htmlFor={fieldId('kind')}>Application</label>
+            <label htmlFor={fieldId('kind')}>{t('form.application')}</label>
             <select
               {...described(errors, 'kind', hint('kind'))}
               value={state.kind}
@@ -182,23 +180,23 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
             >
               {CONNECTOR_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {connectorKindLabel(kind)}
+                  {connectorKindName(kind)}
                 </option>
               ))}
             </select>
-            <Hint id={hint('kind')}>Ne peut plus être changée après la création.</Hint>
+            <Hint id={hint('kind')}>{t('form.applicationHint')}</Hint>
             <FieldError errors={errors} name="kind" />
           </>
         ) : (
           <p>
-            <span className="admin-field-label">Application</span> {connectorKindLabel(state.kind)}{' '}
-            <span className="admin-hint">(fixée à la création)</span>
+            <span className="admin-field-label">{t('form.application')}</span> {connectorKindName(state.kind)}{' '}
+            <span className="admin-hint">{t('form.applicationFixed')}</span>
           </p>
         )}
       </div>
 
       <div className="admin-field">
-        <label htmlFor={fieldId('label')}>Libellé</label>
+        <label htmlFor={fieldId('label')}>{t('form.label')}</label>
         <input
           {...described(errors, 'label', hint('label'))}
           type="text"
@@ -208,14 +206,12 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
           value={state.label}
           onChange={(event) => update({ label: event.target.value })}
         />
-        <Hint id={hint('label')}>
-          Le nom que verront les agents, unique dans la collectivité (80 caractères au plus).
-        </Hint>
+        <Hint id={hint('label')}>{t('form.labelHint')}</Hint>
         <FieldError errors={errors} name="label" />
       </div>
 
       <div className="admin-field">
-        <label htmlFor={fieldId('baseUrl')}>Adresse</label>
+        <label htmlFor={fieldId('baseUrl')}>{t('form.address')}</label>
         <input
           {...described(errors, 'baseUrl', hint('baseUrl'))}
           type="url"
@@ -226,12 +222,12 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
           value={state.baseUrl}
           onChange={(event) => update({ baseUrl: event.target.value })}
         />
-        <Hint id={hint('baseUrl')}>L’adresse de base de l’application, par exemple https://cloud.exemple.fr.</Hint>
+        <Hint id={hint('baseUrl')}>{t('form.addressHint')}</Hint>
         <FieldError errors={errors} name="baseUrl" />
       </div>
 
       <fieldset className="admin-fieldset" aria-describedby={errors.authMode ? errorId('authMode') : undefined}>
-        <legend>Mode d’authentification</legend>
+        <legend>{t('form.authMode')}</legend>
         {authModesFor(state.kind, connector?.authMode ?? state.authMode).map((mode) => {
           // Focus lands on the checked choice, as arrow keys would.
           const id = radioId('authMode', mode, state.authMode);
@@ -247,8 +243,8 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
                 aria-describedby={hint(`mode-${mode}`)}
                 onChange={() => update({ authMode: mode })}
               />
-              <label htmlFor={id}>{authModeTexts(state.kind, mode).label}</label>
-              <Hint id={hint(`mode-${mode}`)}>{authModeTexts(state.kind, mode).help}</Hint>
+              <label htmlFor={id}>{authModeTextsIn(state.kind, mode).label}</label>
+              <Hint id={hint(`mode-${mode}`)}>{authModeTextsIn(state.kind, mode).help}</Hint>
             </div>
           );
         })}
@@ -256,8 +252,8 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
       </fieldset>
 
       <fieldset className="admin-fieldset" id={fieldId('options')} tabIndex={-1}>
-        <legend>Options de {connectorKindLabel(state.kind)}</legend>
-        {options.length === 0 && <p className="admin-hint">Cette application n’a pas d’option pour ce mode.</p>}
+        <legend>{t('form.options', { application: connectorKindName(state.kind) })}</legend>
+        {options.length === 0 && <p className="admin-hint">{t('form.noOptions')}</p>}
         {options.map((field) => (
           <OptionInput
             key={field.name}
@@ -273,12 +269,9 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
       </fieldset>
 
       <fieldset className="admin-fieldset" id={fieldId('secrets')} tabIndex={-1} aria-describedby={hint('secrets')}>
-        <legend>Secrets</legend>
-        <Hint id={hint('secrets')}>
-          Ceux que ce mode d’authentification utilise. Ils sont chiffrés et ne sont jamais réaffichés : on peut
-          seulement les remplacer ou les supprimer.
-        </Hint>
-        {expected.length === 0 && <p className="admin-hint">Ce mode n’utilise aucun secret.</p>}
+        <legend>{t('form.secrets')}</legend>
+        <Hint id={hint('secrets')}>{t('form.secretsHint')}</Hint>
+        {expected.length === 0 && <p className="admin-hint">{t('form.noSecrets')}</p>}
         {expected.map((field) => (
           <SecretInput
             key={field.name}
@@ -292,7 +285,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
         ))}
         {others.length > 0 && (
           <div className="admin-other-secrets">
-            <p>Secrets enregistrés que ce mode n’utilise pas :</p>
+            <p>{t('form.otherSecrets')}</p>
             <ul className="admin-secret-list">
               {others.map((name) => (
                 <OtherSecretRow
@@ -312,7 +305,7 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
 
       {privateNetworksEditable ? (
         <div className="admin-field">
-          <label htmlFor={fieldId('allowPrivateNetworks')}>Réseaux privés autorisés</label>
+          <label htmlFor={fieldId('allowPrivateNetworks')}>{t('form.privateNetworks')}</label>
           <textarea
             {...described(errors, 'allowPrivateNetworks', hint('allowPrivateNetworks'))}
             rows={3}
@@ -320,22 +313,16 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
             value={state.allowPrivateNetworks}
             onChange={(event) => update({ allowPrivateNetworks: event.target.value })}
           />
-          <Hint id={hint('allowPrivateNetworks')}>
-            Un par ligne : sous-réseau (10.0.0.0/8), adresse IP ou nom d’hôte, le plus étroit possible. Seulement si
-            l’application est hébergée sur un réseau interne ; par sécurité, Pléiade refuse sinon les adresses privées.
-          </Hint>
+          <Hint id={hint('allowPrivateNetworks')}>{t('form.privateNetworksHint')}</Hint>
           <FieldError errors={errors} name="allowPrivateNetworks" />
         </div>
       ) : (
         <div className="admin-field" id={fieldId('allowPrivateNetworks')} tabIndex={-1}>
           <p>
-            <span className="admin-field-label">Réseaux privés autorisés</span>{' '}
-            {networksFromText(state.allowPrivateNetworks).join(', ') || 'aucun'}
+            <span className="admin-field-label">{t('form.privateNetworks')}</span>{' '}
+            {networksFromText(state.allowPrivateNetworks).join(', ') || t('form.noPrivateNetworks')}
           </p>
-          <Hint id={hint('allowPrivateNetworks')}>
-            Réglés par l’opérateur de l’installation : lui seul peut autoriser Pléiade à joindre une application
-            hébergée sur un réseau interne. Demandez-le-lui si c’est le cas de celle-ci.
-          </Hint>
+          <Hint id={hint('allowPrivateNetworks')}>{t('form.privateNetworksOperatorHint')}</Hint>
           <FieldError errors={errors} name="allowPrivateNetworks" />
         </div>
       )}
@@ -347,21 +334,21 @@ export function ConnectorForm({ connector, headingId, onSave, onCancel, privateN
           checked={state.enabled}
           onChange={(event) => update({ enabled: event.target.checked })}
         />
-        <label htmlFor={fieldId('enabled')}>Activé</label>
-        <Hint id={hint('enabled')}>Désactivé, le connecteur est conservé mais les widgets ne l’utilisent plus.</Hint>
+        <label htmlFor={fieldId('enabled')}>{t('form.enabled')}</label>
+        <Hint id={hint('enabled')}>{t('form.enabledHint')}</Hint>
         <FieldError errors={errors} name="enabled" />
       </div>
 
       <div className="admin-form-actions">
         <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-          {saving ? 'Enregistrement…' : creating ? 'Ajouter l’application' : 'Enregistrer les modifications'}
+          {saving ? t('form.saving') : creating ? t('form.add') : t('form.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuler
+          {t('form.cancel')}
         </button>
       </div>
       <p role="status" className="visually-hidden">
-        {saving ? 'Enregistrement en cours…' : ''}
+        {saving ? t('form.savingStatus') : ''}
       </p>
     </form>
   );
@@ -382,8 +369,9 @@ function OptionInput({
   uid: string;
   onChange: (value: string) => void;
 }) {
+  const { t } = useTranslation('admin');
   const key = optionKey(field.name);
-  const label = `${field.label}${field.required ? ' (obligatoire)' : ''}`;
+  const label = field.required ? t('form.required', { label: field.label }) : field.label;
   if (field.type === 'choice') {
     return (
       <fieldset className="admin-fieldset" aria-describedby={errors[key] !== undefined ? errorId(key) : undefined}>
@@ -432,10 +420,10 @@ function OptionInput({
 
 /** What a secret's field says about its state (never its value). */
 function secretStatus(draft: SecretDraft): string {
-  if (!draft.stored) return 'non défini';
-  if (draft.action === 'replace') return 'défini, sera remplacé';
-  if (draft.action === 'remove') return 'défini, sera supprimé à l’enregistrement';
-  return 'défini';
+  if (!draft.stored) return i18n.t('admin:form.secretUnset');
+  if (draft.action === 'replace') return i18n.t('admin:form.secretReplaced');
+  if (draft.action === 'remove') return i18n.t('admin:form.secretRemoved');
+  return i18n.t('admin:form.secretSet');
 }
 
 /**
@@ -458,10 +446,12 @@ function SecretInput({
   onChange: (patch: Partial<SecretDraft>) => void;
   focus: (key: FieldKey) => void;
 }) {
+  const { t } = useTranslation('admin');
   const key = secretKey(field.name);
   const replaceKey = `${key}:replace`;
   const undoKey = `${key}:undo`;
-  const label = `${field.label}${field.optional ? ' (facultatif)' : ''}`;
+  const label = field.optional ? t('form.optional', { label: field.label }) : field.label;
+  const target = <span className="visually-hidden">{t('form.fieldTarget', { label: field.label })}</span>;
   const typing = !draft.stored || draft.action === 'replace';
   const input = {
     ...described(errors, key, hintId),
@@ -472,7 +462,7 @@ function SecretInput({
   return (
     <div className="admin-field admin-secret-field">
       {typing ? (
-        <label htmlFor={fieldId(key)}>{draft.stored ? `Nouvelle valeur : ${label}` : label}</label>
+        <label htmlFor={fieldId(key)}>{draft.stored ? t('form.newValue', { label }) : label}</label>
       ) : (
         <p className="admin-field-label">{label}</p>
       )}
@@ -495,7 +485,8 @@ function SecretInput({
               focus(key);
             }}
           >
-            Remplacer<span className="visually-hidden"> : {field.label}</span>
+            {t('form.replace')}
+            {target}
           </button>
           <button
             type="button"
@@ -505,7 +496,8 @@ function SecretInput({
               focus(undoKey);
             }}
           >
-            Supprimer<span className="visually-hidden"> : {field.label}</span>
+            {t('form.remove')}
+            {target}
           </button>
         </div>
       )}
@@ -519,8 +511,8 @@ function SecretInput({
             focus(replaceKey);
           }}
         >
-          {draft.action === 'replace' ? 'Annuler le remplacement' : 'Annuler la suppression'}
-          <span className="visually-hidden"> : {field.label}</span>
+          {draft.action === 'replace' ? t('form.undoReplace') : t('form.undoRemove')}
+          {target}
         </button>
       )}
       <FieldError errors={errors} name={key} />
@@ -542,12 +534,15 @@ function OtherSecretRow({
   onChange: (patch: Partial<SecretDraft>) => void;
   focus: (key: FieldKey) => void;
 }) {
+  const { t } = useTranslation('admin');
   const key = secretKey(name);
   const removeKey = `${key}:remove`;
+  const target = <span className="visually-hidden">{t('form.fieldTarget', { label })}</span>;
   return (
     <li className="admin-secret" id={fieldId(key)} tabIndex={-1}>
       <p>
-        <span className="admin-secret-name">{label}</span> :{' '}
+        <span className="admin-secret-name">{label}</span>
+        {t('form.secretStatusSeparator')}
         <span className="admin-secret-status">{secretStatus(draft)}</span>
       </p>
       {draft.action === 'remove' ? (
@@ -560,7 +555,8 @@ function OtherSecretRow({
             focus(removeKey);
           }}
         >
-          Annuler la suppression<span className="visually-hidden"> : {label}</span>
+          {t('form.undoRemove')}
+          {target}
         </button>
       ) : (
         <button
@@ -572,7 +568,8 @@ function OtherSecretRow({
             focus(`${key}:undo`);
           }}
         >
-          Supprimer<span className="visually-hidden"> : {label}</span>
+          {t('form.remove')}
+          {target}
         </button>
       )}
     </li>

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   can,
   DECLARATIVE_PRESETS,
-  DECLARATIVE_SHAPE_LABELS,
   declarativeDefinitionSchema,
   type DeclarativeDefinitionInput,
   type DeclarativeReadResponse,
@@ -22,6 +22,7 @@ import { subjectOf } from '../app/permissions';
 import { ErrorPanel } from '../app/ErrorPanel';
 import { IndicatorData } from '../widgets/BusinessDataWidget';
 import { AdminNav } from './boards/AdminNav';
+import { presetTexts, shapeLabel } from './contract-texts';
 import './admin.css';
 import './boards/boards-admin.css';
 
@@ -35,18 +36,19 @@ function suitsConnector(definition: DeclarativeDefinitionInput, kind: string): b
 }
 
 function PreviewResult({ result }: { result: DeclarativeReadResponse }) {
+  const { t } = useTranslation('admin');
   if (result.status === 'error') {
     return (
       <div className="notice" role="alert">
-        <p className="notice-title">L’aperçu n’a pas abouti</p>
+        <p className="notice-title">{t('dataSources.previewFailed')}</p>
         <p>{result.message}</p>
       </div>
     );
   }
   return (
     <div className="ds-preview" role="status">
-      <p className="notice-title">Aperçu sur les données actuelles (vos propres données)</p>
-      <IndicatorData name="Aperçu" data={result.data} />
+      <p className="notice-title">{t('dataSources.previewTitle')}</p>
+      <IndicatorData name={t('dataSources.previewName')} data={result.data} />
     </div>
   );
 }
@@ -57,6 +59,7 @@ function PreviewResult({ result }: { result: DeclarativeReadResponse }) {
  * at the preview on live data, and saves; agents then pick the indicator in a « Données métier » widget.
  */
 export function DataSourcesAdmin({ me }: { me: Me }) {
+  const { t } = useTranslation('admin');
   const id = useId();
   const queryClient = useQueryClient();
   const allowed = can(subjectOf(me), 'collectivite.administerConnectors', { collectiviteId: me.collectivite.id });
@@ -81,13 +84,17 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
     try {
       json = JSON.parse(text);
     } catch {
-      setProblem('La définition n’est pas un JSON valide.');
+      setProblem(t('dataSources.invalidJson'));
       return undefined;
     }
     const parsed = declarativeDefinitionSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setProblem(`Définition invalide${issue ? ` (${issue.path.join('.')}) : ${issue.message}` : ''}.`);
+      setProblem(
+        issue
+          ? t('dataSources.invalidDefinitionAt', { path: issue.path.join('.'), message: issue.message })
+          : t('dataSources.invalidDefinition'),
+      );
       return undefined;
     }
     setProblem(null);
@@ -98,7 +105,7 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
     setPresetId(value);
     const preset = DECLARATIVE_PRESETS.find((candidate) => candidate.id === value);
     if (!preset) return;
-    setName(preset.name);
+    setName(presetTexts(preset).name);
     setText(JSON.stringify(preset.definition, null, 2));
     setPreview(null);
     setSaved(null);
@@ -115,9 +122,7 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
     mutationFn: (definition: DeclarativeDefinitionInput) =>
       saveDataSource(undefined, { name, connectorId, definition: declarativeDefinitionSchema.parse(definition) }),
     onSuccess: async (source) => {
-      setSaved(
-        `Donnée « ${source.name} » enregistrée. Les agents peuvent l’afficher dans un widget « Données métier ».`,
-      );
+      setSaved(t('dataSources.saved', { name: source.name }));
       await queryClient.invalidateQueries({ queryKey: declarativeKeys.admin });
       await queryClient.invalidateQueries({ queryKey: declarativeKeys.choices });
     },
@@ -141,52 +146,54 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
   if (!allowed) {
     return (
       <>
-        <h1>Administration — Données métier</h1>
+        <h1>{t('dataSources.title')}</h1>
         <div className="notice" role="alert">
-          <p className="notice-title">Accès réservé</p>
-          <p>Cette page est réservée aux administrateurs de la collectivité.</p>
+          <p className="notice-title">{t('forbiddenTitle')}</p>
+          <p>{t('dataSources.forbidden')}</p>
         </div>
       </>
     );
   }
 
   const ready = name.trim() !== '' && connectorId !== '' && text.trim() !== '';
+  const chosenPreset = DECLARATIVE_PRESETS.find((preset) => preset.id === presetId);
+  /** A category's name in the interface's language: the one its first model gives. */
+  const categoryLabel = (category: string): string => {
+    const first = DECLARATIVE_PRESETS.find((preset) => preset.category === category);
+    return first ? presetTexts(first).category : category;
+  };
   return (
     <>
-      <h1>Administration — Données métier</h1>
+      <h1>{t('dataSources.title')}</h1>
       <AdminNav current="data-sources" />
       <div className="admin-page">
-        <p className="admin-intro">
-          Un indicateur lit une application métier déjà connectée (finances, ressources humaines, gestion des temps,
-          GLPI) et montre un chiffre, une liste ou un tableau. Les données de l’agent sont choisies d’après sa
-          connexion, jamais d’après son navigateur.
-        </p>
+        <p className="admin-intro">{t('dataSources.intro')}</p>
         <section aria-labelledby={`${id}-list`}>
-          <h2 id={`${id}-list`}>Données métier de la collectivité</h2>
+          <h2 id={`${id}-list`}>{t('dataSources.listTitle')}</h2>
           {sources.isError && (
             <ErrorPanel
-              title="Les données métier n’ont pas pu être chargées."
+              title={t('dataSources.loadFailed')}
               error={sources.error}
               onRetry={() => void sources.refetch()}
             />
           )}
           {sources.isPending && (
             <p role="status" className="page-loading">
-              Chargement des données métier…
+              {t('dataSources.loading')}
             </p>
           )}
-          {sources.data?.dataSources.length === 0 && <p>Aucun indicateur pour le moment.</p>}
+          {sources.data?.dataSources.length === 0 && <p>{t('dataSources.none')}</p>}
           {sources.data && sources.data.dataSources.length > 0 && (
             <table className="admin-table">
-              <caption className="visually-hidden">Données enregistrées</caption>
+              <caption className="visually-hidden">{t('dataSources.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Application</th>
-                  <th scope="col">Forme</th>
-                  <th scope="col">Données</th>
+                  <th scope="col">{t('dataSources.name')}</th>
+                  <th scope="col">{t('dataSources.application')}</th>
+                  <th scope="col">{t('dataSources.shape')}</th>
+                  <th scope="col">{t('dataSources.data')}</th>
                   <th scope="col">
-                    <span className="visually-hidden">Actions</span>
+                    <span className="visually-hidden">{t('dataSources.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -195,18 +202,20 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
                   <tr key={source.id}>
                     <th scope="row">{source.name}</th>
                     <td>{source.connectorLabel}</td>
-                    <td>{DECLARATIVE_SHAPE_LABELS[source.definition.result.shape]}</td>
-                    <td>{source.perPerson ? 'Propres à chaque agent' : 'Communes à la collectivité'}</td>
+                    <td>{shapeLabel(source.definition.result.shape)}</td>
+                    <td>{source.perPerson ? t('dataSources.perPerson') : t('dataSources.shared')}</td>
                     <td>
                       <button
                         type="button"
                         className="button button-secondary"
                         disabled={remove.isPending}
                         onClick={() => {
-                          if (window.confirm(`Supprimer l’indicateur « ${source.name} » ?`)) remove.mutate(source.id);
+                          if (window.confirm(t('dataSources.confirmDelete', { name: source.name })))
+                            remove.mutate(source.id);
                         }}
                       >
-                        Supprimer<span className="visually-hidden"> « {source.name} »</span>
+                        {t('dataSources.delete')}
+                        <span className="visually-hidden"> {t('named', { label: source.name })}</span>
                       </button>
                     </td>
                   </tr>
@@ -218,41 +227,37 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
         </section>
 
         <section aria-labelledby={`${id}-new`}>
-          <h2 id={`${id}-new`}>Nouvel indicateur</h2>
-          {connectors.data && readable.length === 0 && (
-            <p>Connectez d’abord une application métier ou GLPI dans « Applications connectées ».</p>
-          )}
+          <h2 id={`${id}-new`}>{t('dataSources.newTitle')}</h2>
+          {connectors.data && readable.length === 0 && <p>{t('dataSources.noApplication')}</p>}
           <form className="ds-form" onSubmit={onSubmit}>
             <div className="ds-field">
-              <label htmlFor={`${id}-preset`}>Modèle</label>
+              <label htmlFor={`${id}-preset`}>{t('dataSources.preset')}</label>
               <select id={`${id}-preset`} value={presetId} onChange={(event) => choosePreset(event.target.value)}>
-                <option value="">Choisir un modèle…</option>
+                <option value="">{t('dataSources.choosePreset')}</option>
                 {[...new Set(DECLARATIVE_PRESETS.map((preset) => preset.category))].map((category) => (
-                  <optgroup key={category} label={category}>
+                  <optgroup key={category} label={categoryLabel(category)}>
                     {DECLARATIVE_PRESETS.filter((preset) => preset.category === category).map((preset) => (
                       <option key={preset.id} value={preset.id}>
-                        {preset.name}
+                        {presetTexts(preset).name}
                       </option>
                     ))}
                   </optgroup>
                 ))}
               </select>
-              {presetId && (
-                <p className="cw-help">{DECLARATIVE_PRESETS.find((preset) => preset.id === presetId)?.description}</p>
-              )}
+              {chosenPreset && <p className="cw-help">{presetTexts(chosenPreset).description}</p>}
             </div>
             <div className="ds-field">
-              <label htmlFor={`${id}-name`}>Nom affiché aux agents</label>
+              <label htmlFor={`${id}-name`}>{t('dataSources.displayedName')}</label>
               <input id={`${id}-name`} value={name} maxLength={80} onChange={(event) => setName(event.target.value)} />
             </div>
             <div className="ds-field">
-              <label htmlFor={`${id}-connector`}>Application</label>
+              <label htmlFor={`${id}-connector`}>{t('dataSources.application')}</label>
               <select
                 id={`${id}-connector`}
                 value={connectorId}
                 onChange={(event) => setConnectorId(event.target.value)}
               >
-                <option value="">Choisir l’application…</option>
+                <option value="">{t('dataSources.chooseApplication')}</option>
                 {readable.map((connector) => (
                   <option key={connector.id} value={connector.id}>
                     {connector.label}
@@ -261,14 +266,21 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
               </select>
             </div>
             <details className="ds-field">
-              <summary>Définition détaillée (chemins, paramètres, correspondance)</summary>
+              <summary>{t('dataSources.details')}</summary>
               <p className="cw-help">
-                Protocoles : {Object.values(PROTOCOL_NAMES).join(', ')}. Les valeurs propres à l’agent s’écrivent{' '}
-                <code>{'{ "claim": "login" }'}</code>, <code>{'{ "claim": "email" }'}</code> ou{' '}
-                <code>{'{ "claim": "employeeNumber" }'}</code> ; les chemins de la réponse suivent la syntaxe JSONPath
-                (RFC 9535).
+                <Trans
+                  t={t}
+                  i18nKey="dataSources.definitionHelp"
+                  values={{
+                    protocols: Object.values(PROTOCOL_NAMES).join(', '),
+                    login: '{ "claim": "login" }',
+                    email: '{ "claim": "email" }',
+                    employeeNumber: '{ "claim": "employeeNumber" }',
+                  }}
+                  components={{ code: <code /> }}
+                />
               </p>
-              <label htmlFor={`${id}-definition`}>Définition (JSON)</label>
+              <label htmlFor={`${id}-definition`}>{t('dataSources.definition')}</label>
               <textarea
                 id={`${id}-definition`}
                 rows={16}
@@ -285,10 +297,10 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
                 disabled={!ready || runPreview.isPending}
                 onClick={onPreview}
               >
-                {runPreview.isPending ? 'Lecture en cours…' : 'Aperçu'}
+                {runPreview.isPending ? t('dataSources.reading') : t('dataSources.preview')}
               </button>
               <button type="submit" className="button" disabled={!ready || save.isPending}>
-                Enregistrer l’indicateur
+                {t('dataSources.save')}
               </button>
             </div>
             <div role="alert">

@@ -1,7 +1,5 @@
 import {
   CONNECTOR_AUTH_MODES,
-  authModeTexts,
-  connectorKindLabel,
   isAuthModeOf,
   authModesOf,
   parseConnectorOptions,
@@ -10,6 +8,9 @@ import {
   type ConnectorAuthMode,
   type ConnectorKind,
 } from '@pleiade/contracts';
+import { i18n } from '../i18n';
+import { connectorKindName } from '../i18n/kinds';
+import { authModeTextsIn, secretFieldIn } from './contract-texts';
 
 /**
  * What each authentication mode needs, from the kind's definition in the contracts
@@ -22,12 +23,12 @@ export function authModesFor(kind: ConnectorKind, current: ConnectorAuthMode): C
   return CONNECTOR_AUTH_MODES.filter((mode) => mode === current || isAuthModeOf(kind, mode));
 }
 
-/** A secret's name in French for the kind (from any of its modes); its technical name otherwise. */
+/** A secret's name for the kind (from any of its modes) in the interface's language; its technical name otherwise. */
 export function secretLabel(kind: ConnectorKind, name: string): string {
   const field = authModesOf(kind)
     .flatMap((mode) => secretFieldsOf(kind, mode))
     .find((secret) => secret.name === name);
-  return field?.label ?? name;
+  return field ? secretFieldIn(kind, field).label : name;
 }
 
 /** Required secrets the connector does not have: what the list warns about. */
@@ -48,13 +49,13 @@ export function missingSecrets(
 export function settingsProblems(connector: Connector): string[] {
   const problems: string[] = [];
   if (!isAuthModeOf(connector.kind, connector.authMode)) {
-    const mode = authModeTexts(connector.kind, connector.authMode).label;
+    const mode = authModeTextsIn(connector.kind, connector.authMode).label;
     problems.push(
-      `Le mode « ${mode} » n’est pas possible pour ${connectorKindLabel(connector.kind)} : choisissez-en un autre.`,
+      i18n.t('admin:requirements.modeImpossible', { mode, application: connectorKindName(connector.kind) }),
     );
   }
   if (!parseConnectorOptions(connector.kind, connector.options).success) {
-    problems.push('Des options ne conviennent plus à cette application : vérifiez-les.');
+    problems.push(i18n.t('admin:requirements.optionsUnsuitable'));
   }
   return problems;
 }

@@ -16,7 +16,9 @@ import {
   type SecretField,
   type UpdateConnectorRequest,
 } from '@pleiade/contracts';
+import { i18n } from '../i18n';
 import { authModesFor } from './auth-requirements';
+import { privateNetworkMessage, secretFieldIn } from './contract-texts';
 import { optionExpectation, visibleOptionFields, type OptionField } from './option-fields';
 
 /**
@@ -77,9 +79,9 @@ export function secretDraft(state: ConnectorFormState, name: string): SecretDraf
   return state.secrets[name] ?? UNSET;
 }
 
-/** The secrets the chosen mode reads: one field each. */
+/** The secrets the chosen mode reads: one field each, named and explained in the interface's language. */
 export function expectedSecretFields(state: ConnectorFormState): readonly SecretField[] {
-  return secretFieldsOf(state.kind, state.authMode);
+  return secretFieldsOf(state.kind, state.authMode).map((field) => secretFieldIn(state.kind, field));
 }
 
 /** Secrets the connector has that the chosen mode does not read: they can be removed. */
@@ -252,25 +254,27 @@ export function toUpdateRequest(state: ConnectorFormState, permissions: FormPerm
   return body;
 }
 
-const MESSAGES = {
-  kind: 'Choisissez l’application.',
-  label: 'Indiquez un libellé (80 caractères au plus).',
-  baseUrl:
-    'Indiquez une adresse http(s) absolue, sans identifiants, paramètres (?…) ni fragment (#…), par exemple https://cloud.exemple.fr.',
-  authMode: 'Choisissez un mode d’authentification.',
-  enabled: 'Cochez ou décochez la case.',
-  secretValue: 'Saisissez la valeur du secret (16 384 caractères au plus).',
-  secretReplacement: 'Saisissez la nouvelle valeur, ou annulez le remplacement.',
-  secretsCount: 'Un connecteur a au plus 20 secrets.',
-  networksCount: 'Indiquez au plus 20 réseaux.',
-} as const;
+type MessageKey =
+  | 'kind'
+  | 'label'
+  | 'baseUrl'
+  | 'authMode'
+  | 'enabled'
+  | 'secretValue'
+  | 'secretReplacement'
+  | 'secretsCount'
+  | 'networksCount';
+
+/** What the form says about a field it refuses, in the interface's language. */
+const refusal = (key: MessageKey): string => i18n.t(`admin:validation.${key}`);
 
 const PRIVATE_ADDRESS_MESSAGES = new Set([PRIVATE_ADDRESS_NEEDS_OPERATOR, PRIVATE_ADDRESS_NOT_ALLOWED]);
 
 function networkMessage(state: ConnectorFormState, index: number): string {
   const entry = networksFromText(state.allowPrivateNetworks)[index];
-  const what = entry === undefined ? '' : ` (« ${entry} »)`;
-  return `Ligne ${index + 1}${what} : indiquez un sous-réseau (10.0.0.0/8), une adresse IP ou un nom d’hôte.`;
+  return entry === undefined
+    ? i18n.t('admin:validation.networkLine', { line: index + 1 })
+    : i18n.t('admin:validation.networkLineWithEntry', { line: index + 1, entry });
 }
 
 function addError(errors: FieldErrors, key: FieldKey, message: string): void {
@@ -286,14 +290,14 @@ function secretError(state: ConnectorFormState, name: string, message: string): 
   const draft = secretDraft(state, name);
   return [
     secretKey(name),
-    draft.stored && draft.action === 'replace' ? MESSAGES.secretReplacement : MESSAGES.secretValue,
+    draft.stored && draft.action === 'replace' ? refusal('secretReplacement') : refusal('secretValue'),
   ];
 }
 
 /**
  * The API's validation details (`body.options.port`, `body.allowPrivateNetworks.2`…) as messages
- * next to the fields they concern. Messages are the form's own French ones: the server's may be
- * zod's English defaults. A path the form does not know goes to the top of the form.
+ * next to the fields they concern. Messages are the form's own, in the interface's language: the
+ * server's may be zod's defaults. A path the form does not know goes to the top of the form.
  */
 export function fieldErrorsFromDetails(details: readonly ErrorDetail[], state: ConnectorFormState): FieldErrors {
   const errors: FieldErrors = {};
@@ -303,36 +307,47 @@ export function fieldErrorsFromDetails(details: readonly ErrorDetail[], state: C
     const [field, sub] = root === 'body' ? rest : [undefined];
     switch (field) {
       case 'baseUrl':
-        // The server's own French words when the address leads to a private network: they say who may allow it.
-        addError(errors, field, PRIVATE_ADDRESS_MESSAGES.has(detail.message) ? detail.message : MESSAGES[field]);
+        // The server's own words when the address leads to a private network: they say who may allow it.
+        addError(
+          errors,
+          field,
+          PRIVATE_ADDRESS_MESSAGES.has(detail.message) ? privateNetworkMessage(detail.message) : refusal(field),
+        );
         break;
       case 'kind':
       case 'label':
       case 'authMode':
       case 'enabled':
-        addError(errors, field, MESSAGES[field]);
+        addError(errors, field, refusal(field));
         break;
       case 'options': {
         const option = visible.find((candidate) => candidate.name === sub);
         if (option && PRIVATE_ADDRESS_MESSAGES.has(detail.message))
-          addError(errors, optionKey(option.name), detail.message);
+          addError(errors, optionKey(option.name), privateNetworkMessage(detail.message));
         else if (option) addError(errors, optionKey(option.name), optionExpectation(option));
-        else addError(errors, 'options', `Option ${sub ? `« ${sub} » ` : ''}refusée : ${detail.message}`);
+        else
+          addError(
+            errors,
+            'options',
+            sub
+              ? i18n.t('admin:validation.namedOptionRefused', { name: sub, message: detail.message })
+              : i18n.t('admin:validation.optionRefused', { message: detail.message }),
+          );
         break;
       }
       case 'secrets':
-        if (sub === undefined) addError(errors, 'secrets', MESSAGES.secretsCount);
+        if (sub === undefined) addError(errors, 'secrets', refusal('secretsCount'));
         else addError(errors, ...secretError(state, sub, detail.message));
         break;
       case 'allowPrivateNetworks': {
         const index = Number(sub);
-        const message =
+        const said =
           detail.message === PRIVATE_NETWORKS_OPERATOR_ONLY
-            ? detail.message
+            ? privateNetworkMessage(detail.message)
             : sub !== undefined && Number.isInteger(index)
               ? networkMessage(state, index)
-              : MESSAGES.networksCount;
-        addError(errors, 'allowPrivateNetworks', message);
+              : refusal('networksCount');
+        addError(errors, 'allowPrivateNetworks', said);
         break;
       }
       default:
@@ -372,7 +387,7 @@ export function validateForm(
   for (const field of expectedSecretFields(state)) {
     const draft = secretDraft(state, field.name);
     if (draft.stored && draft.action === 'replace' && draft.value === '') {
-      addError(errors, secretKey(field.name), MESSAGES.secretReplacement);
+      addError(errors, secretKey(field.name), refusal('secretReplacement'));
     }
   }
   return errors;

@@ -1,4 +1,6 @@
 import { optionFieldsOf, type ConnectorAuthMode, type ConnectorKind, type OptionField } from '@pleiade/contracts';
+import { i18n } from '../i18n';
+import { optionFieldIn } from './contract-texts';
 
 /**
  * How the form shows each option: the fields come from the kind's definition in the contracts
@@ -6,18 +8,20 @@ import { optionFieldsOf, type ConnectorAuthMode, type ConnectorKind, type Option
  */
 export type { OptionField };
 
-/** The options shown for a kind and an authentication mode. */
+/** The options shown for a kind and an authentication mode, their texts in the interface's language. */
 export function visibleOptionFields(kind: ConnectorKind, authMode: ConnectorAuthMode): readonly OptionField[] {
-  return optionFieldsOf(kind).filter((field) => !field.onlyForAuthModes || field.onlyForAuthModes.includes(authMode));
+  return optionFieldsOf(kind)
+    .filter((field) => !field.onlyForAuthModes || field.onlyForAuthModes.includes(authMode))
+    .map((field) => optionFieldIn(kind, field));
 }
 
-/** What a valid value of the field looks like, in French: the message shown when it is refused. */
+/** What a valid value of the field looks like: the message shown when it is refused. */
 export function optionExpectation(field: OptionField): string {
   switch (field.type) {
     case 'integer':
-      return `Indiquez un nombre entier entre ${field.min} et ${field.max}.`;
+      return i18n.t('admin:validation.integer', { min: field.min, max: field.max });
     case 'choice':
-      return `Choisissez : ${field.choices.map((choice) => choice.label).join(', ')}.`;
+      return i18n.t('admin:validation.choice', { choices: field.choices.map((choice) => choice.label).join(', ') });
     case 'text':
       return field.expectation;
   }
