@@ -65,7 +65,7 @@ describe('a widget to reconfigure', () => {
     const welcome = widget('welcome', { x: 0, y: 0, w: 4, h: 3 });
     const broken = unavailableWidget('welcome', { x: 4, y: 0, w: 4, h: 3 });
     const html = render(broken, [welcome, broken]);
-    expect(textOf(html)).toContain('Ce tableau a déjà 1 widget(s) de ce type en service');
+    expect(textOf(html)).toContain('Ce tableau a déjà 1 widget de ce type en service : retirez-le');
     expect(buttonsOf(html)).not.toContain('Reconfigurer');
   });
 
