@@ -78,7 +78,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
               t={t}
               i18nKey="credential.createIn"
               values={{ app: source.label }}
-              components={{ link: <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink> }}
+              components={{ app: <ExternalLink href={mine.appUrl} /> }}
             />
           </p>
         )

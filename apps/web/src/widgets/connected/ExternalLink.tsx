@@ -4,7 +4,8 @@ import { safeHref } from '../safe-href';
 
 interface ExternalLinkProps {
   href: string | null | undefined;
-  children: ReactNode;
+  /** Optional only for <Trans>, which gives the link its words from the translation. */
+  children?: ReactNode;
   className?: string;
 }
 
