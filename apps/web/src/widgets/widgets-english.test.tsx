@@ -4,9 +4,13 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   CONNECTOR_KINDS,
+  formatIndicatorValue as contractsIndicatorValue,
+  INDICATOR_PERIOD_LABELS,
   nextcloudAppLabel,
   personalSecretForm,
+  trendSentence as contractsTrendSentence,
   type Board,
+  type IndicatorTrend,
   type MyConnector,
   type WidgetInstance,
   type WidgetKind,
@@ -186,10 +190,11 @@ describe('dates, times and numbers in English', () => {
     expect(periodName('quarter', '2026-09-30T22:00:00.000Z')).toBe('Q4 2026');
     expect(periodName('quarter', '2026-12-31T23:00:00.000Z')).toBe('Q1 2027');
     expect(formatIndicatorValue(1234.5, 'days')).toBe('1,234.5\u00a0days');
-    const up = { direction: 'up', percent: 12.5, delta: 5, favourable: true, previous: null } as const;
-    expect(trendSentence(up as never, 'month', null)).toBe('up 12.5% compared with the previous month');
-    const stable = { direction: 'stable', percent: 0, delta: 0, favourable: null, previous: null } as const;
-    expect(trendSentence(stable as never, 'day', null)).toBe('stable compared with the previous day');
+    const previous = { periodStart: '2026-10-31T23:00:00.000Z', value: 40, takenAt: '2026-11-01T00:05:00.000Z' };
+    const up: IndicatorTrend = { direction: 'up', percent: 12.5, delta: 5, favourable: true, previous };
+    expect(trendSentence(up, 'month', null)).toBe('up 12.5% compared with the previous month');
+    const stable: IndicatorTrend = { direction: 'stable', percent: 0, delta: 0, favourable: null, previous };
+    expect(trendSentence(stable, 'day', null)).toBe('stable compared with the previous day');
   });
 
   it('keeps one formatter per locale: French again after English, then English again', async () => {
@@ -598,24 +603,7 @@ describe('other widgets in English', () => {
   });
 
   it('indicator: value, state, trend and history in English', () => {
-    const indicatorId = testId();
-    const widget = instance('indicator', { indicatorId });
-    const reading = {
-      indicator: {
-        id: indicatorId,
-        label: 'Open tickets',
-        unit: 'tickets',
-        period: 'month',
-        direction: 'lower_is_better',
-      },
-      current: { periodStart: '2026-11-30T23:00:00.000Z', value: 1234.5, takenAt: '2026-12-01T00:05:00.000Z' },
-      trend: { direction: 'up', percent: 12.5, delta: 137, favourable: false, previous: 1097.5 },
-      state: { level: 'watch', label: 'Watch' },
-      history: [
-        { periodStart: '2026-10-31T23:00:00.000Z', value: 1097.5, takenAt: '2026-11-01T00:05:00.000Z' },
-        { periodStart: '2026-11-30T23:00:00.000Z', value: 1234.5, takenAt: '2026-12-01T00:05:00.000Z' },
-      ],
-    };
+    const { indicatorId, widget, reading } = indicatorFixture();
     const html = render(widget, <IndicatorWidget widget={widget} readOnly onOptionsChange={noop} />, {
       cache: [[['indicator', indicatorId], reading]],
     });
@@ -629,6 +617,15 @@ describe('other widgets in English', () => {
     expect(html).toContain('Show the history as a table');
     expect(html).toContain('History of “Open tickets”');
     expect(html).toContain('<th scope="col">Period</th><th scope="col">Value</th>');
+    expectEnglish(html);
+  });
+
+  it('indicator: no history yet, in English', () => {
+    const { indicatorId, widget, reading } = indicatorFixture();
+    const html = render(widget, <IndicatorWidget widget={widget} readOnly onOptionsChange={noop} />, {
+      cache: [[['indicator', indicatorId], { ...reading, current: null, trend: null, state: null, history: [] }]],
+    });
+    expect(html).toContain('No history yet: the first value will be recorded shortly (every month).');
     expectEnglish(html);
   });
 
@@ -657,6 +654,34 @@ describe('other widgets in English', () => {
     );
   });
 });
+
+function indicatorFixture() {
+  const indicatorId = testId();
+  const widget = instance('indicator', { indicatorId });
+  const reading = {
+    indicator: {
+      id: indicatorId,
+      label: 'Open tickets',
+      unit: 'tickets',
+      period: 'month',
+      direction: 'lower_is_better',
+    },
+    current: { periodStart: '2026-11-30T23:00:00.000Z', value: 1234.5, takenAt: '2026-12-01T00:05:00.000Z' },
+    trend: {
+      direction: 'up',
+      percent: 12.5,
+      delta: 137,
+      favourable: false,
+      previous: { periodStart: '2026-10-31T23:00:00.000Z', value: 1097.5, takenAt: '2026-11-01T00:05:00.000Z' },
+    },
+    state: { level: 'watch', label: 'Watch' },
+    history: [
+      { periodStart: '2026-10-31T23:00:00.000Z', value: 1097.5, takenAt: '2026-11-01T00:05:00.000Z' },
+      { periodStart: '2026-11-30T23:00:00.000Z', value: 1234.5, takenAt: '2026-12-01T00:05:00.000Z' },
+    ],
+  } as const;
+  return { indicatorId, widget, reading };
+}
 
 describe('the French words kept with the contracts', () => {
   beforeEach(async () => {
@@ -698,6 +723,23 @@ describe('the French words kept with the contracts', () => {
       '<p class="cw-help">Créez-le dans les réglages de sécurité de <a class="cw-link" href="https://cloud.example.test/" target="_blank" rel="noopener noreferrer">Town cloud<span class="visually-hidden"> (nouvel onglet)</span></a>.</p>',
     );
     expect(html).toContain('<p class="cw-help">Reliez votre compte.</p>');
+  });
+
+  it('writes indicator values and trends in French as the contracts do', () => {
+    const { indicatorId, widget, reading } = indicatorFixture();
+    const html = render(widget, <IndicatorWidget widget={widget} readOnly onOptionsChange={noop} />, {
+      cache: [[['indicator', indicatorId], reading]],
+    });
+    const sentence = contractsTrendSentence(reading.trend, 'month', 'tickets');
+    expect(html).toContain(contractsIndicatorValue(1234.5, 'tickets'));
+    expect(html).toContain(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}</p>`);
+    expect(html).toContain('État : Watch');
+    const empty = render(widget, <IndicatorWidget widget={widget} readOnly onOptionsChange={noop} />, {
+      cache: [[['indicator', indicatorId], { ...reading, current: null, trend: null, state: null, history: [] }]],
+    });
+    expect(empty).toContain(
+      `Pas encore d’historique : la première valeur sera relevée sous peu (${INDICATOR_PERIOD_LABELS.month.toLowerCase()}).`,
+    );
   });
 
   it('takes the plural for a million, as French does (« many »)', () => {
