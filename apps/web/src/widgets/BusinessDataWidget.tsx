@@ -1,24 +1,39 @@
 import { useContext, useId } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { isUnavailable, type DeclarativeData } from '@pleiade/contracts';
 import { errorMessage } from '../api/errors';
 import { dataSourceChoicesQuery, fetchIndicator, indicatorQuery } from '../api/declarative';
+import { intlLocale } from '../i18n';
+import { widgetKindTitle } from '../i18n/kinds';
 import { ShownBoardContext } from './connected/saved-widget';
+import { perLocale } from './intl';
 import { formatDataAge } from './time';
 import type { WidgetProps } from './types';
 import { useNowByMinute } from './useNow';
 import './widgets.css';
 
-const numberFormat = (decimals: number) =>
-  new Intl.NumberFormat('fr-FR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const numberFormats = perLocale(() => new Map<number, Intl.NumberFormat>());
 
-/** « 47,3 % », « 4,0 jours », « -7,4 h » (French separators; the unit after a narrow space). */
+/** A number with exactly `decimals` decimals, in the interface's locale (made once per locale). */
+function numberFormat(decimals: number): Intl.NumberFormat {
+  const made = numberFormats();
+  let format = made.get(decimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    made.set(decimals, format);
+  }
+  return format;
+}
+
+/** « 47,3 % », « 4,0 jours », « -7,4 h » (the locale's separators; the unit after a narrow space). */
 export function formatIndicatorNumber(value: number, decimals: number, unit?: string): string {
   const text = numberFormat(decimals).format(value);
   return unit ? `${text}\u202f${unit}` : text;
 }
 
 export function IndicatorData({ name, data }: { name: string; data: DeclarativeData }) {
+  const { t } = useTranslation('widgets');
   switch (data.shape) {
     case 'number':
       return (
@@ -28,7 +43,7 @@ export function IndicatorData({ name, data }: { name: string; data: DeclarativeD
       );
     case 'list':
       return data.items.length === 0 ? (
-        <p className="widget-state">Rien à afficher pour le moment</p>
+        <p className="widget-state">{t('common.nothingToShow')}</p>
       ) : (
         <>
           <ul className="cw-list" aria-label={name}>
@@ -40,15 +55,13 @@ export function IndicatorData({ name, data }: { name: string; data: DeclarativeD
             ))}
           </ul>
           {data.total > data.items.length && (
-            <p className="cw-meta">
-              {data.items.length} sur {data.total}
-            </p>
+            <p className="cw-meta">{t('business.listTotal', { shown: data.items.length, total: data.total })}</p>
           )}
         </>
       );
     case 'table':
       return data.rows.length === 0 ? (
-        <p className="widget-state">Rien à afficher pour le moment</p>
+        <p className="widget-state">{t('common.nothingToShow')}</p>
       ) : (
         <>
           <table className="ind-table">
@@ -80,9 +93,7 @@ export function IndicatorData({ name, data }: { name: string; data: DeclarativeD
             </tbody>
           </table>
           {data.total > data.rows.length && (
-            <p className="cw-meta">
-              {data.rows.length} lignes sur {data.total}
-            </p>
+            <p className="cw-meta">{t('business.tableTotal', { shown: data.rows.length, total: data.total })}</p>
           )}
         </>
       );
@@ -96,25 +107,26 @@ function SourcePicker({
   dataSourceId: string | undefined;
   onChange: (dataSourceId: string | undefined) => void;
 }) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const choices = useQuery(dataSourceChoicesQuery);
-  if (choices.isPending) return <p className="cw-meta">Chargement des données métier…</p>;
+  if (choices.isPending) return <p className="cw-meta">{t('business.loadingSources')}</p>;
   const list = choices.data?.dataSources ?? [];
   if (list.length === 0) {
-    return <p className="cw-meta">Votre collectivité n’a pas encore défini d’indicateur.</p>;
+    return <p className="cw-meta">{t('business.noSources')}</p>;
   }
   return (
     <div className="cw-picker">
-      <label htmlFor={`${id}-source`}>Donnée affichée</label>
+      <label htmlFor={`${id}-source`}>{t('business.pickerLabel')}</label>
       <select
         id={`${id}-source`}
         className="cw-select"
         value={dataSourceId ?? ''}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
       >
-        <option value="">Choisir…</option>
+        <option value="">{t('business.choose')}</option>
         {dataSourceId !== undefined && !list.some((source) => source.id === dataSourceId) && (
-          <option value={dataSourceId}>Donnée supprimée</option>
+          <option value={dataSourceId}>{t('business.deleted')}</option>
         )}
         {list.map((source) => (
           <option key={source.id} value={source.id}>
@@ -140,6 +152,7 @@ function useSavedSource(widgetId: string): { saved: boolean; dataSourceId: strin
  * or a table, read by the BFF for the person. Loading, empty, error and « not chosen » states.
  */
 export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'business-data'>) {
+  const { t } = useTranslation('widgets');
   const saved = useSavedSource(widget.id);
   const now = useNowByMinute();
   const queryClient = useQueryClient();
@@ -154,29 +167,25 @@ export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }
 
   let body;
   if (widget.options.dataSourceId === undefined) {
-    body = (
-      <p className="widget-state">
-        {readOnly ? 'Aucun indicateur n’est choisi pour ce widget.' : 'Choisissez l’indicateur à afficher ci-dessous.'}
-      </p>
-    );
+    body = <p className="widget-state">{readOnly ? t('business.noneChosen') : t('business.chooseBelow')}</p>;
   } else if (!saved.saved || saved.dataSourceId !== widget.options.dataSourceId) {
     body = (
       <p className="widget-state" role="status">
-        Ce widget affichera l’indicateur dès que votre tableau sera enregistré.
+        {t('business.waitingForSave')}
       </p>
     );
   } else if (query.isPending) {
     body = (
       <p className="widget-state" role="status">
-        Chargement de l’indicateur…
+        {t('business.loading')}
       </p>
     );
   } else if (query.data === undefined) {
     body = (
       <div className="widget-state widget-state-error">
-        <p>L’indicateur n’a pas pu être chargé. {errorMessage(query.error)}</p>
+        <p>{t('business.loadFailed', { reason: errorMessage(query.error) })}</p>
         <button type="button" className="button button-secondary" onClick={() => void query.refetch()}>
-          Réessayer
+          {t('common.retry')}
         </button>
       </div>
     );
@@ -187,7 +196,7 @@ export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }
         {name && <h3 className="ind-name">{name}</h3>}
         {response?.status === 'ok' ? (
           <>
-            <IndicatorData name={name ?? 'Données métier'} data={response.data} />
+            <IndicatorData name={name ?? widgetKindTitle('business-data')} data={response.data} />
             <p className="cw-stale">
               <time dateTime={response.fetchedAt}>{formatDataAge(new Date(response.fetchedAt), now)}</time>{' '}
               <button
@@ -196,20 +205,20 @@ export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }
                 disabled={reload.isPending}
                 onClick={() => reload.mutate()}
               >
-                Actualiser
+                {t('common.refresh')}
               </button>
             </p>
           </>
         ) : (
           <div className="widget-state widget-state-error">
-            <p>{response?.message ?? 'Donnée indisponible.'}</p>
+            <p>{response?.message ?? t('business.unavailable')}</p>
             <button
               type="button"
               className="button button-secondary"
               disabled={reload.isPending}
               onClick={() => reload.mutate()}
             >
-              {reload.isPending ? 'Nouvel essai…' : 'Réessayer'}
+              {reload.isPending ? t('common.retrying') : t('common.retry')}
             </button>
           </div>
         )}

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
-import { countLabel, formatCount, pluralise } from './format';
+import { formatCount } from './format';
 import { formatMoment } from './time';
 import type { WidgetProps } from './types';
 
 export default function ChatWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'chat'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="chat"
@@ -13,26 +15,26 @@ export default function ChatWidget({ widget, readOnly, onOptionsChange }: Widget
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de vos conversations…"
+      loadingText={t('chat.loading')}
     >
       {(data, { now }) => (
         <>
           {data.unreadRooms === 0 && data.mentions === 0 ? (
-            <p className="widget-state">Aucune conversation non lue</p>
+            <p className="widget-state">{t('chat.none')}</p>
           ) : (
             <p className="cw-counts">
               <span className="cw-count">
                 <span className="cw-count-number">{formatCount(data.unreadRooms)}</span>{' '}
-                {pluralise(data.unreadRooms, 'conversation non lue', 'conversations non lues')}
+                {t('chat.unreadRooms', { count: data.unreadRooms })}
               </span>
               <span className="cw-count">
                 <span className="cw-count-number">{formatCount(data.mentions)}</span>{' '}
-                {pluralise(data.mentions, 'mention', 'mentions')}
+                {t('chat.mentions', { count: data.mentions })}
               </span>
             </p>
           )}
           {data.rooms.length > 0 && (
-            <ul className="cw-list" aria-label="Conversations non lues">
+            <ul className="cw-list" aria-label={t('chat.listLabel')}>
               {data.rooms.map((room) => (
                 <li key={room.id} className="cw-item cw-room">
                   <ExternalLink href={room.url} className="cw-link cw-item-title">
@@ -40,11 +42,13 @@ export default function ChatWidget({ widget, readOnly, onOptionsChange }: Widget
                   </ExternalLink>
                   <span className="cw-meta">
                     {room.unread > 0 && (
-                      <span className="cw-badge">{countLabel(room.unread, 'non lu', 'non lus')}</span>
+                      <span className="cw-badge">
+                        {t('chat.roomUnread', { count: room.unread, value: formatCount(room.unread) })}
+                      </span>
                     )}
                     {room.mentions > 0 && (
                       <span className="cw-badge cw-badge-strong">
-                        {countLabel(room.mentions, 'mention', 'mentions')}
+                        {t('chat.roomMentions', { count: room.mentions, value: formatCount(room.mentions) })}
                       </span>
                     )}
                     {room.lastActivityAt && (
@@ -55,7 +59,7 @@ export default function ChatWidget({ widget, readOnly, onOptionsChange }: Widget
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir la messagerie instantanée" />
+          <AppLink href={data.appUrl} label={t('chat.open')} />
         </>
       )}
     </ConnectedWidget>

@@ -1,14 +1,11 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import {
-  formatIndicatorValue,
-  INDICATOR_PERIOD_LABELS,
-  trendSentence,
-  type IndicatorReading,
-} from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
+import type { IndicatorReading } from '@pleiade/contracts';
 import { errorMessage, isApiError } from '../api/errors';
 import { fetchIndicatorReading, fetchIndicators } from '../api/indicators';
-import { periodName, sparkline } from './indicator';
+import { formatIndicatorValue, periodName, sparkline, trendSentence } from './indicator';
+import { capitalise } from './format';
 import type { WidgetProps } from './types';
 import './indicator.css';
 
@@ -20,11 +17,12 @@ const REFRESH_MS = 5 * 60_000;
 const ARROWS = { up: '↑', down: '↓', stable: '→' } as const;
 
 export default function IndicatorWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'indicator'>) {
+  const { t } = useTranslation('widgets');
   const { indicatorId } = widget.options;
   return (
     <div className="indicator">
       {indicatorId ? <IndicatorReadingView indicatorId={indicatorId} /> : null}
-      {indicatorId === undefined && readOnly ? <p className="widget-state">Aucun indicateur choisi.</p> : null}
+      {indicatorId === undefined && readOnly ? <p className="widget-state">{t('indicator.noneChosen')}</p> : null}
       {!readOnly && (
         <IndicatorPicker
           indicatorId={indicatorId}
@@ -42,39 +40,36 @@ function IndicatorPicker({
   indicatorId: string | undefined;
   onChange: (indicatorId: string | undefined) => void;
 }) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const list = useQuery({ queryKey: ['indicators'], queryFn: ({ signal }) => fetchIndicators(signal) });
-  if (list.isPending) return <p className="widget-state">Chargement des indicateurs…</p>;
+  if (list.isPending) return <p className="widget-state">{t('indicator.loadingList')}</p>;
   if (list.isError) {
     return (
       <div className="widget-state-error" role="alert">
         <p>{errorMessage(list.error)}</p>
         <button type="button" className="button button-secondary" onClick={() => void list.refetch()}>
-          Réessayer
+          {t('common.retry')}
         </button>
       </div>
     );
   }
   const indicators = list.data.indicators;
   if (indicators.length === 0) {
-    return (
-      <p className="widget-state">
-        Votre collectivité n’a encore défini aucun indicateur. Ses administrateurs en créent dans l’administration.
-      </p>
-    );
+    return <p className="widget-state">{t('indicator.noneDefined')}</p>;
   }
   return (
     <div className="cw-picker indicator-picker">
-      <label htmlFor={`${id}-indicator`}>Indicateur affiché</label>
+      <label htmlFor={`${id}-indicator`}>{t('indicator.pickerLabel')}</label>
       <select
         id={`${id}-indicator`}
         className="cw-select"
         value={indicatorId ?? ''}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
       >
-        <option value="">Choisir un indicateur…</option>
+        <option value="">{t('indicator.choose')}</option>
         {indicatorId !== undefined && !indicators.some((indicator) => indicator.id === indicatorId) && (
-          <option value={indicatorId}>Indicateur supprimé</option>
+          <option value={indicatorId}>{t('indicator.deleted')}</option>
         )}
         {indicators.map((indicator) => (
           <option key={indicator.id} value={indicator.id}>
@@ -87,22 +82,23 @@ function IndicatorPicker({
 }
 
 function IndicatorReadingView({ indicatorId }: { indicatorId: string }) {
+  const { t } = useTranslation('widgets');
   const reading = useQuery({
     queryKey: ['indicator', indicatorId],
     queryFn: ({ signal }) => fetchIndicatorReading(indicatorId, HISTORY, signal),
     refetchInterval: REFRESH_MS,
     retry: (failures, error) => !(isApiError(error) && error.status === 404) && failures < 2,
   });
-  if (reading.isPending) return <p className="widget-state">Chargement de l’indicateur…</p>;
+  if (reading.isPending) return <p className="widget-state">{t('indicator.loading')}</p>;
   if (reading.isError) {
     if (isApiError(reading.error) && reading.error.status === 404) {
-      return <p className="widget-state">Cet indicateur n’existe plus : choisissez-en un autre.</p>;
+      return <p className="widget-state">{t('indicator.gone')}</p>;
     }
     return (
       <div className="widget-state-error" role="alert">
         <p>{errorMessage(reading.error)}</p>
         <button type="button" className="button button-secondary" onClick={() => void reading.refetch()}>
-          Réessayer
+          {t('common.retry')}
         </button>
       </div>
     );
@@ -111,6 +107,7 @@ function IndicatorReadingView({ indicatorId }: { indicatorId: string }) {
 }
 
 function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
+  const { t } = useTranslation('widgets');
   const { indicator, current, trend, state } = reading;
   const headingId = useId();
   return (
@@ -120,8 +117,7 @@ function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
       </h3>
       {current === null ? (
         <p className="widget-state">
-          Pas encore d’historique : la première valeur sera relevée sous peu (
-          {INDICATOR_PERIOD_LABELS[indicator.period].toLowerCase()}).
+          {t('indicator.noHistory', { frequency: t(`indicator.frequency.${indicator.period}`) })}
         </p>
       ) : (
         <>
@@ -132,7 +128,7 @@ function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
           {state && (
             <p className={`indicator-state indicator-state-${state.level}`}>
               <span className="indicator-state-dot" aria-hidden="true" />
-              État : {state.label}
+              {t('indicator.state', { label: state.label })}
             </p>
           )}
           {trend ? (
@@ -142,10 +138,10 @@ function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
               }`}
             >
               <span aria-hidden="true">{ARROWS[trend.direction]} </span>
-              {capitalised(trendSentence(trend, indicator.period, indicator.unit))}
+              {capitalise(trendSentence(trend, indicator.period, indicator.unit))}
             </p>
           ) : (
-            <p className="indicator-trend">Pas encore de période précédente pour comparer.</p>
+            <p className="indicator-trend">{t('indicator.noPrevious')}</p>
           )}
           <History reading={reading} />
         </>
@@ -158,6 +154,7 @@ const WIDTH = 200;
 const HEIGHT = 48;
 
 function History({ reading }: { reading: IndicatorReading }) {
+  const { t } = useTranslation('widgets');
   const { indicator, history } = reading;
   const [open, setOpen] = useState(false);
   const tableId = useId();
@@ -172,7 +169,13 @@ function History({ reading }: { reading: IndicatorReading }) {
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           preserveAspectRatio="none"
           role="img"
-          aria-label={`Évolution sur ${history.length} périodes, de ${formatIndicatorValue(first.value, indicator.unit)} (${periodName(indicator.period, first.periodStart)}) à ${formatIndicatorValue(last.value, indicator.unit)} (${periodName(indicator.period, last.periodStart)})`}
+          aria-label={t('indicator.sparkline', {
+            periods: history.length,
+            first: formatIndicatorValue(first.value, indicator.unit),
+            firstPeriod: periodName(indicator.period, first.periodStart),
+            last: formatIndicatorValue(last.value, indicator.unit),
+            lastPeriod: periodName(indicator.period, last.periodStart),
+          })}
         >
           <path d={line.path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
           <circle cx={line.last.x} cy={line.last.y} r="3" fill="currentColor" />
@@ -185,15 +188,15 @@ function History({ reading }: { reading: IndicatorReading }) {
         aria-controls={tableId}
         onClick={() => setOpen((value) => !value)}
       >
-        {open ? 'Masquer l’historique' : 'Voir l’historique en tableau'}
+        {open ? t('indicator.hideHistory') : t('indicator.showHistory')}
       </button>
       <div id={tableId} hidden={!open}>
         <table className="indicator-table">
-          <caption className="visually-hidden">Historique de « {indicator.label} »</caption>
+          <caption className="visually-hidden">{t('indicator.historyCaption', { label: indicator.label })}</caption>
           <thead>
             <tr>
-              <th scope="col">Période</th>
-              <th scope="col">Valeur</th>
+              <th scope="col">{t('indicator.period')}</th>
+              <th scope="col">{t('indicator.value')}</th>
             </tr>
           </thead>
           <tbody>
@@ -208,8 +211,4 @@ function History({ reading }: { reading: IndicatorReading }) {
       </div>
     </div>
   );
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

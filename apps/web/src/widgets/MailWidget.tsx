@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { AppLink } from './connected/AppLink';
 import { ExternalLink } from './connected/ExternalLink';
-import { formatCount, pluralise } from './format';
+import { formatCount } from './format';
 import { formatMoment } from './time';
 import type { WidgetProps } from './types';
 
 export default function MailWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'mail'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="mail"
@@ -13,24 +15,24 @@ export default function MailWidget({ widget, readOnly, onOptionsChange }: Widget
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de vos messages…"
+      loadingText={t('mail.loading')}
     >
       {(data, { now }) => (
         <>
           {data.unreadCount === 0 ? (
-            <p className="widget-state">Aucun message non lu</p>
+            <p className="widget-state">{t('mail.noUnread')}</p>
           ) : (
             <p className="cw-count">
               <span className="cw-count-number">{formatCount(data.unreadCount)}</span>{' '}
-              {pluralise(data.unreadCount, 'message non lu', 'messages non lus')}
+              {t('mail.unread', { count: data.unreadCount })}
             </p>
           )}
           {data.latest.length > 0 && (
-            <ul className="cw-list" aria-label="Derniers messages non lus">
+            <ul className="cw-list" aria-label={t('mail.latest')}>
               {data.latest.map((message) => (
                 <li key={message.id} className="cw-item">
                   <ExternalLink href={message.url} className="cw-link cw-item-title">
-                    {message.subject.trim() === '' ? '(sans objet)' : message.subject}
+                    {message.subject.trim() === '' ? t('mail.noSubject') : message.subject}
                   </ExternalLink>
                   <span className="cw-meta">
                     {message.from} ·{' '}
@@ -40,7 +42,7 @@ export default function MailWidget({ widget, readOnly, onOptionsChange }: Widget
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir la messagerie" />
+          <AppLink href={data.appUrl} label={t('mail.open')} />
         </>
       )}
     </ConnectedWidget>

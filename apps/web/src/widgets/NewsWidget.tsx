@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
@@ -10,6 +11,7 @@ import type { WidgetProps } from './types';
  * address of the site is requested by the browser until the person opens an article.
  */
 export default function NewsWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'news'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="news"
@@ -17,15 +19,15 @@ export default function NewsWidget({ widget, readOnly, onOptionsChange }: Widget
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement des actualités…"
+      loadingText={t('news.loading')}
     >
       {(data, { source, now }) => (
         <>
           {data.title.trim() !== '' && <p className="cw-subtitle">{data.title}</p>}
           {data.items.length === 0 ? (
-            <p className="widget-state">Aucune actualité pour le moment</p>
+            <p className="widget-state">{t('news.empty')}</p>
           ) : (
-            <ul className="cw-list" aria-label={`Articles : ${data.title || 'actualités'}`}>
+            <ul className="cw-list" aria-label={t('news.listLabel', { title: data.title || t('news.defaultTitle') })}>
               {data.items.map((item) => (
                 <li key={item.id} className="cw-item">
                   <ExternalLink href={item.url} className="cw-link cw-item-title">
@@ -41,7 +43,10 @@ export default function NewsWidget({ widget, readOnly, onOptionsChange }: Widget
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label={source ? `Ouvrir le site : ${source.label}` : 'Ouvrir le site'} />
+          <AppLink
+            href={data.appUrl}
+            label={source ? t('news.openNamedSite', { name: source.label }) : t('news.openSite')}
+          />
         </>
       )}
     </ConnectedWidget>

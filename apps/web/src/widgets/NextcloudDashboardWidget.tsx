@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
@@ -9,6 +10,7 @@ export default function NextcloudDashboardWidget({
   readOnly,
   onOptionsChange,
 }: WidgetProps<'nextcloud-dashboard'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="nextcloud-dashboard"
@@ -16,14 +18,14 @@ export default function NextcloudDashboardWidget({
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de votre tableau de bord Nextcloud…"
+      loadingText={t('dashboard.loading')}
     >
       {(data, { now }) => (
         <>
           {data.items.length === 0 ? (
-            <p className="widget-state">Rien à afficher pour le moment</p>
+            <p className="widget-state">{t('common.nothingToShow')}</p>
           ) : (
-            <ul className="cw-list" aria-label="Éléments du tableau de bord Nextcloud">
+            <ul className="cw-list" aria-label={t('dashboard.listLabel')}>
               {data.items.map((item) => (
                 <li key={item.id} className="cw-item">
                   <ExternalLink href={item.url} className="cw-link cw-item-title">
@@ -40,7 +42,7 @@ export default function NextcloudDashboardWidget({
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir Nextcloud" />
+          <AppLink href={data.appUrl} label={t('common.openNextcloud')} />
         </>
       )}
     </ConnectedWidget>

@@ -1,8 +1,9 @@
-import { nextcloudAppLabel } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
-import { formatCount, pluralise } from './format';
+import { formatCount } from './format';
+import { nextcloudAppName } from './nextcloud-apps';
 import { formatMoment } from './time';
 import type { WidgetProps } from './types';
 
@@ -11,6 +12,7 @@ export default function NextcloudNotificationsWidget({
   readOnly,
   onOptionsChange,
 }: WidgetProps<'nextcloud-notifications'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="nextcloud-notifications"
@@ -18,20 +20,20 @@ export default function NextcloudNotificationsWidget({
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de vos notifications…"
+      loadingText={t('notifications.loading')}
     >
       {(data, { now }) => (
         <>
           {data.count === 0 ? (
-            <p className="widget-state">Aucune notification</p>
+            <p className="widget-state">{t('notifications.none')}</p>
           ) : (
             <p className="cw-count">
               <span className="cw-count-number">{formatCount(data.count)}</span>{' '}
-              {pluralise(data.count, 'notification', 'notifications')}
+              {t('notifications.count', { count: data.count })}
             </p>
           )}
           {data.items.length > 0 && (
-            <ul className="cw-list" aria-label="Dernières notifications">
+            <ul className="cw-list" aria-label={t('notifications.listLabel')}>
               {data.items.map((item) => (
                 <li key={item.id} className="cw-item">
                   <ExternalLink href={item.url} className="cw-link cw-item-title">
@@ -41,18 +43,18 @@ export default function NextcloudNotificationsWidget({
                   {item.action && (
                     <ExternalLink href={item.action.url} className="cw-link cw-visio-link">
                       {item.action.label}
-                      <span className="visually-hidden"> « {item.subject} »</span>
+                      <span className="visually-hidden">{` ${t('common.quoted', { text: item.subject })}`}</span>
                     </ExternalLink>
                   )}
                   <span className="cw-meta">
-                    {nextcloudAppLabel(item.app)} ·{' '}
+                    {nextcloudAppName(item.app)} ·{' '}
                     <time dateTime={item.at}>{formatMoment(new Date(item.at), now)}</time>
                   </span>
                 </li>
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir Nextcloud" />
+          <AppLink href={data.appUrl} label={t('common.openNextcloud')} />
         </>
       )}
     </ConnectedWidget>

@@ -1,15 +1,16 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAX_NOTE_LENGTH } from '@pleiade/contracts';
+import { formatCount } from './format';
 import type { WidgetProps } from './types';
 
-const count = new Intl.NumberFormat('fr-FR');
-
 export default function NotesWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'notes'>) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const { text } = widget.options;
   if (readOnly) {
     return text.trim() === '' ? (
-      <p className="widget-state">Cette note est vide.</p>
+      <p className="widget-state">{t('notes.empty')}</p>
     ) : (
       <p className="note-readonly">{text}</p>
     );
@@ -17,7 +18,7 @@ export default function NotesWidget({ widget, readOnly, onOptionsChange }: Widge
   return (
     <div className="note">
       <label className="visually-hidden" htmlFor={`${id}-text`}>
-        Texte de la note
+        {t('notes.label')}
       </label>
       <textarea
         id={`${id}-text`}
@@ -25,12 +26,12 @@ export default function NotesWidget({ widget, readOnly, onOptionsChange }: Widge
         value={text}
         maxLength={MAX_NOTE_LENGTH}
         aria-describedby={`${id}-count`}
-        placeholder="Écrivez ici…"
+        placeholder={t('notes.placeholder')}
         spellCheck
         onChange={(event) => onOptionsChange({ text: event.target.value })}
       />
       <p id={`${id}-count`} className="note-count">
-        {count.format(text.length)} / {count.format(MAX_NOTE_LENGTH)} caractères
+        {t('notes.count', { length: formatCount(text.length), max: formatCount(MAX_NOTE_LENGTH) })}
       </p>
     </div>
   );

@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
-import { countLabel, formatCount, pluralise } from './format';
-import { formatDayHeading } from './time';
+import { formatCount } from './format';
+import { formatDayInSentence } from './time';
 import type { WidgetProps } from './types';
 
 /** i-Parapheur: folders to process and late on the person's desks, the first ones to open. */
 export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'parapheur'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="parapheur"
@@ -14,35 +16,39 @@ export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: W
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de vos dossiers à traiter…"
+      loadingText={t('parapheur.loading')}
     >
       {(data, { now }) => (
         <>
           {data.desks.length === 0 ? (
-            <p className="widget-state">Vous ne tenez aucun bureau dans le parapheur</p>
+            <p className="widget-state">{t('parapheur.noDesk')}</p>
           ) : data.pending === 0 ? (
-            <p className="widget-state">Aucun dossier à traiter</p>
+            <p className="widget-state">{t('parapheur.none')}</p>
           ) : (
             <p className="cw-counts">
               <span className="cw-count">
                 <span className="cw-count-number">{formatCount(data.pending)}</span>{' '}
-                {pluralise(data.pending, 'dossier à traiter', 'dossiers à traiter')}
+                {t('parapheur.pending', { count: data.pending })}
               </span>
               <span className="cw-count">
                 <span className="cw-count-number">{formatCount(data.late)}</span>{' '}
-                {pluralise(data.late, 'en retard', 'en retard')}
+                {t('parapheur.late', { count: data.late })}
               </span>
             </p>
           )}
           {data.desks.length > 1 && (
-            <ul className="cw-list" aria-label="Vos bureaux">
+            <ul className="cw-list" aria-label={t('parapheur.desksLabel')}>
               {data.desks.map((desk) => (
                 <li key={desk.id} className="cw-item">
                   <span className="cw-item-title">{desk.name}</span>
                   <span className="cw-meta">
-                    <span className="cw-badge">{countLabel(desk.pending, 'à traiter', 'à traiter')}</span>
+                    <span className="cw-badge">
+                      {t('parapheur.deskPending', { count: desk.pending, value: formatCount(desk.pending) })}
+                    </span>
                     {desk.late > 0 && (
-                      <span className="cw-badge cw-badge-alert">{countLabel(desk.late, 'en retard', 'en retard')}</span>
+                      <span className="cw-badge cw-badge-alert">
+                        {t('parapheur.deskLate', { count: desk.late, value: formatCount(desk.late) })}
+                      </span>
                     )}
                   </span>
                 </li>
@@ -50,21 +56,19 @@ export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: W
             </ul>
           )}
           {data.folders.length > 0 && (
-            <ul className="cw-list" aria-label="Dossiers à traiter">
+            <ul className="cw-list" aria-label={t('parapheur.foldersLabel')}>
               {data.folders.map((folder) => (
                 <li key={folder.id} className="cw-item">
                   <ExternalLink href={folder.url} className="cw-link cw-item-title">
-                    {folder.title || 'Dossier sans titre'}
+                    {folder.title || t('parapheur.untitled')}
                   </ExternalLink>
                   <span className="cw-meta">
                     <span className={folder.late ? 'cw-badge cw-badge-alert' : 'cw-badge'}>{folder.status}</span>
                     {folder.desk}
                     {folder.dueAt && (
                       <>
-                        {' · échéance '}
-                        <time dateTime={folder.dueAt}>
-                          {formatDayHeading(new Date(folder.dueAt), now).toLowerCase()}
-                        </time>
+                        {` · ${t('parapheur.due')} `}
+                        <time dateTime={folder.dueAt}>{formatDayInSentence(new Date(folder.dueAt), now)}</time>
                       </>
                     )}
                   </span>
@@ -72,7 +76,7 @@ export default function ParapheurWidget({ widget, readOnly, onOptionsChange }: W
               ))}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir le parapheur" />
+          <AppLink href={data.appUrl} label={t('parapheur.open')} />
         </>
       )}
     </ConnectedWidget>

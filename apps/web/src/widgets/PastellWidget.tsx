@@ -1,8 +1,9 @@
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
 import { ExternalLink } from './connected/ExternalLink';
-import { countLabel } from './format';
+import { formatCount } from './format';
 import { formatMoment } from './time';
 import type { WidgetProps } from './types';
 
@@ -11,6 +12,7 @@ import type { WidgetProps } from './types';
  * error. The entities offered are those the BFF allows (the connector's); it refuses any other.
  */
 export default function PastellWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'pastell'>) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   return (
     <ConnectedWidget
@@ -19,17 +21,17 @@ export default function PastellWidget({ widget, readOnly, onOptionsChange }: Wid
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement des documents Pastell…"
+      loadingText={t('pastell.loading')}
     >
       {(data, { now }) => (
         <>
           {data.entity === null ? (
-            <p className="widget-state">Aucune entité de votre collectivité n’est lisible dans Pastell</p>
+            <p className="widget-state">{t('pastell.noEntity')}</p>
           ) : readOnly || data.entities.length < 2 ? (
             <p className="cw-subtitle">{data.entity.name}</p>
           ) : (
             <div className="cw-picker">
-              <label htmlFor={`${id}-entity`}>Entité</label>
+              <label htmlFor={`${id}-entity`}>{t('pastell.entityLabel')}</label>
               <select
                 id={`${id}-entity`}
                 className="cw-select"
@@ -45,23 +47,27 @@ export default function PastellWidget({ widget, readOnly, onOptionsChange }: Wid
             </div>
           )}
           {data.errorBadges.length > 0 && (
-            <ul className="cw-badges" aria-label="Flux en erreur">
+            <ul className="cw-badges" aria-label={t('pastell.errorsLabel')}>
               {data.errorBadges.map((badge) => (
                 <li key={badge.flux} className="cw-badge cw-badge-alert">
-                  {badge.label} : {countLabel(badge.errors, 'erreur', 'erreurs')}
+                  {t('pastell.fluxErrors', {
+                    flux: badge.label,
+                    count: badge.errors,
+                    value: formatCount(badge.errors),
+                  })}
                 </li>
               ))}
             </ul>
           )}
           {data.entity !== null &&
             (data.documents.length === 0 ? (
-              <p className="widget-state">Aucun document pour cette entité</p>
+              <p className="widget-state">{t('pastell.noDocuments')}</p>
             ) : (
-              <ul className="cw-list" aria-label="Documents">
+              <ul className="cw-list" aria-label={t('pastell.documentsLabel')}>
                 {data.documents.map((doc) => (
                   <li key={doc.id} className="cw-item">
                     <ExternalLink href={doc.url} className="cw-link cw-item-title">
-                      {doc.title || 'Document sans titre'}
+                      {doc.title || t('pastell.untitled')}
                     </ExternalLink>
                     <span className="cw-meta">
                       <span className={doc.inError ? 'cw-badge cw-badge-alert' : 'cw-badge'}>{doc.state}</span>
@@ -77,7 +83,7 @@ export default function PastellWidget({ widget, readOnly, onOptionsChange }: Wid
                 ))}
               </ul>
             ))}
-          <AppLink href={data.appUrl} label="Ouvrir Pastell" />
+          <AppLink href={data.appUrl} label={t('pastell.open')} />
         </>
       )}
     </ConnectedWidget>

@@ -1,22 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import type { ConvocationState } from '@pleiade/contracts';
 import { AppLink } from './connected/AppLink';
 import { ConnectedWidget } from './connected/ConnectedWidget';
-import { countLabel } from './format';
+import { formatCount } from './format';
 import { formatClock, formatDayHeading } from './time';
 import type { WidgetProps } from './types';
 
-const STATE_LABELS: Record<ConvocationState, string> = {
-  to_read: 'Convocation à lire',
-  to_confirm: 'Présence à confirmer',
-  present: 'Présence confirmée',
-  remote: 'À distance',
-  absent: 'Absence signalée',
-  represented: 'Représenté',
-};
 const TO_ACT: ReadonlySet<ConvocationState> = new Set(['to_read', 'to_confirm']);
 
 /** i-delibRE: upcoming sittings and the person's own convocations (to read, to confirm). */
 export default function SeancesWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'seances'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="seances"
@@ -24,26 +18,28 @@ export default function SeancesWidget({ widget, readOnly, onOptionsChange }: Wid
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement des séances…"
+      loadingText={t('seances.loading')}
     >
       {(data, { now }) => (
         <>
           {(data.toRead > 0 || data.toConfirm > 0) && (
             <p className="cw-counts">
               {data.toRead > 0 && (
-                <span className="cw-count">{countLabel(data.toRead, 'convocation à lire', 'convocations à lire')}</span>
+                <span className="cw-count">
+                  {t('seances.toRead', { count: data.toRead, value: formatCount(data.toRead) })}
+                </span>
               )}
               {data.toConfirm > 0 && (
                 <span className="cw-count">
-                  {countLabel(data.toConfirm, 'présence à confirmer', 'présences à confirmer')}
+                  {t('seances.toConfirm', { count: data.toConfirm, value: formatCount(data.toConfirm) })}
                 </span>
               )}
             </p>
           )}
           {data.sittings.length === 0 ? (
-            <p className="widget-state">Aucune séance prévue</p>
+            <p className="widget-state">{t('seances.none')}</p>
           ) : (
-            <ul className="cw-list" aria-label="Prochaines séances">
+            <ul className="cw-list" aria-label={t('seances.listLabel')}>
               {data.sittings.map((sitting) => {
                 const date = new Date(sitting.date);
                 const state = sitting.convocation?.state;
@@ -57,8 +53,8 @@ export default function SeancesWidget({ widget, readOnly, onOptionsChange }: Wid
                       {state && (
                         <span className={TO_ACT.has(state) ? 'cw-badge cw-badge-strong' : 'cw-badge'}>
                           {sitting.convocation?.category === 'invitation' && state === 'to_read'
-                            ? 'Invitation à lire'
-                            : STATE_LABELS[state]}
+                            ? t('seances.invitationToRead')
+                            : t(`seances.state.${state}`)}
                         </span>
                       )}
                     </span>
@@ -67,7 +63,7 @@ export default function SeancesWidget({ widget, readOnly, onOptionsChange }: Wid
               })}
             </ul>
           )}
-          <AppLink href={data.appUrl} label="Ouvrir les séances" />
+          <AppLink href={data.appUrl} label={t('seances.open')} />
         </>
       )}
     </ConnectedWidget>

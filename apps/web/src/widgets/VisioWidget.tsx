@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { StartVisioRequest, StartVisioResponse } from '@pleiade/contracts';
 import { errorMessage } from '../api/errors';
 import { startVisio } from '../api/widget-data';
@@ -12,6 +13,7 @@ import type { WidgetProps } from './types';
 import { sendTabTo, visioRequest } from './visio';
 
 export default function VisioWidget({ widget, readOnly, onOptionsChange }: WidgetProps<'visio'>) {
+  const { t } = useTranslation('widgets');
   return (
     <ConnectedWidget
       kind="visio"
@@ -19,20 +21,20 @@ export default function VisioWidget({ widget, readOnly, onOptionsChange }: Widge
       options={widget.options}
       readOnly={readOnly}
       onOptionsChange={onOptionsChange}
-      loadingText="Chargement de vos prochaines visios…"
+      loadingText={t('visio.loading')}
       before={(response) => (response?.status === 'not_configured' ? null : <StartVisio widgetId={widget.id} />)}
     >
       {(data, { now }) => (
         <>
-          <h3 className="cw-subtitle">Prochaines visios</h3>
+          <h3 className="cw-subtitle">{t('visio.upcoming')}</h3>
           {!data.agendaConnected ? (
-            <p className="widget-state">Aucun agenda n’est relié : vos visios prévues ne peuvent pas s’afficher ici.</p>
+            <p className="widget-state">{t('visio.noAgenda')}</p>
           ) : data.upcoming.length === 0 ? (
-            <p className="widget-state">Aucune visio prévue dans votre agenda</p>
+            <p className="widget-state">{t('visio.none')}</p>
           ) : (
             <EventDays events={data.upcoming} now={now} headingLevel={4} />
           )}
-          <AppLink href={data.appUrl} label="Ouvrir la visio" />
+          <AppLink href={data.appUrl} label={t('visio.open')} />
         </>
       )}
     </ConnectedWidget>
@@ -46,6 +48,7 @@ interface Started {
 }
 
 function StartVisio({ widgetId }: { widgetId: string }) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const [roomName, setRoomName] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -85,7 +88,7 @@ function StartVisio({ widgetId }: { widgetId: string }) {
   return (
     <form className="cw-visio-start" noValidate onSubmit={onSubmit}>
       <div className="cw-field">
-        <label htmlFor={`${id}-room`}>Nom de la salle (facultatif)</label>
+        <label htmlFor={`${id}-room`}>{t('visio.roomLabel')}</label>
         <input
           ref={inputRef}
           id={`${id}-room`}
@@ -100,7 +103,7 @@ function StartVisio({ widgetId }: { widgetId: string }) {
           onChange={(event) => setRoomName(event.target.value)}
         />
         <p id={`${id}-room-help`} className="cw-hint">
-          Lettres, chiffres et tirets ; laissé vide, un nom difficile à deviner est choisi.
+          {t('visio.roomHelp')}
         </p>
         {fieldError && (
           <p id={`${id}-room-error`} className="cw-field-error" role="alert">
@@ -109,18 +112,16 @@ function StartVisio({ widgetId }: { widgetId: string }) {
         )}
       </div>
       <button type="submit" className="button button-primary" disabled={start.isPending}>
-        {start.isPending ? 'Préparation de la visio…' : 'Démarrer une visio'}
+        {start.isPending ? t('visio.preparing') : t('visio.start')}
       </button>
       <div role="alert" className="cw-alert-slot">
-        {start.isError && <p className="cw-error">La visio n’a pas pu être créée. {errorMessage(start.error)}</p>}
+        {start.isError && <p className="cw-error">{t('visio.failed', { reason: errorMessage(start.error) })}</p>}
       </div>
       <div role="status" className="cw-alert-slot">
         {started && (
           <p className="cw-started">
-            {started.blocked
-              ? 'Votre navigateur a empêché l’ouverture d’un nouvel onglet. '
-              : `La salle « ${started.visio.roomName} » s’ouvre dans un nouvel onglet. `}
-            <ExternalLink href={started.visio.url}>Rejoindre la visio « {started.visio.roomName} »</ExternalLink>
+            {`${started.blocked ? t('visio.blocked') : t('visio.opening', { room: started.visio.roomName })} `}
+            <ExternalLink href={started.visio.url}>{t('visio.join', { room: started.visio.roomName })}</ExternalLink>
           </p>
         )}
       </div>

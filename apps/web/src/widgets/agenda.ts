@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import { parisDayNumber, formatDayHeading } from './time';
 
 export interface DayGroup<E> {
@@ -32,7 +33,7 @@ const WEB_ADDRESS = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$/i;
 
 /**
  * What the event's line shows as its place, and the visio to join: an address typed as the place
- * is shown as « Visio » with the link behind « Rejoindre la visio », never as raw text.
+ * is shown as « Visio » ("Video call") with the link behind « Rejoindre la visio », never as raw text.
  */
 export function placeOf(event: { location?: string | null; visioUrl?: string | null }): {
   place: string | undefined;
@@ -41,7 +42,10 @@ export function placeOf(event: { location?: string | null; visioUrl?: string | n
   const location = event.location?.trim() || undefined;
   const visioUrl = event.visioUrl ?? undefined;
   if (location && WEB_ADDRESS.test(location)) {
-    return { place: 'Visio', visioUrl: visioUrl ?? (location.startsWith('www.') ? `https://${location}` : location) };
+    return {
+      place: i18n.t('widgets:events.visioPlace'),
+      visioUrl: visioUrl ?? (location.startsWith('www.') ? `https://${location}` : location),
+    };
   }
   return { place: location, visioUrl };
 }

@@ -1,31 +1,69 @@
-import { INDICATOR_TIME_ZONE, type IndicatorPeriod, type IndicatorPoint } from '@pleiade/contracts';
+import {
+  INDICATOR_TIME_ZONE,
+  type IndicatorPeriod,
+  type IndicatorPoint,
+  type IndicatorTrend,
+} from '@pleiade/contracts';
+import { i18n } from '../i18n';
+import { perLocale } from './intl';
 
-/** What the Indicateur widget computes from a reading: period names and the sparkline's path. */
+/** What the Indicateur widget computes from a reading: period names, values, trends, the sparkline's path. */
 
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: INDICATOR_TIME_ZONE, dateStyle: 'medium' });
-const monthFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: INDICATOR_TIME_ZONE, month: 'long', year: 'numeric' });
+const dayFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: INDICATOR_TIME_ZONE, dateStyle: 'medium' }),
+);
+const monthFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { timeZone: INDICATOR_TIME_ZONE, month: 'long', year: 'numeric' }),
+);
 const yearMonth = new Intl.DateTimeFormat('en-CA', {
   timeZone: INDICATOR_TIME_ZONE,
   year: 'numeric',
   month: 'numeric',
 });
+const valueFormat = perLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+const percentFormat = perLocale((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
 
-/** « 4 déc. 2026 », « semaine du 30 nov. 2026 », « décembre 2026 », « 4e trimestre 2026 ». */
+/** « 4 déc. 2026 », « semaine du 30 nov. 2026 », « décembre 2026 », « 4e trimestre 2026 » ("Q4 2026"). */
 export function periodName(period: IndicatorPeriod, periodStart: string): string {
   const start = new Date(periodStart);
   switch (period) {
     case 'day':
-      return dayFormat.format(start);
+      return dayFormat().format(start);
     case 'week':
-      return `semaine du ${dayFormat.format(start)}`;
+      return i18n.t('widgets:indicator.week', { date: dayFormat().format(start) });
     case 'month':
-      return monthFormat.format(start);
+      return monthFormat().format(start);
     case 'quarter': {
       const parts = Object.fromEntries(yearMonth.formatToParts(start).map((part) => [part.type, part.value]));
       const quarter = Math.floor((Number(parts.month) - 1) / 3) + 1;
-      return `${quarter === 1 ? '1er' : `${quarter}e`} trimestre ${parts.year}`;
+      return quarter === 1
+        ? i18n.t('widgets:indicator.firstQuarter', { year: parts.year })
+        : i18n.t('widgets:indicator.quarter', { quarter, year: parts.year });
     }
   }
+}
+
+/**
+ * « 1 234,5 », with the unit when there is one: « 1 234,5 jours » (the unit is the
+ * collectivité's own word, not translated). As the contracts' formatIndicatorValue, in the
+ * interface's language.
+ */
+export function formatIndicatorValue(value: number, unit: string | null): string {
+  const number = valueFormat().format(value);
+  return unit ? `${number}\u00a0${unit}` : number;
+}
+
+/** « en hausse de 12 % par rapport au mois précédent », « stable par rapport à la veille ». */
+export function trendSentence(trend: IndicatorTrend, period: IndicatorPeriod, unit: string | null): string {
+  const reference = i18n.t(`widgets:indicator.reference.${period}`);
+  if (trend.direction === 'stable') return i18n.t('widgets:indicator.trendStable', { reference });
+  const amount =
+    trend.percent === null
+      ? formatIndicatorValue(Math.abs(trend.delta), unit)
+      : i18n.t('widgets:indicator.percent', { value: percentFormat().format(Math.abs(trend.percent)) });
+  return trend.direction === 'up'
+    ? i18n.t('widgets:indicator.trendUp', { amount, reference })
+    : i18n.t('widgets:indicator.trendDown', { amount, reference });
 }
 
 export interface Sparkline {

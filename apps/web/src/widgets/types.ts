@@ -14,10 +14,10 @@ export interface WidgetProps<K extends WidgetKind> {
 
 export interface WidgetDefinition<K extends WidgetKind = WidgetKind> {
   kind: K;
-  /** French title, shown in the widget's header and in the catalogue. */
-  title: string;
-  /** One French sentence for the catalogue. */
-  description: string;
+  /** Title in the interface's language, shown in the widget's header and in the catalogue. */
+  readonly title: string;
+  /** One sentence for the catalogue, in the interface's language. */
+  readonly description: string;
   component: LazyExoticComponent<ComponentType<WidgetProps<K>>>;
 }
 

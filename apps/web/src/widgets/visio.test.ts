@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROOM_NAME_ERROR, sendTabTo, visioRequest } from './visio';
+import { roomNameError, sendTabTo, visioRequest } from './visio';
 
 describe('« Démarrer une visio » request', () => {
   it('lets the BFF choose a name when the field is empty', () => {
@@ -14,7 +14,7 @@ describe('« Démarrer une visio » request', () => {
   it.each([['ab'], ['-conseil'], ['conseil municipal'], ['réunion'], ['salle_1'], ['a'.repeat(65)]])(
     'refuses %j with a French message',
     (name) => {
-      expect(visioRequest(name)).toEqual({ ok: false, error: ROOM_NAME_ERROR });
+      expect(visioRequest(name)).toEqual({ ok: false, error: roomNameError() });
     },
   );
 });

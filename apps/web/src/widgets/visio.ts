@@ -1,7 +1,8 @@
 import { startVisioRequestSchema, type StartVisioRequest } from '@pleiade/contracts';
+import { i18n } from '../i18n';
 
-export const ROOM_NAME_ERROR =
-  'Le nom de la salle doit compter de 3 à 64 caractères : lettres sans accent, chiffres ou tirets, en commençant par une lettre ou un chiffre.';
+/** What a room name must be, in the interface's language. */
+export const roomNameError = (): string => i18n.t('widgets:visio.roomNameError');
 
 /** The « Démarrer une visio » request, checked with the contract's rule; an empty name lets the BFF pick one. */
 export function visioRequest(
@@ -9,7 +10,7 @@ export function visioRequest(
 ): { ok: true; request: StartVisioRequest } | { ok: false; error: string } {
   const trimmed = roomName.trim();
   const parsed = startVisioRequestSchema.safeParse(trimmed === '' ? {} : { roomName: trimmed });
-  return parsed.success ? { ok: true, request: parsed.data } : { ok: false, error: ROOM_NAME_ERROR };
+  return parsed.success ? { ok: true, request: parsed.data } : { ok: false, error: roomNameError() };
 }
 
 /** What a blank tab opened at click time needs: a way to be sent somewhere, or closed. */

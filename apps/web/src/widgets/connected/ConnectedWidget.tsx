@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ConnectedWidgetKind, ConnectorSource, WidgetDataOf, WidgetDataResponse } from '@pleiade/contracts';
 import { errorMessage } from '../../api/errors';
 import { deletePersonalCredential, fetchWidgetData, widgetDataKeys, widgetDataQuery } from '../../api/widget-data';
@@ -7,6 +8,7 @@ import { formatDataAge } from '../time';
 import { useNowByMinute } from '../useNow';
 import { ConnectorPicker } from './ConnectorPicker';
 import { CredentialForm } from './CredentialForm';
+import { failureText } from './failure';
 import { useSavedWidget } from './saved-widget';
 import '../widgets.css';
 
@@ -42,7 +44,7 @@ function withConnector<O extends ConnectorOptions>(options: O, connectorId: stri
 
 /**
  * What every connected widget shares: reading its data at its kind's pace, the loading, error and
- * failure states (with the BFF's French message), linking a personal account, the stale note and
+ * failure states (the BFF's French message, or the status's text in another language), linking a personal account, the stale note and
  * the choice of connector. Each kind only renders its data.
  */
 export function ConnectedWidget<K extends ConnectedWidgetKind, O extends ConnectorOptions>({
@@ -55,6 +57,7 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
   children,
   before,
 }: ConnectedWidgetProps<K, O>) {
+  const { t } = useTranslation('widgets');
   const saved = useSavedWidget(widgetId);
   const query = useQuery({
     ...widgetDataQuery(widgetId, kind, saved.connectorId, saved.optionsKey),
@@ -75,7 +78,7 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
   if (!saved.saved) {
     body = (
       <p className="widget-state" role="status">
-        Ce widget affichera ses données dès que votre tableau sera enregistré.
+        {t('connected.waitingForSave')}
       </p>
     );
   } else if (query.isPending) {
@@ -87,9 +90,9 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
   } else if (response === undefined) {
     body = (
       <div className="widget-state widget-state-error">
-        <p>Les données n’ont pas pu être chargées. {errorMessage(query.error)}</p>
+        <p>{t('connected.loadFailed', { reason: errorMessage(query.error) })}</p>
         <button type="button" className="button button-secondary" onClick={() => void query.refetch()}>
-          Réessayer
+          {t('common.retry')}
         </button>
       </div>
     );
@@ -101,7 +104,7 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
           <p className="cw-stale">
             <time dateTime={response.fetchedAt}>{formatDataAge(new Date(response.fetchedAt), now)}</time>{' '}
             <button type="button" className="cw-text-button" disabled={busy} onClick={() => reload.mutate()}>
-              Actualiser
+              {t('common.refresh')}
             </button>
           </p>
         )}
@@ -111,14 +114,19 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
     response.source?.authMode === 'personal_secret' &&
     (response.status === 'credentials_missing' || response.status === 'credentials_refused')
   ) {
-    body = <CredentialForm source={response.source} message={response.message} />;
+    body = (
+      <CredentialForm
+        source={response.source}
+        message={failureText(response.status, response.message, response.source.authMode)}
+      />
+    );
   } else {
     body = (
       <div className="widget-state widget-state-error">
-        <p>{response.message}</p>
+        <p>{failureText(response.status, response.message, response.source?.authMode)}</p>
         {RETRYABLE.has(response.status) && (
           <button type="button" className="button button-secondary" disabled={busy} onClick={() => reload.mutate()}>
-            {reload.isPending ? 'Nouvel essai…' : 'Réessayer'}
+            {reload.isPending ? t('common.retrying') : t('common.retry')}
           </button>
         )}
       </div>
@@ -148,6 +156,7 @@ export function ConnectedWidget<K extends ConnectedWidgetKind, O extends Connect
 }
 
 function UnlinkButton({ source }: { source: ConnectorSource }) {
+  const { t } = useTranslation('widgets');
   const queryClient = useQueryClient();
   const unlink = useMutation({
     mutationFn: () => deletePersonalCredential(source.id),
@@ -158,15 +167,13 @@ function UnlinkButton({ source }: { source: ConnectorSource }) {
       ]),
   });
   const onClick = (): void => {
-    const confirmed = window.confirm(
-      `Délier votre compte ${source.label} ? Pléiade oubliera votre mot de passe d’application ou votre jeton.`,
-    );
+    const confirmed = window.confirm(t('connected.unlinkConfirm', { app: source.label }));
     if (confirmed) unlink.mutate();
   };
   return (
     <div className="cw-unlink">
       <button type="button" className="cw-text-button" disabled={unlink.isPending} onClick={onClick}>
-        Délier mon compte {source.label}
+        {t('connected.unlink', { app: source.label })}
       </button>
       <div role="alert">{unlink.isError && <p className="cw-error">{errorMessage(unlink.error)}</p>}</div>
     </div>

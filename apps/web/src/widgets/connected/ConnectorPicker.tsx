@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { WIDGET_CONNECTOR_KINDS, type ConnectedWidgetKind } from '@pleiade/contracts';
 import { myConnectorsQuery } from '../../api/widget-data';
 
@@ -11,6 +12,7 @@ interface ConnectorPickerProps {
 
 /** Shown only when the collectivité has several applications able to feed this widget. */
 export function ConnectorPicker({ kind, connectorId, onChange }: ConnectorPickerProps) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const connectors = useQuery(myConnectorsQuery);
   const suitable = (connectors.data?.connectors ?? []).filter((connector) =>
@@ -19,16 +21,16 @@ export function ConnectorPicker({ kind, connectorId, onChange }: ConnectorPicker
   if (suitable.length < 2) return null;
   return (
     <div className="cw-picker">
-      <label htmlFor={`${id}-connector`}>Source</label>
+      <label htmlFor={`${id}-connector`}>{t('connected.source')}</label>
       <select
         id={`${id}-connector`}
         className="cw-select"
         value={connectorId ?? ''}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
       >
-        <option value="">Automatique</option>
+        <option value="">{t('connected.automatic')}</option>
         {connectorId !== undefined && !suitable.some((connector) => connector.id === connectorId) && (
-          <option value={connectorId}>Application retirée</option>
+          <option value={connectorId}>{t('connected.removedApp')}</option>
         )}
         {suitable.map((connector) => (
           <option key={connector.id} value={connector.id}>

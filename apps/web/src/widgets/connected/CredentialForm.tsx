@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Trans, useTranslation } from 'react-i18next';
 import type { ConnectorSource } from '@pleiade/contracts';
 import { errorMessage, isApiError } from '../../api/errors';
 import { myConnectorsQuery, savePersonalCredential, widgetDataKeys } from '../../api/widget-data';
@@ -8,7 +9,7 @@ import { checkCredentialForm, credentialFormOf, type CredentialField } from './c
 
 interface CredentialFormProps {
   source: ConnectorSource;
-  /** The BFF's French explanation of why the link is needed. */
+  /** Why the link is needed: the BFF's French explanation, or its status's text in another language. */
   message: string;
 }
 
@@ -17,6 +18,7 @@ interface CredentialFormProps {
  * connector. The secret goes to the BFF, which seals it; it is never shown or sent back.
  */
 export function CredentialForm({ source, message }: CredentialFormProps) {
+  const { t } = useTranslation('widgets');
   const id = useId();
   const queryClient = useQueryClient();
   const connectors = useQuery(myConnectorsQuery);
@@ -60,7 +62,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
   };
 
   const { secretLabel: label, askUsername, origin } = credentialFormOf(source.kind);
-  const heading = `Relier mon compte ${source.label}`;
+  const heading = t('credential.heading', { app: source.label });
   return (
     <form className="cw-credential" aria-labelledby={`${id}-title`} noValidate onSubmit={onSubmit}>
       <h3 id={`${id}-title`} className="cw-subtitle">
@@ -72,7 +74,12 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
       ) : (
         mine && (
           <p className="cw-help">
-            Créez-le dans les réglages de sécurité de <ExternalLink href={mine.appUrl}>{source.label}</ExternalLink>.
+            <Trans
+              t={t}
+              i18nKey="credential.createIn"
+              values={{ app: source.label }}
+              components={{ app: <ExternalLink href={mine.appUrl} /> }}
+            />
           </p>
         )
       )}
@@ -80,7 +87,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
       {askUsername && (
         <>
           <div className="cw-field">
-            <label htmlFor={`${id}-username`}>Identifiant (facultatif)</label>
+            <label htmlFor={`${id}-username`}>{t('credential.usernameLabel')}</label>
             <input
               ref={usernameRef}
               id={`${id}-username`}
@@ -94,7 +101,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
               onChange={(event) => setUsername(event.target.value)}
             />
             <p id={`${id}-username-help`} className="cw-hint">
-              Laissez vide pour utiliser votre identifiant habituel.
+              {t('credential.usernameHelp')}
             </p>
             {errors.username && (
               <p id={`${id}-username-error`} className="cw-field-error" role="alert">
@@ -128,7 +135,7 @@ export function CredentialForm({ source, message }: CredentialFormProps) {
         {save.isError && !errors.username && !errors.secret && <p className="cw-error">{errorMessage(save.error)}</p>}
       </div>
       <button type="submit" className="button button-primary" disabled={save.isPending}>
-        {save.isPending ? 'Enregistrement…' : 'Relier mon compte'}
+        {save.isPending ? t('credential.saving') : t('credential.submit')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { AgendaEvent } from '@pleiade/contracts';
 import { groupEventsByDay, placeOf } from '../agenda';
 import { formatEventTime } from '../time';
@@ -12,6 +13,7 @@ interface EventDaysProps {
 
 /** Events under a heading per day, each with its time range, place and visio link. */
 export function EventDays({ events, now, headingLevel }: EventDaysProps) {
+  const { t } = useTranslation('widgets');
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
     <div className="cw-days">
@@ -27,13 +29,13 @@ export function EventDays({ events, now, headingLevel }: EventDaysProps) {
                     <time dateTime={event.start}>{formatEventTime(event)}</time>
                   </span>
                   <ExternalLink href={event.url} className="cw-link cw-item-title">
-                    {event.title.trim() === '' ? '(sans titre)' : event.title}
+                    {event.title.trim() === '' ? t('events.untitled') : event.title}
                   </ExternalLink>
                   {place && <span className="cw-meta">{place}</span>}
                   {visioUrl && (
                     <ExternalLink href={visioUrl} className="cw-link cw-visio-link">
-                      Rejoindre la visio
-                      <span className="visually-hidden"> « {event.title} »</span>
+                      {t('events.joinVisio')}
+                      <span className="visually-hidden">{` ${t('common.quoted', { text: event.title })}`}</span>
                     </ExternalLink>
                   )}
                 </li>
