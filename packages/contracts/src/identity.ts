@@ -9,6 +9,8 @@ export type Role = z.infer<typeof roleSchema>;
 export const LANGUAGES = ['fr', 'en'] as const;
 export const languageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof languageSchema>;
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** PUT /api/me/language: the language the person chose, kept for their next sign-in on any device. */
 export const languageRequestSchema = z.object({ language: languageSchema }).strict();

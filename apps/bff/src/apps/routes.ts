@@ -1,7 +1,8 @@
 import { Router } from 'express';
-import type { Me } from '@pleiade/contracts';
+import { languageRequestSchema, type Me } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { principalOf } from '../http/guards.js';
+import { validated } from '../http/validate.js';
 import { listVisibleAppLinks } from './app-links.js';
 
 export function identityRoutes(db: Db): Router {
@@ -19,10 +20,18 @@ export function identityRoutes(db: Db): Router {
         slug: principal.collectiviteSlug,
         name: principal.collectiviteName,
       },
-      language: null,
+      language: principal.language,
     };
     res.json(me);
   });
+  router.put(
+    '/me/language',
+    validated({ body: languageRequestSchema }, async ({ body }, req, res) => {
+      // The row's trigger tells every instance to reload the person (db/invalidation.ts).
+      await db.user.update({ where: { id: principalOf(req).userId }, data: { language: body.language } });
+      res.status(204).end();
+    }),
+  );
   router.get('/apps', async (req, res) => {
     res.json(await listVisibleAppLinks(db, principalOf(req)));
   });

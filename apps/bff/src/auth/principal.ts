@@ -1,4 +1,4 @@
-import type { Role } from '@pleiade/contracts';
+import type { Language, Role } from '@pleiade/contracts';
 import type { TokenSet } from './token-vault.js';
 
 /** The signed-in person as every route sees it: loaded from the database at each request. */
@@ -11,6 +11,8 @@ export interface Principal {
   collectiviteId: string;
   collectiviteSlug: string;
   collectiviteName: string;
+  /** The interface language the person chose; null: none yet (the SPA follows the browser). */
+  language: Language | null;
 }
 
 /**

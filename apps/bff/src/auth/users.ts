@@ -1,5 +1,5 @@
 import type { Role as DbRole } from '../generated/prisma/client.js';
-import type { Role } from '@pleiade/contracts';
+import { isLanguage, type Role } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import type { MappedIdentity } from './identity.js';
 import { loginOf } from './identity.js';
@@ -51,5 +51,6 @@ export async function loadPrincipal(db: Db, userId: string): Promise<LoadedPrinc
     collectiviteId: user.collectiviteId,
     collectiviteSlug: user.collectivite.slug,
     collectiviteName: user.collectivite.name,
+    language: isLanguage(user.language) ? user.language : null,
   };
 }

@@ -55,6 +55,7 @@ import {
   createConnectorRequestSchema,
   createSharedBoardRequestSchema,
   homeBoardRequestSchema,
+  languageRequestSchema,
   meSchema,
   myConnectorListResponseSchema,
   myConnectorSchema,
@@ -153,6 +154,9 @@ export const API_ROUTES: readonly RouteDescription[] = [
     response: boardListSchema,
   }),
   route('DELETE /api/boards/:boardId', 'Supprime un tableau', { params: boardIdParamsSchema }),
+  route('PUT /api/me/language', 'Choisit la langue de l’interface, gardée pour ses prochaines connexions', {
+    body: languageRequestSchema,
+  }),
   route('PUT /api/me/home-board', 'Choisit le tableau d’accueil', {
     body: homeBoardRequestSchema,
     response: boardListSchema,

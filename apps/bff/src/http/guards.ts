@@ -78,6 +78,7 @@ export function principalOf(req: Request): Principal {
     collectiviteId: user.collectiviteId,
     collectiviteSlug: user.collectiviteSlug,
     collectiviteName: user.collectiviteName,
+    language: user.language ?? null,
   };
 }
 

@@ -226,6 +226,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'agent-b', status: 204 },
   { method: 'DELETE', path: '/api/boards/:boardId', board: 'own', persona: 'admin-b', status: 204 },
   // The home board: only a board the person may open (here the agent's: 404 for everyone else).
+  // The interface language: each signed-in person their own (French here, as they were).
+  { method: 'PUT', path: '/api/me/language', persona: 'anonymous', status: 401 },
+  { method: 'PUT', path: '/api/me/language', persona: 'agent', status: 204 },
+  { method: 'PUT', path: '/api/me/language', persona: 'elu', status: 204 },
+  { method: 'PUT', path: '/api/me/language', persona: 'admin', status: 204 },
+  { method: 'PUT', path: '/api/me/language', persona: 'operator', status: 204 },
+  { method: 'PUT', path: '/api/me/language', persona: 'agent-b', status: 204 },
+  { method: 'PUT', path: '/api/me/language', persona: 'admin-b', status: 204 },
   { method: 'PUT', path: '/api/me/home-board', persona: 'anonymous', status: 401 },
   { method: 'PUT', path: '/api/me/home-board', persona: 'agent', status: 200 },
   { method: 'PUT', path: '/api/me/home-board', persona: 'elu', status: 404 },

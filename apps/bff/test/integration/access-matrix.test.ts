@@ -304,6 +304,7 @@ async function bodyOf(row: AccessRow, target?: Target): Promise<unknown> {
   if (row.method === 'POST' && row.path === '/api/boards') return { name: 'Matrice' };
   if (/^(POST|PUT)$/.test(row.method) && row.path.startsWith('/api/admin/announcements')) return ANNOUNCEMENT;
   if (row.path.startsWith('/api/admin/indicators')) return INDICATOR_DEFINITION;
+  if (row.method === 'PUT' && row.path === '/api/me/language') return { language: 'fr' };
   if (row.method === 'PUT' && row.path === '/api/me/home-board') return { boardId: ownBoardIds.get('agent') };
   if (row.method === 'PUT' && row.path === '/api/admin/app-links/:linkId') return MATRIX_LINK;
   return {};

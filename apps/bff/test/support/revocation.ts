@@ -107,6 +107,21 @@ export function describeRevocationAcrossInstances(env: Record<string, string> = 
     }
   });
 
+  it('a language chosen', async () => {
+    const agent = await signIn(first.url, 'agent-b');
+    const language = async () =>
+      ((await (await onSecond(agent, '/api/me')).json()) as { language: string | null }).language;
+    expect(await language()).not.toBe('en');
+    expect(await language()).not.toBe('en');
+    expect((await api(agent, `${first.url}/api/me/language`, 'PUT', { language: 'en' })).status).toBe(204);
+    try {
+      const took = await within(PROPAGATION_LIMIT_MS, async () => (await language()) === 'en');
+      expect(took).toBeLessThan(PROPAGATION_LIMIT_MS);
+    } finally {
+      await api(agent, `${first.url}/api/me/language`, 'PUT', { language: 'fr' });
+    }
+  });
+
   it('a connector changed by its administrator', async () => {
     const agent = await signIn(first.url, 'agent');
     const { widgetId } = await widgetOnNewBoard(agent);

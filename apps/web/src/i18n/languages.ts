@@ -1,12 +1,9 @@
-import { LANGUAGES, type Language } from '@pleiade/contracts';
+import { isLanguage, LANGUAGES, type Language } from '@pleiade/contracts';
 
-export { LANGUAGES, type Language };
+export { isLanguage, LANGUAGES, type Language };
 
 /** Where the language last used on this device is kept, for the pages before sign-in. */
 export const STORED_LANGUAGE_KEY = 'pleiade.language';
-
-export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /**
  * The language to start in: the one last chosen on this device, else the first of the browser's
