@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { SharedBoardKind } from '@pleiade/contracts';
+import { DEFAULT_LEVEL_LABELS, type SharedBoardKind } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { createSharedBoardVersion } from '../boards/shared-board-service.js';
 import type { BoardVersion } from '../boards/history.js';
 import type { StoredWidget } from '../boards/shared-widgets.js';
@@ -9,7 +10,7 @@ import type { StoredWidget } from '../boards/shared-widgets.js';
  * The demo start shows boards the collectivité prepares at once: in demo-a, a template
  * « Services » for its agents (two locked widgets, one restricted to its administrators) and a
  * board « Conseil municipal » published to its élus (one widget restricted to a commission nobody
- * of the demo is in: only the administrators see it). The template carries the dematerialisation
+ * of the demo is in: only the administrators see it), with two indicators of the council's activity. The template carries the dematerialisation
  * widgets an agent follows (parapheur, télétransmission, Pastell), the élus' board their sittings,
  * convocations and folders to sign. Created once, on a collectivité that never
  * had any: what an administrator changes or deletes afterwards stays so.
@@ -69,37 +70,104 @@ const SERVICES: BoardVersion = {
   ],
 };
 
-const CONSEIL: BoardVersion = {
-  name: 'Conseil municipal',
-  audience: ['elus'],
-  priority: 1,
-  widgets: [
-    widget('welcome', 0, 0, 4, 3),
-    widget('notes', 4, 0, 8, 6, {
-      options: {
-        text: [
-          'Conseil municipal du jeudi 17 décembre, 18 h 30 — salle du conseil',
-          '',
-          '1. Approbation du procès-verbal de la séance du 19 novembre',
-          '2. Budget primitif 2027',
-          '3. Tarifs municipaux 2027',
-          '4. Convention de mutualisation avec la communauté de communes',
-          '5. Questions diverses',
-        ].join('\n'),
+/**
+ * The élus' board, in three columns of four: at the top what the council's activity amounts to (acts
+ * sent to the prefecture this month, sittings this quarter: ELU_INDICATORS, when demo-a has S²low and
+ * i-delibRE), then their sittings and folders to sign, the agenda of the next council, the rest.
+ * Rows of equal height, so the grid keeps no hole; the commission's notes (hidden from élus outside
+ * it) close the last row.
+ */
+function conseil(indicatorIds: ReadonlyMap<string, string>): BoardVersion {
+  const indicator = (label: string, x: number) => {
+    const indicatorId = indicatorIds.get(label);
+    return indicatorId ? [widget('indicator', x, 0, 4, 3, { options: { indicatorId } })] : [];
+  };
+  return {
+    name: 'Conseil municipal',
+    audience: ['elus'],
+    priority: 1,
+    widgets: [
+      widget('welcome', 0, 0, 4, 3),
+      ...indicator(ELU_INDICATORS[0].label, 4),
+      ...indicator(ELU_INDICATORS[1].label, 8),
+      widget('seances', 0, 3, 6, 6),
+      widget('parapheur', 6, 3, 6, 6),
+      widget('notes', 0, 9, 4, 6, {
+        options: {
+          text: [
+            'Conseil municipal du jeudi 17 décembre, 18 h 30 — salle du conseil',
+            '',
+            '1. Approbation du procès-verbal de la séance du 19 novembre',
+            '2. Budget primitif 2027',
+            '3. Tarifs municipaux 2027',
+            '4. Convention de mutualisation avec la communauté de communes',
+            '5. Questions diverses',
+          ].join('\n'),
+        },
+      }),
+      widget('agenda', 4, 9, 4, 6),
+      widget('announcements', 8, 9, 4, 6),
+      widget('app-launcher', 0, 15, 4, 5),
+      widget('news', 4, 15, 4, 5),
+      widget('notes', 8, 15, 4, 5, {
+        audience: ['commission-finances'],
+        options: { text: 'Documents de travail de la commission des finances (réservé à ses membres).' },
+      }),
+    ],
+  };
+}
+
+/**
+ * The élus' presets on the dematerialisation chain (issue 11), read by the indicator scheduler from
+ * demo-a's S²low and i-delibRE. The average signature delay is not among them: see
+ * indicators/connector-sources.ts.
+ */
+const ELU_INDICATORS = [
+  {
+    label: 'Actes transmis ce mois-ci',
+    unit: 'actes',
+    sourceKind: 'demat.acts-transmitted',
+    connectorKind: 's2low',
+    period: 'month',
+  },
+  {
+    label: 'Séances ce trimestre',
+    unit: 'séances',
+    sourceKind: 'demat.sittings',
+    connectorKind: 'idelibre',
+    period: 'quarter',
+  },
+] as const;
+
+/** Creates the élus' indicators whose application demo-a has; their ids by label. */
+async function createEluIndicators(tx: Prisma.TransactionClient, collectiviteId: string): Promise<Map<string, string>> {
+  const connectors = await tx.connectorInstance.findMany({
+    where: { collectiviteId, kind: { in: ELU_INDICATORS.map((preset) => preset.connectorKind) }, enabled: true },
+    select: { kind: true },
+  });
+  const present = new Set(connectors.map((connector) => connector.kind));
+  const ids = new Map<string, string>();
+  for (const preset of ELU_INDICATORS) {
+    if (!present.has(preset.connectorKind)) continue;
+    const created = await tx.indicator.create({
+      data: {
+        collectiviteId,
+        label: preset.label,
+        unit: preset.unit,
+        sourceKind: preset.sourceKind,
+        sourceParams: {},
+        period: preset.period,
+        direction: 'higher_is_better',
+        thresholds: { watch: null, critical: null, labels: { ...DEFAULT_LEVEL_LABELS } },
+        // Read at the scheduler's first tick.
+        nextRunAt: new Date(0),
       },
-    }),
-    widget('agenda', 0, 3, 4, 5),
-    widget('app-launcher', 4, 6, 4, 4),
-    widget('announcements', 0, 8, 4, 4),
-    widget('news', 4, 10, 4, 5),
-    widget('notes', 8, 6, 4, 4, {
-      audience: ['commission-finances'],
-      options: { text: 'Documents de travail de la commission des finances (réservé à ses membres).' },
-    }),
-    widget('seances', 0, 10, 6, 6),
-    widget('parapheur', 6, 10, 6, 6),
-  ],
-};
+      select: { id: true },
+    });
+    ids.set(preset.label, created.id);
+  }
+  return ids;
+}
 
 const DAY = 86_400_000;
 
@@ -169,7 +237,7 @@ export async function ensureDemoBoards(db: Db): Promise<boolean> {
     const byName = new Map(sources.map((source) => [source.name, source.id]));
     const demoBoards: [SharedBoardKind, BoardVersion][] = [
       ['template', withIndicators(SERVICES, byName)],
-      ['published', CONSEIL],
+      ['published', conseil(await createEluIndicators(tx, collectivite.id))],
     ];
     for (const [kind, version] of demoBoards) {
       await createSharedBoardVersion(tx, null, collectivite.id, kind, version, 'created');

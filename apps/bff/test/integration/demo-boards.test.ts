@@ -52,13 +52,13 @@ describe('the demo boards of demo-a', () => {
     expect(board).toMatchObject({ name: 'Conseil municipal', kind: 'published', readOnly: true });
     expect(board.widgets.map((widget) => (widget.kind ? WIDGET_TITLES[widget.kind] : ''))).toEqual([
       'Bienvenue',
-      'Notes',
-      'Agenda',
-      'Applications',
-      'Annonces',
-      'Actualités',
       'Séances et convocations',
       'Parapheur',
+      'Notes',
+      'Agenda',
+      'Annonces',
+      'Applications',
+      'Actualités',
     ]);
     const admin = await signIn(pleiade.url, 'admin');
     const { boards } = sharedBoardListSchema.parse(await json(admin, '/api/admin/boards'));
@@ -97,5 +97,74 @@ describe('the demo boards of demo-a', () => {
   it('leave demo-b alone', async () => {
     const board = boardSchema.parse(await json(await signIn(pleiade.url, 'agent-b'), '/api/boards/current'));
     expect(board.template).toBeNull();
+  });
+});
+
+describe('the élus’ indicators on « Conseil municipal »', () => {
+  let bare: TestPleiade;
+  beforeAll(async () => {
+    bare = await startTestPleiade();
+  });
+  afterAll(async () => {
+    await bare?.stop();
+  });
+
+  it('are created with the board when demo-a has S²low and i-delibRE, and placed at its top without a hole', async () => {
+    const db = createDb(bare.database.url);
+    try {
+      const collectivite = await db.collectivite.findUniqueOrThrow({ where: { slug: 'demo-a' } });
+      for (const [kind, label] of [
+        ['s2low', 'Télétransmission'],
+        ['idelibre', 'Séances'],
+      ] as const) {
+        await db.connectorInstance.create({
+          data: {
+            id: crypto.randomUUID(),
+            collectiviteId: collectivite.id,
+            kind,
+            label,
+            baseUrl: 'https://demat.example.fr/',
+            authMode: 'service_account',
+            allowPrivateNetworks: [],
+          },
+        });
+      }
+      expect(await ensureDemoBoards(db)).toBe(true);
+      const indicators = await db.indicator.findMany({
+        where: { collectiviteId: collectivite.id },
+        orderBy: { label: 'asc' },
+      });
+      expect(indicators.map((row) => [row.label, row.sourceKind, row.period, row.unit])).toEqual([
+        ['Actes transmis ce mois-ci', 'demat.acts-transmitted', 'month', 'actes'],
+        ['Séances ce trimestre', 'demat.sittings', 'quarter', 'séances'],
+      ]);
+
+      const board = boardSchema.parse(
+        await (await api(await signIn(bare.url, 'elu'), `${bare.url}/api/boards/current`)).json(),
+      );
+      const placed = board.widgets.filter((widget) => widget.kind === 'indicator');
+      expect(placed.map((widget) => ('options' in widget ? widget.options : undefined))).toEqual([
+        { indicatorId: indicators[0]?.id },
+        { indicatorId: indicators[1]?.id },
+      ]);
+      // The first row: « Bienvenue » then the two indicators, four columns each.
+      const firstRow = board.widgets
+        .filter((widget) => widget.layout.lg?.y === 0)
+        .map((widget) => [widget.kind, widget.layout.lg?.x, widget.layout.lg?.w]);
+      expect(firstRow).toEqual([
+        ['welcome', 0, 4],
+        ['indicator', 4, 4],
+        ['indicator', 8, 4],
+      ]);
+      // Each row the élu sees fills the twelve columns.
+      const rows = new Map<number, number>();
+      for (const widget of board.widgets) {
+        const lg = widget.layout.lg;
+        if (lg) rows.set(lg.y, (rows.get(lg.y) ?? 0) + lg.w);
+      }
+      expect([...rows.entries()].filter(([, width]) => width !== 12)).toEqual([[15, 8]]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
