@@ -3,9 +3,6 @@ import { i18n, intlLocale, TIME_ZONE } from '../../i18n';
 
 /** Words of the administration of boards, in one place, in the interface's language. */
 
-/** « Modèle », « Tableau publié ». */
-export const kindName = (kind: SharedBoardKind): string => i18n.t(`adminBoards:kind.${kind}`);
-
 /** « Modèle « Services » », « Tableau publié « Conseil » ». */
 export const kindAndName = (kind: SharedBoardKind, name: string): string =>
   i18n.t(`adminBoards:kindAndName.${kind}`, { name });
