@@ -354,7 +354,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                 <p id={`${ids}-blocker`} className="admin-hint">
                   {blocker.reason === 'board-limit'
                     ? t('editor.boardLimit', { max: blocker.max })
-                    : t('editor.kindLimit', { max: blocker.max, title: widgetKindTitle(kindToAdd) })}
+                    : t('editor.kindLimit', { count: blocker.max, title: widgetKindTitle(kindToAdd) })}
                 </p>
               )}
             </div>

@@ -19,6 +19,7 @@ import { testId, widget } from '../../test/factories';
 import { AnnouncementsAdmin } from '../AnnouncementsAdmin';
 import { IndicatorsAdmin } from '../indicators/IndicatorsAdmin';
 import { AdminNav } from './AdminNav';
+import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
 import { BoardHistory } from './BoardHistory';
 import { changeText } from './changes';
@@ -181,6 +182,16 @@ describe('the boards administration in English', () => {
     expect(texts).toContain('“Notes” moved on tablets from column 1, row 1 to column 2, row 3.');
     expect(texts).toContain('Settings of “Unavailable widget” changed.');
     expect(texts).toContain('“Notes” resized: 6 columns by 4 rows (before: 4 by 3).');
+    expect(
+      changeText({
+        type: 'widget-resized',
+        widgetId: 'k',
+        kind: 'notes',
+        breakpoint: 'xs',
+        from: { w: 1, h: 3 },
+        to: { w: 1, h: 4 },
+      } as BoardChange),
+    ).toBe('“Notes” resized on phones: 1 column by 4 rows (before: 1 by 3).');
     for (const text of texts) expect(text).not.toMatch(FRENCH);
   });
 
@@ -221,6 +232,18 @@ describe('the boards administration in English', () => {
   });
 
   it('shows the audit log, the indicators and the announcements in English', () => {
+    const audiences = render(<AudiencesPage nav={null} />, (client) =>
+      client.setQueryData(['admin', 'audiences'], {
+        groups: [
+          { name: 'elus', members: 12, boards: [{ id: testId(), kind: 'published', name: 'Council' }] },
+          { name: 'finance', members: 0, boards: [] },
+        ],
+      }),
+    );
+    expect(audiences).toContain('Administration — Audiences');
+    expect(audiences).toContain('Published board “Council”');
+    expect(audiences).toContain('Boards for this group');
+
     const journal = render(<AuditJournal nav={null} />, (client) =>
       client.setQueryData(['admin', 'audit-log'], { events: [event({})] }),
     );
@@ -269,7 +292,7 @@ describe('the boards administration in English', () => {
     expect(announcements).toContain('1 person');
     expect(announcements).toContain('Delete the announcement “Snow”');
 
-    for (const text of [journal, indicators, announcements]) expect(text).not.toMatch(FRENCH);
+    for (const text of [audiences, journal, indicators, announcements]) expect(text).not.toMatch(FRENCH);
   });
 });
 

@@ -59,8 +59,8 @@ export function changeText(
       return t('adminBoards:changes.resized', {
         title,
         screen: screen(change.breakpoint),
-        width: change.to.w,
-        height: change.to.h,
+        width: t('adminBoards:grid.width', { count: change.to.w }),
+        height: t('adminBoards:grid.height', { count: change.to.h }),
         fromWidth: change.from.w,
         fromHeight: change.from.h,
       });
