@@ -40,7 +40,7 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function emptyDraft(): Draft {
+export function emptyDraft(): Draft {
   return {
     title: '',
     body: '',
@@ -242,7 +242,8 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
   );
 }
 
-function AnnouncementForm({
+/** Creating or changing one announcement, with a preview of it where it will show. */
+export function AnnouncementForm({
   initial,
   onSave,
   onCancel,

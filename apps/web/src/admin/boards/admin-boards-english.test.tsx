@@ -16,8 +16,8 @@ import {
 import { adminAnnouncementsQueryKey } from '../../api/announcements';
 import { setLanguage } from '../../i18n';
 import { testId, widget } from '../../test/factories';
-import { AnnouncementsAdmin } from '../AnnouncementsAdmin';
-import { IndicatorsAdmin } from '../indicators/IndicatorsAdmin';
+import { AnnouncementForm, AnnouncementsAdmin, emptyDraft } from '../AnnouncementsAdmin';
+import { IndicatorEditor, IndicatorsAdmin } from '../indicators/IndicatorsAdmin';
 import { AdminNav } from './AdminNav';
 import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
@@ -270,6 +270,14 @@ describe('the boards administration in English', () => {
     expect(indicators).toContain('Every quarter');
     expect(indicators).toContain('Edit “Members”');
     expect(indicators).toContain('New indicator');
+    const indicatorForm = render(
+      <IndicatorEditor sources={sources.sources} indicator={indicator} onDone={() => undefined} />,
+      () => undefined,
+    );
+    expect(indicatorForm).toContain('Edit “Members”');
+    expect(indicatorForm).toContain('The higher, the better');
+    expect(indicatorForm).toContain('Word for the to-watch status');
+    expect(indicatorForm).toContain('Below the first threshold');
 
     const announcement: AdminAnnouncement = {
       id: testId(),
@@ -292,7 +300,18 @@ describe('the boards administration in English', () => {
     expect(announcements).toContain('1 person');
     expect(announcements).toContain('Delete the announcement “Snow”');
 
-    for (const text of [audiences, journal, indicators, announcements]) expect(text).not.toMatch(FRENCH);
+    const form = textOf(
+      renderToStaticMarkup(
+        <AnnouncementForm initial={emptyDraft()} onSave={() => Promise.resolve()} onCancel={() => undefined} />,
+      ),
+    );
+    expect(form).toContain('New announcement');
+    expect(form).toContain('Display end (optional)');
+    expect(form).toContain('Preview: banner above the board');
+    expect(form).toContain('Announcement title');
+
+    for (const text of [audiences, journal, indicators, indicatorForm, announcements, form])
+      expect(text).not.toMatch(FRENCH);
   });
 });
 

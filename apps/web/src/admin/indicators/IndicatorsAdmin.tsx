@@ -184,7 +184,8 @@ function thresholdSummary(indicator: IndicatorDefinitionView): string {
     : parts.join(i18n.t('adminBoards:indicators.thresholdSeparator'));
 }
 
-function IndicatorEditor({
+/** Creating or changing one indicator: its source, reading, direction, thresholds and their words. */
+export function IndicatorEditor({
   sources,
   indicator,
   onDone,
