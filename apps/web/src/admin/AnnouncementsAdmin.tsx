@@ -1,10 +1,9 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   ANNOUNCEMENT_PLACEMENTS,
   ANNOUNCEMENT_SEVERITIES,
-  PLACEMENT_LABELS,
-  SEVERITY_LABELS,
   announcementPhase,
   type AdminAnnouncement,
   type AnnouncementInput,
@@ -41,7 +40,7 @@ function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-function emptyDraft(): Draft {
+export function emptyDraft(): Draft {
   return {
     title: '',
     body: '',
@@ -79,8 +78,6 @@ function inputOf(draft: Draft): AnnouncementInput {
   };
 }
 
-const PHASE_WORDS = { scheduled: 'Programmée', live: 'En cours de diffusion', ended: 'Terminée' } as const;
-
 type Editing = { mode: 'create' } | { mode: 'edit'; announcement: AdminAnnouncement } | null;
 
 /**
@@ -88,6 +85,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; announcement: AdminAnnouncem
  * The BFF decides who may (policy `collectivite.administerAnnouncements`) and who is reached.
  */
 export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: adminAnnouncementsQueryKey,
@@ -106,7 +104,7 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
     onSuccess: async (_nothing, id) => {
       const title = list.data?.find((a) => a.id === id)?.title ?? '';
       setConfirming(null);
-      setStatus(`L’annonce « ${title} » a été supprimée.`);
+      setStatus(t('announcements.deleted', { title }));
       await refresh();
       document.getElementById('announcement-add')?.focus();
     },
@@ -115,13 +113,10 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
 
   return (
     <>
-      <h1>Administration — Annonces</h1>
+      <h1>{t('announcements.title')}</h1>
       {nav}
       <div className="admin-page">
-        <p className="admin-intro">
-          Publiez un bandeau au-dessus du tableau de bord ou une annonce dans le widget « Annonces », pour toute la
-          collectivité ou pour certains groupes, pendant la période de votre choix.
-        </p>
+        <p className="admin-intro">{t('announcements.intro')}</p>
         <div aria-live="polite" className="visually-hidden">
           {status}
         </div>
@@ -136,7 +131,7 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
                   ? await updateAnnouncement(editing.announcement.id, input)
                   : await createAnnouncement(input);
               setEditing(null);
-              setStatus(`L’annonce « ${saved.title} » a été enregistrée.`);
+              setStatus(t('announcements.saved', { title: saved.title }));
               await refresh();
             }}
           />
@@ -147,54 +142,58 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
             className="button button-primary"
             onClick={() => setEditing({ mode: 'create' })}
           >
-            Nouvelle annonce
+            {t('announcements.new')}
           </button>
         )}
         <section aria-labelledby="announcement-list-title" className="admin-list-section">
-          <h2 id="announcement-list-title">Annonces de la collectivité</h2>
+          <h2 id="announcement-list-title">{t('announcements.listTitle')}</h2>
           {list.isError && (
-            <ErrorPanel
-              title="Les annonces n’ont pas pu être chargées."
-              error={list.error}
-              onRetry={() => void list.refetch()}
-            />
+            <ErrorPanel title={t('announcements.loadFailed')} error={list.error} onRetry={() => void list.refetch()} />
           )}
           {list.isPending && (
             <p role="status" className="page-loading">
-              Chargement des annonces…
+              {t('announcements.loading')}
             </p>
           )}
-          {list.data?.length === 0 && <p className="admin-empty">Aucune annonce pour le moment.</p>}
+          {list.data?.length === 0 && <p className="admin-empty">{t('announcements.empty')}</p>}
           {list.data && list.data.length > 0 && (
             <ul className="admin-card-list">
               {list.data.map((announcement) => (
                 <li key={announcement.id} className="admin-card">
                   <h3 className="admin-card-title">{announcement.title}</h3>
                   <dl className="admin-card-facts">
-                    <dt>Gravité</dt>
-                    <dd>{SEVERITY_LABELS[announcement.severity]}</dd>
-                    <dt>Emplacement</dt>
-                    <dd>{PLACEMENT_LABELS[announcement.placement]}</dd>
-                    <dt>Public</dt>
+                    <dt>{t('announcements.severity')}</dt>
+                    <dd>{t(`announcements.severities.${announcement.severity}`)}</dd>
+                    <dt>{t('announcements.placement')}</dt>
+                    <dd>{t(`announcements.placements.${announcement.placement}`)}</dd>
+                    <dt>{t('announcements.audience')}</dt>
                     <dd>
-                      {announcement.audience.length === 0 ? 'Toute la collectivité' : announcement.audience.join(', ')}
+                      {announcement.audience.length === 0
+                        ? t('announcements.everyone')
+                        : announcement.audience.join(', ')}
                     </dd>
-                    <dt>Diffusion</dt>
+                    <dt>{t('announcements.broadcast')}</dt>
                     <dd>
-                      {PHASE_WORDS[announcementPhase(announcement, now)]} : du {formatMoment(announcement.startsAt)}
-                      {announcement.endsAt ? ` au ${formatMoment(announcement.endsAt)}` : ', sans date de fin'}
+                      {t('announcements.broadcastFrom', {
+                        phase: t(`announcements.phase.${announcementPhase(announcement, now)}`),
+                        start: formatMoment(announcement.startsAt),
+                      })}
+                      {announcement.endsAt
+                        ? t('announcements.broadcastUntil', { end: formatMoment(announcement.endsAt) })
+                        : t('announcements.broadcastNoEnd')}
                     </dd>
                     {announcement.placement === 'banner' && (
                       <>
-                        <dt>Fermé par</dt>
-                        <dd>
-                          {announcement.dismissals} personne{announcement.dismissals > 1 ? 's' : ''}
-                        </dd>
+                        <dt>{t('announcements.dismissedBy')}</dt>
+                        <dd>{t('announcements.dismissals', { count: announcement.dismissals })}</dd>
                       </>
                     )}
-                    <dt>Modifiée par</dt>
+                    <dt>{t('announcements.updatedBy')}</dt>
                     <dd>
-                      {announcement.updatedBy}, le {formatMoment(announcement.updatedAt)}
+                      {t('announcements.updatedByText', {
+                        name: announcement.updatedBy,
+                        moment: formatMoment(announcement.updatedAt),
+                      })}
                     </dd>
                   </dl>
                   <div className="admin-secret-actions">
@@ -202,23 +201,23 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
                       type="button"
                       className="button button-secondary"
                       onClick={() => setEditing({ mode: 'edit', announcement })}
-                      aria-label={`Modifier l’annonce « ${announcement.title} »`}
+                      aria-label={t('announcements.editWhich', { title: announcement.title })}
                     >
-                      Modifier
+                      {t('announcements.edit')}
                     </button>
                     {confirming === announcement.id ? (
-                      <div className="admin-confirm" role="group" aria-label="Confirmer la suppression">
-                        <p>Supprimer définitivement « {announcement.title} » ?</p>
+                      <div className="admin-confirm" role="group" aria-label={t('announcements.confirmDelete')}>
+                        <p>{t('announcements.deleteQuestion', { title: announcement.title })}</p>
                         <button
                           type="button"
                           className="button admin-danger-strong"
                           onClick={() => remove.mutate(announcement.id)}
                           disabled={remove.isPending}
                         >
-                          Supprimer
+                          {t('announcements.delete')}
                         </button>
                         <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
-                          Garder l’annonce
+                          {t('announcements.keep')}
                         </button>
                         {remove.isError && <p role="alert">{errorMessage(remove.error)}</p>}
                       </div>
@@ -227,9 +226,9 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
                         type="button"
                         className="button admin-danger"
                         onClick={() => setConfirming(announcement.id)}
-                        aria-label={`Supprimer l’annonce « ${announcement.title} »`}
+                        aria-label={t('announcements.deleteWhich', { title: announcement.title })}
                       >
-                        Supprimer
+                        {t('announcements.delete')}
                       </button>
                     )}
                   </div>
@@ -243,7 +242,8 @@ export function AnnouncementsAdmin({ nav }: { nav: ReactNode }) {
   );
 }
 
-function AnnouncementForm({
+/** Creating or changing one announcement, with a preview of it where it will show. */
+export function AnnouncementForm({
   initial,
   onSave,
   onCancel,
@@ -252,6 +252,7 @@ function AnnouncementForm({
   onSave: (input: AnnouncementInput) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const [draft, setDraft] = useState(initial);
   const [problem, setProblem] = useState('');
@@ -273,18 +274,18 @@ function AnnouncementForm({
     }
   };
   const preview = {
-    title: draft.title.trim() || 'Titre de l’annonce',
+    title: draft.title.trim() || t('announcements.previewTitle'),
     body: draft.body.trim(),
     severity: draft.severity,
   };
   return (
     <section className="admin-panel" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`} tabIndex={-1}>
-        {initial.title ? `Modifier l’annonce « ${initial.title} »` : 'Nouvelle annonce'}
+        {initial.title ? t('announcements.formEdit', { title: initial.title }) : t('announcements.formNew')}
       </h2>
       <form className="admin-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="admin-field">
-          <label htmlFor={`${ids}-title`}>Titre</label>
+          <label htmlFor={`${ids}-title`}>{t('announcements.titleField')}</label>
           <input
             type="text"
             id={`${ids}-title`}
@@ -295,7 +296,7 @@ function AnnouncementForm({
           />
         </div>
         <div className="admin-field">
-          <label htmlFor={`${ids}-body`}>Texte (facultatif)</label>
+          <label htmlFor={`${ids}-body`}>{t('announcements.body')}</label>
           <textarea
             id={`${ids}-body`}
             value={draft.body}
@@ -305,7 +306,7 @@ function AnnouncementForm({
           />
         </div>
         <fieldset className="admin-fieldset">
-          <legend>Gravité</legend>
+          <legend>{t('announcements.severity')}</legend>
           {ANNOUNCEMENT_SEVERITIES.map((severity) => (
             <label key={severity} className="admin-choice">
               <input
@@ -315,12 +316,12 @@ function AnnouncementForm({
                 checked={draft.severity === severity}
                 onChange={() => set('severity', severity)}
               />
-              {SEVERITY_LABELS[severity]}
+              {t(`announcements.severities.${severity}`)}
             </label>
           ))}
         </fieldset>
         <fieldset className="admin-fieldset">
-          <legend>Emplacement</legend>
+          <legend>{t('announcements.placement')}</legend>
           {ANNOUNCEMENT_PLACEMENTS.map((placement) => (
             <label key={placement} className="admin-choice">
               <input
@@ -330,12 +331,12 @@ function AnnouncementForm({
                 checked={draft.placement === placement}
                 onChange={() => set('placement', placement)}
               />
-              {PLACEMENT_LABELS[placement]}
+              {t(`announcements.placements.${placement}`)}
             </label>
           ))}
         </fieldset>
         <div className="admin-field">
-          <label htmlFor={`${ids}-audience`}>Groupes destinataires</label>
+          <label htmlFor={`${ids}-audience`}>{t('announcements.audienceField')}</label>
           <input
             type="text"
             id={`${ids}-audience`}
@@ -344,11 +345,11 @@ function AnnouncementForm({
             onChange={(event) => set('audienceText', event.target.value)}
           />
           <p id={`${ids}-audience-hint`} className="admin-hint">
-            Noms de groupes séparés par des virgules, par exemple « elus, agents ». Vide : toute la collectivité.
+            {t('announcements.audienceHint')}
           </p>
         </div>
         <div className="admin-field">
-          <label htmlFor={`${ids}-start`}>Début de diffusion</label>
+          <label htmlFor={`${ids}-start`}>{t('announcements.start')}</label>
           <input
             id={`${ids}-start`}
             type="datetime-local"
@@ -358,7 +359,7 @@ function AnnouncementForm({
           />
         </div>
         <div className="admin-field">
-          <label htmlFor={`${ids}-end`}>Fin de diffusion (facultative)</label>
+          <label htmlFor={`${ids}-end`}>{t('announcements.end')}</label>
           <input
             id={`${ids}-end`}
             type="datetime-local"
@@ -367,11 +368,15 @@ function AnnouncementForm({
             onChange={(event) => set('endsAt', event.target.value)}
           />
           <p id={`${ids}-end-hint`} className="admin-hint">
-            Sans date de fin, l’annonce reste affichée jusqu’à sa suppression.
+            {t('announcements.endHint')}
           </p>
         </div>
-        <div className="announcement-preview" aria-label="Aperçu" role="group">
-          <p className="admin-field-label">Aperçu : {PLACEMENT_LABELS[draft.placement].toLowerCase()}</p>
+        <div className="announcement-preview" aria-label={t('announcements.preview')} role="group">
+          <p className="admin-field-label">
+            {t('announcements.previewOf', {
+              placement: t(`announcements.placements.${draft.placement}`).toLowerCase(),
+            })}
+          </p>
           <div
             className={draft.placement === 'banner' ? `banner banner-${draft.severity}` : 'announcement-preview-widget'}
           >
@@ -385,10 +390,10 @@ function AnnouncementForm({
         )}
         <div className="admin-secret-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Enregistrement…' : 'Publier'}
+            {saving ? t('announcements.saving') : t('announcements.publish')}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel}>
-            Annuler
+            {t('announcements.cancel')}
           </button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
 import { BREAKPOINT_NAMES, type Breakpoint, type BoardWidget, type WidgetAccess } from '@pleiade/contracts';
 import { deriveNarrower } from './editor-state';
@@ -30,13 +31,6 @@ interface AdminBoardGridProps {
   announce: (message: string) => void;
 }
 
-const SCREEN_SIZES: Record<Breakpoint, string> = {
-  lg: 'Grand écran',
-  md: 'Écran moyen',
-  sm: 'Tablette',
-  xs: 'Téléphone',
-};
-
 /** How wide the preview of each screen size is drawn (its columns stay those of the real grid). */
 const PREVIEW_WIDTH: Record<Breakpoint, string> = { lg: '100%', md: '85%', sm: '38rem', xs: '22rem' };
 
@@ -47,6 +41,7 @@ const PREVIEW_WIDTH: Record<Breakpoint, string> = { lg: '100%', md: '85%', sm: '
  * restriction.
  */
 export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: AdminBoardGridProps) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const [breakpoint, setBreakpoint] = useState<Breakpoint>('lg');
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
@@ -76,15 +71,15 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
       ? resizeWidget(widgets, id, breakpoint, direction)
       : moveWidget(widgets, id, breakpoint, direction);
     if (!result) {
-      announce(`« ${title} » ne peut pas aller plus loin dans cette direction.`);
+      announce(t('grid.cannotGo', { title }));
       return;
     }
     onChange(deriveNarrower(result.widgets, breakpoint));
     const { x, y, w, h } = result.position;
     announce(
       event.shiftKey
-        ? `« ${title} » redimensionné : ${w} colonnes sur ${h} lignes.`
-        : `« ${title} » déplacé : colonne ${x + 1}, ligne ${y + 1}.`,
+        ? t('grid.resized', { title, width: t('grid.width', { count: w }), height: t('grid.height', { count: h }) })
+        : t('grid.moved', { title, column: x + 1, row: y + 1 }),
     );
     // The grid re-renders the card: keep the focus on its handle.
     requestAnimationFrame(() =>
@@ -95,7 +90,7 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
   return (
     <>
       <fieldset className="admin-fieldset admin-screen-sizes">
-        <legend>Disposition pour</legend>
+        <legend>{t('grid.layoutFor')}</legend>
         <div className="admin-screen-size-choices">
           {BREAKPOINT_NAMES.map((name) => (
             <div className="admin-choice" key={name}>
@@ -107,7 +102,7 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
                 onChange={() => setBreakpoint(name)}
               />
               <label htmlFor={`${ids}-${name}`}>
-                {SCREEN_SIZES[name]} ({colsOf(name)} colonne{colsOf(name) > 1 ? 's' : ''})
+                {t('grid.screenOption', { screen: t(`grid.screen.${name}`), count: colsOf(name) })}
               </label>
             </div>
           ))}
@@ -119,7 +114,7 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
         data-breakpoint={breakpoint}
         style={{ maxWidth: PREVIEW_WIDTH[breakpoint] }}
       >
-        {widgets.length === 0 && <p className="board-empty">Aucun widget : ajoutez-en un ci-dessus.</p>}
+        {widgets.length === 0 && <p className="board-empty">{t('grid.empty')}</p>}
         {mounted && widgets.length > 0 && (
           <GridLayout
             width={width}
@@ -144,7 +139,7 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
                     <button
                       type="button"
                       className="widget-drag-handle admin-grid-handle"
-                      aria-label={`Déplacer « ${title} »`}
+                      aria-label={t('grid.move', { title })}
                       aria-describedby="admin-grid-hint"
                       onKeyDown={(event) => onKeyDown(event, widget.id)}
                     >
@@ -160,11 +155,13 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
                     <h3 className="widget-title">{title}</h3>
                   </header>
                   <div className="widget-body admin-grid-badges">
-                    {locked && <span className="admin-badge admin-badge-locked">Verrouillé</span>}
+                    {locked && <span className="admin-badge admin-badge-locked">{t('grid.locked')}</span>}
                     {audience.length > 0 && (
-                      <span className="admin-badge admin-badge-restricted">Réservé : {audience.join(', ')}</span>
+                      <span className="admin-badge admin-badge-restricted">
+                        {t('grid.restricted', { groups: audience.join(', ') })}
+                      </span>
                     )}
-                    {'state' in widget && <span className="admin-badge admin-badge-off">À reconfigurer</span>}
+                    {'state' in widget && <span className="admin-badge admin-badge-off">{t('grid.unavailable')}</span>}
                   </div>
                 </section>
               );
@@ -173,9 +170,7 @@ export function AdminBoardGrid({ widgets, access, titles, onChange, announce }: 
         )}
       </div>
       <p id="admin-grid-hint" className="admin-hint">
-        Glissez une carte par sa poignée, ou placez le focus sur la poignée : flèches pour déplacer, Maj + flèches pour
-        redimensionner. Arranger une taille d’écran arrange de nouveau les plus petites à partir d’elle, à la
-        publication ; arrangez-les ensuite si besoin.
+        {t('grid.hint')}
       </p>
     </>
   );

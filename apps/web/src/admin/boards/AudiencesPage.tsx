@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { fetchAudiences } from '../../api/admin-boards';
 import { ErrorPanel } from '../../app/ErrorPanel';
-import { KIND_NAMES } from './format';
+import { kindAndName } from './format';
 import { boardHash } from './sections';
 
 /**
@@ -10,37 +11,34 @@ import { boardHash } from './sections';
  * how many have each, and the templates and published boards prepared for each.
  */
 export function AudiencesPage({ nav }: { nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const audiences = useQuery({ queryKey: ['admin', 'audiences'], queryFn: ({ signal }) => fetchAudiences(signal) });
   return (
     <>
-      <h1>Administration — Publics</h1>
+      <h1>{t('audiences.title')}</h1>
       {nav}
       <div className="admin-page">
-        <p className="admin-intro">
-          Les groupes de l’annuaire de la collectivité, tels que Pléiade les a reçus à la dernière connexion de chacun,
-          et les tableaux préparés pour chaque groupe. Un groupe qui ne compte encore personne peut déjà être le public
-          d’un tableau.
-        </p>
+        <p className="admin-intro">{t('audiences.intro')}</p>
         {audiences.isError && (
           <ErrorPanel
-            title="Les publics n’ont pas pu être chargés."
+            title={t('audiences.loadFailed')}
             error={audiences.error}
             onRetry={() => void audiences.refetch()}
           />
         )}
         {!audiences.data && !audiences.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement des publics…
+            {t('audiences.loading')}
           </p>
         )}
         {audiences.data && (
           <table className="admin-table">
-            <caption className="visually-hidden">Groupes et tableaux préparés pour eux</caption>
+            <caption className="visually-hidden">{t('audiences.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Groupe</th>
-                <th scope="col">Personnes</th>
-                <th scope="col">Tableaux pour ce groupe</th>
+                <th scope="col">{t('audiences.group')}</th>
+                <th scope="col">{t('audiences.people')}</th>
+                <th scope="col">{t('audiences.boards')}</th>
               </tr>
             </thead>
             <tbody>
@@ -54,9 +52,7 @@ export function AudiencesPage({ nav }: { nav: ReactNode }) {
                       : group.boards.map((board, index) => (
                           <span key={board.id}>
                             {index > 0 && ', '}
-                            <a href={boardHash(board.id)}>
-                              {KIND_NAMES[board.kind].one} « {board.name} »
-                            </a>
+                            <a href={boardHash(board.id)}>{kindAndName(board.kind, board.name)}</a>
                           </span>
                         ))}
                   </td>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { fetchAuditLog } from '../../api/admin-boards';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { auditSentence, formatMoment } from './format';
@@ -7,33 +8,31 @@ import { boardHash } from './sections';
 
 /** Who created, published, restored, imported or deleted which board, and when: newest first. */
 export function AuditJournal({ nav }: { nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const log = useQuery({ queryKey: ['admin', 'audit-log'], queryFn: ({ signal }) => fetchAuditLog(signal) });
   return (
     <>
-      <h1>Administration — Journal</h1>
+      <h1>{t('journal.title')}</h1>
       {nav}
       <div className="admin-page">
-        <p className="admin-intro">
-          Les modifications des tableaux partagés de la collectivité : qui a créé, publié, restauré, importé ou supprimé
-          quoi, et quand (les 200 dernières).
-        </p>
+        <p className="admin-intro">{t('journal.intro')}</p>
         {log.isError && (
-          <ErrorPanel title="Le journal n’a pas pu être chargé." error={log.error} onRetry={() => void log.refetch()} />
+          <ErrorPanel title={t('journal.loadFailed')} error={log.error} onRetry={() => void log.refetch()} />
         )}
         {!log.data && !log.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement du journal…
+            {t('journal.loading')}
           </p>
         )}
-        {log.data?.events.length === 0 && <p className="admin-empty">Rien n’a encore été modifié.</p>}
+        {log.data?.events.length === 0 && <p className="admin-empty">{t('journal.empty')}</p>}
         {log.data && log.data.events.length > 0 && (
           <table className="admin-table">
-            <caption className="visually-hidden">Journal des modifications, du plus récent au plus ancien</caption>
+            <caption className="visually-hidden">{t('journal.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Personne</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t('journal.date')}</th>
+                <th scope="col">{t('journal.person')}</th>
+                <th scope="col">{t('journal.action')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,20 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { describeChange } from '@pleiade/contracts';
+import { useTranslation } from 'react-i18next';
 import { fetchRevisions, fetchSharedBoard, restoreRevision } from '../../api/admin-boards';
 import { errorMessage, isApiError } from '../../api/errors';
 import { ErrorPanel } from '../../app/ErrorPanel';
-import { KIND_NAMES, revisionLine } from './format';
+import { changeText } from './changes';
+import { kindAndName, revisionLine } from './format';
 import { boardHash } from './sections';
 import { sharedBoardQueryKey } from './SharedBoardEditor';
 import { sharedBoardsQueryKey } from './SharedBoardList';
 
 /**
  * The last 20 versions of a template or published board, newest first: who, when, and what
- * changed from the one before, in French. Restoring one publishes it again as a new version (so a
+ * changed from the one before. Restoring one publishes it again as a new version (so a
  * restore can itself be undone).
  */
 export function BoardHistory({ boardId, nav }: { boardId: string; nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const queryClient = useQueryClient();
   const board = useQuery({
     queryKey: sharedBoardQueryKey(boardId),
@@ -35,26 +37,22 @@ export function BoardHistory({ boardId, nav }: { boardId: string; nav: ReactNode
       queryClient.setQueryData(sharedBoardQueryKey(boardId), restored);
       await revisions.refetch();
       void queryClient.invalidateQueries({ queryKey: sharedBoardsQueryKey, exact: true });
-      setAnnouncement(`La version ${number} a été restaurée : c’est maintenant la version ${restored.revision}.`);
+      setAnnouncement(t('history.restored', { number, revision: restored.revision }));
     } catch (caught) {
-      setFailure(
-        isApiError(caught) && caught.status === 409
-          ? 'Une autre version vient d’être publiée : la liste a été rechargée, recommencez si besoin.'
-          : errorMessage(caught),
-      );
+      setFailure(isApiError(caught) && caught.status === 409 ? t('history.conflict') : errorMessage(caught));
       void board.refetch();
       void revisions.refetch();
     }
   };
 
-  const name = board.data ? `${KIND_NAMES[board.data.kind].one} « ${board.data.name} »` : 'Tableau partagé';
+  const name = board.data ? kindAndName(board.data.kind, board.data.name) : t('history.sharedBoard');
   return (
     <>
-      <h1>Historique — {name}</h1>
+      <h1>{t('history.title', { name })}</h1>
       {nav}
       <div className="admin-page">
         <p>
-          <a href={boardHash(boardId)}>Retour au tableau</a>
+          <a href={boardHash(boardId)}>{t('history.back')}</a>
         </p>
         <p role="status" className="admin-announcement">
           {announcement}
@@ -66,14 +64,14 @@ export function BoardHistory({ boardId, nav }: { boardId: string; nav: ReactNode
         )}
         {revisions.isError && (
           <ErrorPanel
-            title="L’historique n’a pas pu être chargé."
+            title={t('history.loadFailed')}
             error={revisions.error}
             onRetry={() => void revisions.refetch()}
           />
         )}
         {!revisions.data && !revisions.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement de l’historique…
+            {t('history.loading')}
           </p>
         )}
         {revisions.data && (
@@ -81,18 +79,18 @@ export function BoardHistory({ boardId, nav }: { boardId: string; nav: ReactNode
             {revisions.data.map((revision, index) => (
               <li key={revision.number} className="admin-card revision" aria-labelledby={`revision-${revision.number}`}>
                 <h2 id={`revision-${revision.number}`} className="admin-card-title">
-                  Version {revision.number}
-                  {index === 0 && <span className="admin-badge admin-badge-on">actuelle</span>}
+                  {t('history.version', { number: revision.number })}
+                  {index === 0 && <span className="admin-badge admin-badge-on">{t('history.current')}</span>}
                 </h2>
                 <p>{revisionLine(revision)}.</p>
                 {revision.changes === null ? (
-                  <p className="admin-hint">La plus ancienne version conservée : {revision.widgetCount} widget(s).</p>
+                  <p className="admin-hint">{t('history.oldest', { count: revision.widgetCount })}</p>
                 ) : revision.changes.length === 0 ? (
-                  <p className="admin-hint">Aucun changement par rapport à la version précédente.</p>
+                  <p className="admin-hint">{t('history.noChange')}</p>
                 ) : (
-                  <ul className="change-list" aria-label={`Changements de la version ${revision.number}`}>
+                  <ul className="change-list" aria-label={t('history.changesOf', { number: revision.number })}>
                     {revision.changes.map((change, position) => (
-                      <li key={position}>{describeChange(change)}</li>
+                      <li key={position}>{changeText(change)}</li>
                     ))}
                   </ul>
                 )}
@@ -102,7 +100,7 @@ export function BoardHistory({ boardId, nav }: { boardId: string; nav: ReactNode
                     className="button button-secondary"
                     onClick={() => void restore(revision.number)}
                   >
-                    Restaurer la version {revision.number}
+                    {t('history.restore', { number: revision.number })}
                   </button>
                 )}
               </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { can, type Me } from '@pleiade/contracts';
 import { subjectOf } from '../../app/permissions';
 import { AnnouncementsAdmin } from '../AnnouncementsAdmin';
@@ -15,15 +16,13 @@ import './boards-admin.css';
 type BoardsSection = Exclude<AdminSection, { name: 'connectors' | 'data-sources' }>;
 
 function Forbidden({ title }: { title: string }) {
+  const { t } = useTranslation('adminBoards');
   return (
     <>
       <h1>{title}</h1>
       <div className="notice" role="alert">
-        <p className="notice-title">Accès réservé</p>
-        <p>
-          Cette page est réservée aux administrateurs de la collectivité. Si vous préparez des tableaux pour les agents
-          ou les élus, demandez ce droit à votre service informatique.
-        </p>
+        <p className="notice-title">{t('forbidden.title')}</p>
+        <p>{t('forbidden.text')}</p>
       </div>
     </>
   );
@@ -35,21 +34,26 @@ function Forbidden({ title }: { title: string }) {
  * asks the policies only to show or hide; the BFF decides on every request.
  */
 export function BoardsAdmin({ me, section }: { me: Me; section: BoardsSection }) {
+  const { t } = useTranslation('adminBoards');
   const subject = subjectOf(me);
   const collectivite = { collectiviteId: me.collectivite.id };
   if (section.name === 'journal') {
-    if (!can(subject, 'collectivite.readAuditLog', collectivite)) return <Forbidden title="Journal" />;
+    if (!can(subject, 'collectivite.readAuditLog', collectivite))
+      return <Forbidden title={t('journal.forbiddenTitle')} />;
     return <AuditJournal nav={<AdminNav current="journal" />} />;
   }
   if (section.name === 'announcements') {
-    if (!can(subject, 'collectivite.administerAnnouncements', collectivite)) return <Forbidden title="Annonces" />;
+    if (!can(subject, 'collectivite.administerAnnouncements', collectivite))
+      return <Forbidden title={t('announcements.forbiddenTitle')} />;
     return <AnnouncementsAdmin nav={<AdminNav current="announcements" />} />;
   }
   if (section.name === 'indicators') {
-    if (!can(subject, 'collectivite.administerIndicators', collectivite)) return <Forbidden title="Indicateurs" />;
+    if (!can(subject, 'collectivite.administerIndicators', collectivite))
+      return <Forbidden title={t('indicators.forbiddenTitle')} />;
     return <IndicatorsAdmin nav={<AdminNav current="indicators" />} />;
   }
-  if (!can(subject, 'collectivite.administerBoards', collectivite)) return <Forbidden title="Tableaux partagés" />;
+  if (!can(subject, 'collectivite.administerBoards', collectivite))
+    return <Forbidden title={t('list.forbiddenTitle')} />;
   const nav = <AdminNav current={section.name} />;
   switch (section.name) {
     case 'boards':

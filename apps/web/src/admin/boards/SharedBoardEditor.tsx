@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   MAX_PRIORITY,
   MIN_PRIORITY,
   WIDGET_KINDS,
-  WIDGET_TITLES,
-  describeChange,
   isUnavailable,
   type BoardWidget,
   type ErrorDetail,
@@ -17,7 +16,9 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { addBlocker } from '../../board/layout';
 import { widgetTitles } from '../../board/titles';
+import { widgetKindTitle } from '../../i18n/kinds';
 import { kioskHash } from '../admin-route';
+import { i18n } from '../../i18n';
 import { AdminBoardGrid } from './AdminBoardGrid';
 import {
   accessOf,
@@ -31,7 +32,8 @@ import {
   withoutWidget,
   type Draft,
 } from './editor-state';
-import { KIND_NAMES, formatMoment, groupsText, parseGroups } from './format';
+import { changeText, changeWidgetTitle } from './changes';
+import { formatMoment, groupsText, kindAndName, parseGroups } from './format';
 import { BOARDS_HASH, historyHash } from './sections';
 import { sharedBoardsQueryKey } from './SharedBoardList';
 
@@ -55,17 +57,14 @@ function WidgetSettings({
   onChange: (draft: Draft) => void;
   onRemove: () => void;
 }) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const access = accessOf(draft, widget.id);
   const [groups, setGroups] = useState(groupsText(access.audience));
   return (
     <fieldset className="admin-fieldset widget-settings" data-widget-settings={widget.id}>
       <legend>{title}</legend>
-      {isUnavailable(widget) && (
-        <p className="admin-hint">
-          À reconfigurer : ses réglages ne correspondent plus à cette version de Pléiade. Il est conservé tel quel.
-        </p>
-      )}
+      {isUnavailable(widget) && <p className="admin-hint">{t('widgetSettings.unavailable')}</p>}
       {template && (
         <div className="admin-choice">
           <input
@@ -75,14 +74,14 @@ function WidgetSettings({
             aria-describedby={`${ids}-locked-hint`}
             onChange={(event) => onChange(withAccess(draft, widget.id, { locked: event.target.checked }))}
           />
-          <label htmlFor={`${ids}-locked`}>Verrouillé</label>
+          <label htmlFor={`${ids}-locked`}>{t('widgetSettings.locked')}</label>
           <p id={`${ids}-locked-hint`} className="admin-hint">
-            Les agents ne peuvent ni le déplacer ni le retirer de leur copie ; il reprend sa place à chaque version.
+            {t('widgetSettings.lockedHint')}
           </p>
         </div>
       )}
       <div className="admin-field">
-        <label htmlFor={`${ids}-audience`}>Réservé aux groupes</label>
+        <label htmlFor={`${ids}-audience`}>{t('widgetSettings.audience')}</label>
         <input
           type="text"
           id={`${ids}-audience`}
@@ -94,13 +93,12 @@ function WidgetSettings({
           }}
         />
         <p id={`${ids}-audience-hint`} className="admin-hint">
-          Vide : visible par tout le public du tableau. Sinon, seules les personnes de ces groupes reçoivent ce widget
-          et ses données.
+          {t('widgetSettings.audienceHint')}
         </p>
       </div>
       {!isUnavailable(widget) && widget.kind === 'notes' && (
         <div className="admin-field">
-          <label htmlFor={`${ids}-text`}>Texte de la note</label>
+          <label htmlFor={`${ids}-text`}>{t('widgetSettings.noteText')}</label>
           <textarea
             id={`${ids}-text`}
             rows={5}
@@ -111,7 +109,7 @@ function WidgetSettings({
       )}
       <div className="admin-form-actions">
         <button type="button" className="button button-secondary admin-danger" onClick={onRemove}>
-          Retirer « {title} »
+          {t('widgetSettings.remove', { title })}
         </button>
       </div>
     </fieldset>
@@ -134,6 +132,7 @@ function keptDraft(board: SharedBoard): Draft | null {
 }
 
 function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const queryClient = useQueryClient();
   const [restored] = useState(() => keptDraft(board));
@@ -143,9 +142,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [announcement, setAnnouncement] = useState(() =>
-    restored ? 'Vos modifications non publiées de ce tableau ont été retrouvées.' : '',
-  );
+  const [announcement, setAnnouncement] = useState(() => (restored ? t('editor.draftRestored') : ''));
   const [settingsKey, setSettingsKey] = useState(0);
   const alertRef = useRef<HTMLDivElement>(null);
   const template = base.kind === 'template';
@@ -191,7 +188,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
     try {
       const published = await publishSharedBoard(base.id, publishRequestOf(draft, base.version));
       adopt(published);
-      announce(`Version ${published.revision} publiée.`);
+      announce(t('editor.published', { revision: published.revision }));
     } catch (caught) {
       if (isApiError(caught) && caught.status === 409) setFailure({ kind: 'conflict' });
       else
@@ -205,7 +202,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
     setFailure(null);
     try {
       adopt(await fetchSharedBoard(base.id));
-      announce('La dernière version publiée a été rechargée.');
+      announce(t('editor.reloaded'));
     } catch (caught) {
       setFailure({ kind: 'error', message: errorMessage(caught), details: [] });
     }
@@ -223,27 +220,25 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
     }
   };
 
-  const last = `Version ${base.revision} publiée le ${formatMoment(base.updatedAt)}`;
+  const last = t('editor.lastVersion', { revision: base.revision, moment: formatMoment(base.updatedAt) });
   return (
     <>
-      <h1>
-        {KIND_NAMES[base.kind].one} « {base.name} »
-      </h1>
+      <h1>{kindAndName(base.kind, base.name)}</h1>
       {nav}
       <div className="admin-page shared-board-editor">
         <p className="admin-intro">
           {last}
-          {template && ` · ${base.copies === 0 ? 'aucune copie' : `${base.copies} copie${base.copies > 1 ? 's' : ''}`}`}
+          {template && ` · ${base.copies === 0 ? t('editor.noCopies') : t('editor.copies', { count: base.copies })}`}
           {' · '}
-          <a href={historyHash(base.id)}>Historique des versions</a>
+          <a href={historyHash(base.id)}>{t('editor.historyLink')}</a>
           {' · '}
           <a href={exportUrl(base.id)} download>
-            Exporter (JSON)
+            {t('editor.export')}
           </a>
           {base.kind === 'published' && (
             <>
               {' · '}
-              <a href={kioskHash(base.id)}>Ouvrir en mode kiosque</a>
+              <a href={kioskHash(base.id)}>{t('editor.kiosk')}</a>
             </>
           )}
         </p>
@@ -252,13 +247,9 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
         </p>
         {failure?.kind === 'conflict' && (
           <div role="alert" className="alert alert-warning" tabIndex={-1} ref={alertRef}>
-            <p>
-              Un autre administrateur a publié une version de ce tableau depuis que vous l’avez ouvert. Vos
-              modifications sont toujours là, mais ne sont pas publiées : rechargez la dernière version (vos
-              modifications seront perdues) ou notez-les avant.
-            </p>
+            <p>{t('editor.conflict')}</p>
             <button type="button" className="button button-secondary" onClick={() => void reload()}>
-              Recharger la dernière version
+              {t('editor.reload')}
             </button>
           </div>
         )}
@@ -282,9 +273,9 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
           onSubmit={(event) => void publish(event)}
         >
           <section className="admin-panel" aria-labelledby={`${ids}-settings`}>
-            <h2 id={`${ids}-settings`}>Réglages</h2>
+            <h2 id={`${ids}-settings`}>{t('editor.settings')}</h2>
             <div className="admin-field">
-              <label htmlFor={`${ids}-name`}>Nom</label>
+              <label htmlFor={`${ids}-name`}>{t('editor.name')}</label>
               <input
                 type="text"
                 id={`${ids}-name`}
@@ -294,7 +285,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
               />
             </div>
             <div className="admin-field">
-              <label htmlFor={`${ids}-audience`}>Public</label>
+              <label htmlFor={`${ids}-audience`}>{t('editor.audience')}</label>
               <input
                 type="text"
                 id={`${ids}-audience`}
@@ -303,15 +294,13 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                 onChange={(event) => setDraft({ ...draft, audienceText: event.target.value })}
               />
               <p id={`${ids}-audience-hint`} className="admin-hint">
-                {template
-                  ? 'Groupes de l’annuaire, séparés par des virgules : chaque agent de ces groupes reçoit une copie du modèle.'
-                  : 'Groupes de l’annuaire, séparés par des virgules (elus, commission-finances…) : ils consultent ce tableau sans pouvoir le modifier.'}{' '}
-                Vide : brouillon, visible des seuls administrateurs.
+                {template ? t('editor.audienceHintTemplate') : t('editor.audienceHintPublished')}{' '}
+                {t('editor.audienceHintEmpty')}
               </p>
             </div>
             {template && (
               <div className="admin-field">
-                <label htmlFor={`${ids}-priority`}>Priorité</label>
+                <label htmlFor={`${ids}-priority`}>{t('editor.priority')}</label>
                 <input
                   type="number"
                   id={`${ids}-priority`}
@@ -322,18 +311,17 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                   onChange={(event) => setDraft({ ...draft, priority: Number(event.target.value) })}
                 />
                 <p id={`${ids}-priority-hint`} className="admin-hint">
-                  De {MIN_PRIORITY} à {MAX_PRIORITY}. Un agent du public de plusieurs modèles arrive sur la copie de
-                  celui de plus petit numéro.
+                  {t('editor.priorityHint', { min: MIN_PRIORITY, max: MAX_PRIORITY })}
                 </p>
               </div>
             )}
           </section>
 
           <section className="admin-panel" aria-labelledby={`${ids}-widgets`}>
-            <h2 id={`${ids}-widgets`}>Widgets ({draft.widgets.length})</h2>
+            <h2 id={`${ids}-widgets`}>{t('editor.widgets', { number: draft.widgets.length })}</h2>
             <div className="admin-add-widget">
               <div className="admin-field">
-                <label htmlFor={`${ids}-kind`}>Widget à ajouter</label>
+                <label htmlFor={`${ids}-kind`}>{t('editor.kindToAdd')}</label>
                 <select
                   id={`${ids}-kind`}
                   value={kindToAdd}
@@ -341,7 +329,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                 >
                   {WIDGET_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {WIDGET_TITLES[kind]}
+                      {widgetKindTitle(kind)}
                     </option>
                   ))}
                 </select>
@@ -356,17 +344,17 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                   const next = addWidget(draft, kindToAdd, crypto.randomUUID());
                   setDraft(next);
                   announce(
-                    `« ${widgetTitles(next.widgets).get(next.widgets.at(-1)?.id ?? '') ?? ''} » ajouté en bas du tableau.`,
+                    t('editor.added', { title: widgetTitles(next.widgets).get(next.widgets.at(-1)?.id ?? '') ?? '' }),
                   );
                 }}
               >
-                Ajouter le widget
+                {t('editor.add')}
               </button>
               {blocker && (
                 <p id={`${ids}-blocker`} className="admin-hint">
                   {blocker.reason === 'board-limit'
-                    ? `Un tableau compte au plus ${blocker.max} widgets.`
-                    : `Un tableau compte au plus ${blocker.max} widget(s) « ${WIDGET_TITLES[kindToAdd]} ».`}
+                    ? t('editor.boardLimit', { max: blocker.max })
+                    : t('editor.kindLimit', { count: blocker.max, title: widgetKindTitle(kindToAdd) })}
                 </p>
               )}
             </div>
@@ -377,7 +365,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
               onChange={(widgets) => setDraft((current) => withWidgets(current, widgets))}
               announce={announce}
             />
-            <h3>Réglages des widgets</h3>
+            <h3>{t('editor.widgetSettings')}</h3>
             <div className="widget-settings-list" key={settingsKey}>
               {draft.widgets.map((widget) => (
                 <WidgetSettings
@@ -389,7 +377,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                   onChange={setDraft}
                   onRemove={() => {
                     setDraft(withoutWidget(draft, widget.id));
-                    announce(`« ${titles.get(widget.id) ?? ''} » retiré (pas encore publié).`);
+                    announce(t('editor.removed', { title: titles.get(widget.id) ?? '' }));
                   }}
                 />
               ))}
@@ -397,30 +385,25 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
           </section>
 
           <section className="admin-panel" aria-labelledby={`${ids}-publish`}>
-            <h2 id={`${ids}-publish`}>Publier</h2>
+            <h2 id={`${ids}-publish`}>{t('editor.publish')}</h2>
             {changes.length === 0 ? (
-              <p>Aucune modification depuis la version {base.revision}.</p>
+              <p>{t('editor.noChange', { revision: base.revision })}</p>
             ) : (
               <>
-                <p>
-                  {changes.length === 1 ? 'Une modification' : `${changes.length} modifications`} depuis la version{' '}
-                  {base.revision} :
-                </p>
+                <p>{t('editor.pending', { count: changes.length, revision: base.revision })}</p>
                 <ul className="change-list">
                   {changes.map((change, index) => (
-                    <li key={index}>{describeChange(change, (id, kind) => titles.get(id) ?? describeTitle(kind))}</li>
+                    <li key={index}>{changeText(change, (id, kind) => titles.get(id) ?? describeTitle(kind))}</li>
                   ))}
                 </ul>
               </>
             )}
             <p className="admin-hint">
-              {template
-                ? 'Les agents qui ont une copie verront « Mise à jour disponible » et choisiront de l’intégrer ; seuls les widgets verrouillés et les restrictions changent sur leur copie sans attendre.'
-                : 'Le public voit la nouvelle version dès sa publication.'}
+              {template ? t('editor.publishHintTemplate') : t('editor.publishHintPublished')}
             </p>
             <div className="admin-form-actions">
               <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-                Publier la version {base.revision + 1}
+                {t('editor.publishVersion', { revision: base.revision + 1 })}
               </button>
               <button
                 type="button"
@@ -429,32 +412,29 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
                 onClick={() => {
                   setDraft(draftOf(base));
                   setSettingsKey((key) => key + 1);
-                  announce('Modifications annulées.');
+                  announce(t('editor.cancelled'));
                 }}
               >
-                Annuler les modifications
+                {t('editor.cancel')}
               </button>
             </div>
           </section>
         </form>
 
         <section className="admin-panel" aria-labelledby={`${ids}-delete`}>
-          <h2 id={`${ids}-delete`}>Supprimer ce tableau</h2>
+          <h2 id={`${ids}-delete`}>{t('editor.delete')}</h2>
           {confirmDelete ? (
-            <div className="admin-confirm" role="group" aria-label="Confirmer la suppression">
+            <div className="admin-confirm" role="group" aria-label={t('editor.confirmDelete')}>
               <p>
-                Supprimer « {base.name} » et son historique ?{' '}
-                {template
-                  ? 'Les copies des agents restent les leurs, sans verrou ni mise à jour.'
-                  : 'Son public ne le verra plus.'}{' '}
-                Le journal garde la trace de la suppression.
+                {t('editor.deleteQuestion', { name: base.name })}{' '}
+                {template ? t('editor.deleteTemplate') : t('editor.deletePublished')} {t('editor.deleteJournal')}
               </p>
               <div className="admin-form-actions">
                 <button type="button" className="button admin-danger-strong" onClick={() => void remove()}>
-                  Supprimer définitivement
+                  {t('editor.deleteForever')}
                 </button>
                 <button type="button" className="button button-secondary" onClick={() => setConfirmDelete(false)}>
-                  Garder le tableau
+                  {t('editor.keep')}
                 </button>
               </div>
             </div>
@@ -464,7 +444,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
               className="button button-secondary admin-danger"
               onClick={() => setConfirmDelete(true)}
             >
-              Supprimer « {base.name} »…
+              {t('editor.deleteWhich', { name: base.name })}
             </button>
           )}
         </section>
@@ -474,11 +454,14 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
 }
 
 function describeTitle(kind: string | null): string {
-  return kind && (WIDGET_KINDS as readonly string[]).includes(kind) ? WIDGET_TITLES[kind as WidgetKind] : 'Widget';
+  return kind && (WIDGET_KINDS as readonly string[]).includes(kind)
+    ? changeWidgetTitle(kind)
+    : i18n.t('adminBoards:editor.widget');
 }
 
 /** A template or published board being prepared: its settings, widgets, locks and restrictions. */
 export function SharedBoardEditor({ boardId, nav }: { boardId: string; nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const board = useQuery({
     queryKey: sharedBoardQueryKey(boardId),
     queryFn: ({ signal }) => fetchSharedBoard(boardId, signal),
@@ -489,21 +472,17 @@ export function SharedBoardEditor({ boardId, nav }: { boardId: string; nav: Reac
   if (board.data) return <Editor board={board.data} nav={nav} />;
   return (
     <>
-      <h1>Tableau partagé</h1>
+      <h1>{t('editor.sharedBoard')}</h1>
       {nav}
       {board.isError ? (
         <ErrorPanel
-          title={
-            isApiError(board.error) && board.error.status === 404
-              ? 'Ce tableau n’existe pas ou plus.'
-              : 'Ce tableau n’a pas pu être chargé.'
-          }
+          title={isApiError(board.error) && board.error.status === 404 ? t('editor.notFound') : t('editor.loadFailed')}
           error={board.error}
           onRetry={() => void board.refetch()}
         />
       ) : (
         <p role="status" aria-busy="true" className="page-loading">
-          Chargement du tableau…
+          {t('editor.loading')}
         </p>
       )}
     </>

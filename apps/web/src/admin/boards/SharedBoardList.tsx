@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ErrorDetail, SharedBoardKind, SharedBoardSummary } from '@pleiade/contracts';
 import { createSharedBoard, exportUrl, fetchSharedBoards, importSharedBoard } from '../../api/admin-boards';
 import { errorMessage, isApiError } from '../../api/errors';
@@ -9,24 +10,14 @@ import { boardHash, historyHash } from './sections';
 
 export const sharedBoardsQueryKey = ['admin', 'boards'] as const;
 
-const KIND_SECTIONS: { kind: SharedBoardKind; title: string; intro: string; empty: string }[] = [
-  {
-    kind: 'template',
-    title: 'Modèles',
-    intro:
-      'Un modèle est le tableau de départ d’un groupe d’agents : chacun en reçoit une copie qu’il arrange à son goût, et peut intégrer les nouvelles versions que vous publiez. Les widgets verrouillés restent en place sur toutes les copies.',
-    empty: 'Aucun modèle pour l’instant.',
-  },
-  {
-    kind: 'published',
-    title: 'Tableaux publiés',
-    intro:
-      'Un tableau publié est préparé pour un public (les élus, une commission) qui le consulte sans pouvoir le modifier, y compris en mode kiosque sur l’écran de la salle du conseil.',
-    empty: 'Aucun tableau publié pour l’instant.',
-  },
-];
+/** The two sections of the list, each with its texts (`list.templates`, `list.published`). */
+const KIND_SECTIONS = [
+  { kind: 'template', texts: 'templates' },
+  { kind: 'published', texts: 'published' },
+] as const satisfies readonly { kind: SharedBoardKind; texts: string }[];
 
 function BoardCard({ board }: { board: SharedBoardSummary }) {
+  const { t } = useTranslation('adminBoards');
   const last = board.lastRevision;
   return (
     <article className="admin-card shared-board-card" aria-labelledby={`shared-board-${board.id}`}>
@@ -35,44 +26,55 @@ function BoardCard({ board }: { board: SharedBoardSummary }) {
       </h3>
       <dl className="admin-card-facts">
         <div>
-          <dt>Public</dt>
+          <dt>{t('list.audience')}</dt>
           <dd>{audienceText(board.audience)}</dd>
         </div>
         {board.kind === 'template' && (
           <div>
-            <dt>Priorité</dt>
+            <dt>{t('list.priority')}</dt>
             <dd>{board.priority}</dd>
           </div>
         )}
         <div>
-          <dt>Widgets</dt>
+          <dt>{t('list.widgets')}</dt>
           <dd>
             {board.widgetCount}
-            {board.lockedCount > 0 && `, dont ${board.lockedCount} verrouillé${board.lockedCount > 1 ? 's' : ''}`}
-            {board.restrictedCount > 0 &&
-              `, ${board.restrictedCount} réservé${board.restrictedCount > 1 ? 's' : ''} à des groupes`}
+            {board.lockedCount > 0 && t('list.locked', { count: board.lockedCount })}
+            {board.restrictedCount > 0 && t('list.restricted', { count: board.restrictedCount })}
           </dd>
         </div>
         {board.kind === 'template' && (
           <div>
-            <dt>Copies</dt>
-            <dd>{board.copies === 0 ? 'aucune' : board.copies}</dd>
+            <dt>{t('list.copies')}</dt>
+            <dd>{board.copies === 0 ? t('list.noCopies') : board.copies}</dd>
           </div>
         )}
         <div>
-          <dt>Dernière version</dt>
-          <dd>{last ? `n° ${last.number}, par ${last.authorName} le ${formatMoment(last.createdAt)}` : '—'}</dd>
+          <dt>{t('list.lastVersion')}</dt>
+          <dd>
+            {last
+              ? t('list.lastVersionText', {
+                  number: last.number,
+                  author: last.authorName,
+                  moment: formatMoment(last.createdAt),
+                })
+              : '—'}
+          </dd>
         </div>
       </dl>
       <div className="admin-card-actions">
         <a className="button button-primary" href={boardHash(board.id)}>
-          Modifier<span className="visually-hidden"> « {board.name} »</span>
+          {t('list.edit')}
+          <span className="visually-hidden"> {t('list.editWhich', { name: board.name })}</span>
         </a>
         <a className="button button-secondary" href={historyHash(board.id)}>
-          Historique<span className="visually-hidden"> de « {board.name} »</span>
+          {t('list.history')}
+          <span className="visually-hidden"> {t('list.historyOf', { name: board.name })}</span>
         </a>
         <a className="button button-secondary" href={exportUrl(board.id)} download>
-          Exporter<span className="visually-hidden"> « {board.name} »</span> (JSON)
+          {t('list.export')}
+          <span className="visually-hidden"> {t('list.exportWhich', { name: board.name })}</span>{' '}
+          {t('list.exportFormat')}
         </a>
       </div>
     </article>
@@ -80,6 +82,7 @@ function BoardCard({ board }: { board: SharedBoardSummary }) {
 }
 
 function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const [kind, setKind] = useState<SharedBoardKind>('template');
   const [name, setName] = useState('');
@@ -91,7 +94,7 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
     event.preventDefault();
     if (busy) return;
     if (name.trim() === '') {
-      setError({ message: 'Donnez un nom au tableau.', details: [] });
+      setError({ message: t('create.nameRequired'), details: [] });
       document.getElementById(`${ids}-name`)?.focus();
       return;
     }
@@ -113,7 +116,7 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
 
   return (
     <form className="admin-form" noValidate aria-labelledby={`${ids}-title`} onSubmit={(event) => void submit(event)}>
-      <h2 id={`${ids}-title`}>Créer un tableau</h2>
+      <h2 id={`${ids}-title`}>{t('create.title')}</h2>
       {error && (
         <div role="alert" className="admin-form-alert">
           <p className="admin-form-alert-title">{error.message}</p>
@@ -127,7 +130,7 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
         </div>
       )}
       <fieldset className="admin-fieldset">
-        <legend>Type</legend>
+        <legend>{t('create.type')}</legend>
         {(['template', 'published'] as const).map((value) => (
           <div className="admin-choice" key={value}>
             <input
@@ -137,14 +140,12 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
               checked={kind === value}
               onChange={() => setKind(value)}
             />
-            <label htmlFor={`${ids}-${value}`}>
-              {value === 'template' ? 'Modèle pour un groupe d’agents' : 'Tableau publié (élus, commission…)'}
-            </label>
+            <label htmlFor={`${ids}-${value}`}>{t(`create.${value}`)}</label>
           </div>
         ))}
       </fieldset>
       <div className="admin-field">
-        <label htmlFor={`${ids}-name`}>Nom</label>
+        <label htmlFor={`${ids}-name`}>{t('create.name')}</label>
         <input
           type="text"
           id={`${ids}-name`}
@@ -155,7 +156,7 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
         />
       </div>
       <div className="admin-field">
-        <label htmlFor={`${ids}-audience`}>Public</label>
+        <label htmlFor={`${ids}-audience`}>{t('create.audience')}</label>
         <input
           type="text"
           id={`${ids}-audience`}
@@ -164,13 +165,12 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
           onChange={(event) => setAudience(event.target.value)}
         />
         <p id={`${ids}-audience-hint`} className="admin-hint">
-          Groupes de l’annuaire, séparés par des virgules (par exemple : elus, commission-finances). Laissé vide, le
-          tableau reste un brouillon que seuls les administrateurs voient.
+          {t('create.audienceHint')}
         </p>
       </div>
       <div className="admin-form-actions">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          Créer le tableau
+          {t('create.submit')}
         </button>
       </div>
     </form>
@@ -178,6 +178,7 @@ function CreateForm({ onCreated }: { onCreated: (id: string) => void }) {
 }
 
 function ImportForm({ onImported }: { onImported: (id: string) => void }) {
+  const { t } = useTranslation('adminBoards');
   const ids = useId();
   const [problems, setProblems] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -196,7 +197,7 @@ function ImportForm({ onImported }: { onImported: (id: string) => void }) {
       try {
         document = JSON.parse(await file.text()) as unknown;
       } catch {
-        setProblems({ message: `« ${file.name} » n’est pas un fichier JSON lisible.`, details: [] });
+        setProblems({ message: t('import.unreadable', { file: file.name }), details: [] });
         return;
       }
       const imported = await importSharedBoard(document);
@@ -210,11 +211,8 @@ function ImportForm({ onImported }: { onImported: (id: string) => void }) {
 
   return (
     <section className="admin-panel" aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`}>Importer un tableau</h2>
-      <p className="admin-hint">
-        Un fichier exporté depuis Pléiade (« Exporter (JSON) »), éventuellement modifié, devient un nouveau tableau.
-        Chaque widget et chaque position sont vérifiés ; rien n’est importé s’il reste un problème.
-      </p>
+      <h2 id={`${ids}-title`}>{t('import.title')}</h2>
+      <p className="admin-hint">{t('import.hint')}</p>
       {problems && (
         <div role="alert" className="admin-form-alert" tabIndex={-1} ref={alertRef}>
           <p className="admin-form-alert-title">{problems.message}</p>
@@ -228,7 +226,7 @@ function ImportForm({ onImported }: { onImported: (id: string) => void }) {
         </div>
       )}
       <div className="admin-field">
-        <label htmlFor={`${ids}-file`}>Fichier JSON du tableau</label>
+        <label htmlFor={`${ids}-file`}>{t('import.file')}</label>
         <input
           type="file"
           id={`${ids}-file`}
@@ -239,13 +237,14 @@ function ImportForm({ onImported }: { onImported: (id: string) => void }) {
           }}
         />
       </div>
-      {busy && <p role="status">Import en cours…</p>}
+      {busy && <p role="status">{t('import.busy')}</p>}
     </section>
   );
 }
 
 /** The templates and published boards of the collectivité, and where to create or import one. */
 export function SharedBoardList({ nav }: { nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const queryClient = useQueryClient();
   const boards = useQuery({ queryKey: sharedBoardsQueryKey, queryFn: ({ signal }) => fetchSharedBoards(signal) });
   const open = (id: string): void => {
@@ -255,23 +254,16 @@ export function SharedBoardList({ nav }: { nav: ReactNode }) {
 
   return (
     <>
-      <h1>Administration — Tableaux partagés</h1>
+      <h1>{t('list.title')}</h1>
       {nav}
       <div className="admin-page">
-        <p className="admin-intro">
-          Les tableaux que la collectivité prépare pour ses agents et ses élus. Chaque publication est une version, avec
-          son auteur et sa date : l’historique garde les 20 dernières et permet d’en restaurer une.
-        </p>
+        <p className="admin-intro">{t('list.intro')}</p>
         {boards.data === undefined && boards.isError && (
-          <ErrorPanel
-            title="La liste des tableaux n’a pas pu être chargée."
-            error={boards.error}
-            onRetry={() => void boards.refetch()}
-          />
+          <ErrorPanel title={t('list.loadFailed')} error={boards.error} onRetry={() => void boards.refetch()} />
         )}
         {boards.data === undefined && !boards.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement des tableaux…
+            {t('list.loading')}
           </p>
         )}
         {boards.data &&
@@ -280,11 +272,11 @@ export function SharedBoardList({ nav }: { nav: ReactNode }) {
             return (
               <section key={section.kind} aria-labelledby={`shared-boards-${section.kind}`}>
                 <h2 id={`shared-boards-${section.kind}`}>
-                  {section.title} ({list.length})
+                  {t('list.sectionTitle', { title: t(`list.${section.texts}.title`), number: list.length })}
                 </h2>
-                <p className="admin-hint">{section.intro}</p>
+                <p className="admin-hint">{t(`list.${section.texts}.intro`)}</p>
                 {list.length === 0 ? (
-                  <p className="admin-empty">{section.empty}</p>
+                  <p className="admin-empty">{t(`list.${section.texts}.empty`)}</p>
                 ) : (
                   <ul className="admin-card-list">
                     {list.map((board) => (

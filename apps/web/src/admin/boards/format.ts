@@ -1,31 +1,40 @@
-import type { AuditEvent, BoardRevision, RevisionAction, SharedBoardKind } from '@pleiade/contracts';
-import { TIME_ZONE } from '../../widgets/time';
+import type { AuditEvent, BoardRevision, SharedBoardKind } from '@pleiade/contracts';
+import { i18n, intlLocale, TIME_ZONE } from '../../i18n';
 
-/** Words of the administration of boards, in one place. */
+/** Words of the administration of boards, in one place, in the interface's language. */
 
-export const KIND_NAMES: Record<SharedBoardKind, { one: string; the: string; of: string }> = {
-  template: { one: 'Modèle', the: 'le modèle', of: 'du modèle' },
-  published: { one: 'Tableau publié', the: 'le tableau publié', of: 'du tableau publié' },
-};
+/** « Modèle « Services » », « Tableau publié « Conseil » ». */
+export const kindAndName = (kind: SharedBoardKind, name: string): string =>
+  i18n.t(`adminBoards:kindAndName.${kind}`, { name });
 
-const moment = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: TIME_ZONE,
-});
+const moments = new Map<string, Intl.DateTimeFormat>();
 
-/** « 4 décembre 2026 à 10:42 », in Paris time. */
+function momentFormat(): Intl.DateTimeFormat {
+  const locale = intlLocale();
+  let format = moments.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: TIME_ZONE,
+    });
+    moments.set(locale, format);
+  }
+  return format;
+}
+
+/** « 4 décembre 2026 à 10:42 » (« 4 December 2026 at 10:42 »), in Paris time. */
 export function formatMoment(iso: string): string {
-  return moment.format(new Date(iso));
+  return momentFormat().format(new Date(iso));
 }
 
 /** Groups as people read them; an empty audience is a draft. */
 export function audienceText(audience: readonly string[]): string {
-  return audience.length === 0 ? 'personne : brouillon, visible des seuls administrateurs' : audience.join(', ');
+  return audience.length === 0 ? i18n.t('adminBoards:format.audienceNone') : audience.join(', ');
 }
 
 /** Groups typed in a field, separated by commas (or new lines): each once, trimmed. */
@@ -44,47 +53,27 @@ export function groupsText(groups: readonly string[]): string {
   return groups.join(', ');
 }
 
-const ACTION_WORDS: Record<RevisionAction, string> = {
-  created: 'Créée',
-  published: 'Publiée',
-  restored: 'Restaurée',
-  imported: 'Importée',
-};
-
 /** « Version 3 — publiée par Alex Moreau le 4 décembre 2026 à 10:42 » (restored: from which one). */
 export function revisionLine(revision: BoardRevision): string {
-  const action = ACTION_WORDS[revision.action];
-  const from = revision.restoredFrom === null ? '' : ` depuis la version ${revision.restoredFrom}`;
-  return `${action}${from} par ${revision.authorName} le ${formatMoment(revision.createdAt)}`;
+  const values = {
+    action: i18n.t(`adminBoards:format.revisionAction.${revision.action}`),
+    author: revision.authorName,
+    moment: formatMoment(revision.createdAt),
+  };
+  return revision.restoredFrom === null
+    ? i18n.t('adminBoards:format.revisionLine', values)
+    : i18n.t('adminBoards:format.revisionLineRestored', { ...values, from: revision.restoredFrom });
 }
 
 /** One entry of the audit log as a sentence: « a publié la version 3 du modèle « Services » ». */
 export function auditSentence(event: AuditEvent): string {
-  const kind = event.board.kind ? KIND_NAMES[event.board.kind] : null;
-  const board = `${kind ? `${kind.the} ` : ''}« ${event.board.name} »`;
-  const ofBoard = `${kind ? `${kind.of} ` : 'de '}« ${event.board.name} »`;
-  switch (event.action) {
-    case 'board.created':
-      return `a créé ${board}`;
-    case 'board.published':
-      return `a publié la version ${event.revision ?? '?'} ${ofBoard}`;
-    case 'board.restored':
-      return `a restauré la version ${event.restoredFrom ?? '?'} ${ofBoard} (nouvelle version ${event.revision ?? '?'})`;
-    case 'board.imported':
-      return `a importé ${board}`;
-    case 'board.deleted':
-      return `a supprimé ${board}`;
-    case 'announcement.created':
-      return `a créé l’annonce « ${event.board.name} »`;
-    case 'announcement.updated':
-      return `a modifié l’annonce « ${event.board.name} »`;
-    case 'announcement.deleted':
-      return `a supprimé l’annonce « ${event.board.name} »`;
-    case 'indicator.created':
-      return `a créé l’indicateur « ${event.board.name} »`;
-    case 'indicator.updated':
-      return `a modifié l’indicateur « ${event.board.name} »`;
-    case 'indicator.deleted':
-      return `a supprimé l’indicateur « ${event.board.name} »`;
-  }
+  const kind = event.board.kind ?? 'unknown';
+  const name = event.board.name;
+  return i18n.t(`adminBoards:audit.action.${event.action}`, {
+    name,
+    board: i18n.t(`adminBoards:audit.board.${kind}`, { name }),
+    ofBoard: i18n.t(`adminBoards:audit.ofBoard.${kind}`, { name }),
+    revision: event.revision ?? '?',
+    restoredFrom: event.restoredFrom ?? '?',
+  });
 }

@@ -48,14 +48,17 @@ export function adminSectionOf(hash: string): AdminSection {
   return { name: 'connectors' };
 }
 
-/** The entries of the administration's navigation, in order. */
+/**
+ * The entries of the administration's navigation, in order; `label` names its text in the
+ * adminBoards namespace (`nav.<label>`), read in the interface's language when shown.
+ */
 export const ADMIN_NAVIGATION = [
-  { label: 'Applications connectées', hash: ADMIN_HASH, sections: ['connectors'] },
-  { label: 'Tableaux partagés', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
-  { label: 'Publics', hash: AUDIENCES_HASH, sections: ['audiences'] },
-  { label: 'Annonces', hash: ANNOUNCEMENTS_HASH, sections: ['announcements'] },
-  { label: 'Indicateurs', hash: INDICATORS_HASH, sections: ['indicators'] },
-  { label: 'Journal', hash: JOURNAL_HASH, sections: ['journal'] },
-  { label: 'Apparence et lanceur', hash: LOOK_HASH, sections: ['look'] },
-  { label: 'Données métier', hash: DATA_SOURCES_HASH, sections: ['data-sources'] },
+  { label: 'connectors', hash: ADMIN_HASH, sections: ['connectors'] },
+  { label: 'boards', hash: BOARDS_HASH, sections: ['boards', 'board', 'history'] },
+  { label: 'audiences', hash: AUDIENCES_HASH, sections: ['audiences'] },
+  { label: 'announcements', hash: ANNOUNCEMENTS_HASH, sections: ['announcements'] },
+  { label: 'indicators', hash: INDICATORS_HASH, sections: ['indicators'] },
+  { label: 'journal', hash: JOURNAL_HASH, sections: ['journal'] },
+  { label: 'look', hash: LOOK_HASH, sections: ['look'] },
+  { label: 'dataSources', hash: DATA_SOURCES_HASH, sections: ['data-sources'] },
 ] as const satisfies readonly { label: string; hash: string; sections: readonly AdminSection['name'][] }[];

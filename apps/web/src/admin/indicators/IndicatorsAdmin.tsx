@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   formatIndicatorValue,
-  INDICATOR_DIRECTION_LABELS,
   INDICATOR_DIRECTIONS,
-  INDICATOR_PERIOD_LABELS,
   INDICATOR_PERIODS,
   type IndicatorDefinitionView,
   type IndicatorSourceList,
@@ -18,6 +17,7 @@ import {
   updateIndicator,
 } from '../../api/indicators';
 import { ErrorPanel } from '../../app/ErrorPanel';
+import { i18n } from '../../i18n';
 import { defaultParams, emptyForm, fieldOfPath, formOf, requestOf, type IndicatorForm } from './indicator-form';
 
 type Sources = IndicatorSourceList['sources'];
@@ -28,6 +28,7 @@ type Sources = IndicatorSourceList['sources'];
  * every change goes to the audit log (« Journal »).
  */
 export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
+  const { t } = useTranslation('adminBoards');
   const queryClient = useQueryClient();
   const sources = useQuery({
     queryKey: ['admin', 'indicator-sources'],
@@ -46,26 +47,23 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
   const remove = useMutation({
     mutationFn: (indicator: IndicatorDefinitionView) => deleteIndicator(indicator.id),
     onSuccess: (_data, indicator) => {
-      setStatus(`Indicateur « ${indicator.label} » supprimé.`);
+      setStatus(t('indicators.deleted', { name: indicator.label }));
       refresh();
     },
   });
 
   return (
     <>
-      <h1>Administration — Indicateurs</h1>
+      <h1>{t('indicators.title')}</h1>
       {nav}
       <div className="admin-page">
-        <p className="admin-intro">
-          Un indicateur suit un chiffre de la collectivité. Pléiade le relève une fois par période (jour, semaine, mois
-          ou trimestre) et garde son historique ; le widget « Indicateur » montre sa valeur, son évolution et son état.
-        </p>
+        <p className="admin-intro">{t('indicators.intro')}</p>
         <p role="status" className="admin-status">
           {status}
         </p>
         {(sources.isError || definitions.isError) && (
           <ErrorPanel
-            title="Les indicateurs n’ont pas pu être chargés."
+            title={t('indicators.loadFailed')}
             error={sources.error ?? definitions.error}
             onRetry={() => {
               void sources.refetch();
@@ -75,29 +73,29 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
         )}
         {(sources.isPending || definitions.isPending) && !sources.isError && !definitions.isError && (
           <p role="status" aria-busy="true" className="page-loading">
-            Chargement des indicateurs…
+            {t('indicators.loading')}
           </p>
         )}
         {sources.data && definitions.data && (
           <>
             {remove.isError && (
               <div className="admin-form-alert" role="alert">
-                <p className="admin-form-alert-title">La suppression n’a pas abouti.</p>
+                <p className="admin-form-alert-title">{t('indicators.deleteFailed')}</p>
                 <p>{errorMessage(remove.error)}</p>
               </div>
             )}
             {definitions.data.length === 0 ? (
-              <p className="widget-state">Aucun indicateur pour l’instant.</p>
+              <p className="widget-state">{t('indicators.empty')}</p>
             ) : (
               <table className="admin-table">
-                <caption className="visually-hidden">Indicateurs de la collectivité</caption>
+                <caption className="visually-hidden">{t('indicators.caption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Indicateur</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Relevé</th>
-                    <th scope="col">Seuils</th>
-                    <th scope="col">Actions</th>
+                    <th scope="col">{t('indicators.indicator')}</th>
+                    <th scope="col">{t('indicators.source')}</th>
+                    <th scope="col">{t('indicators.period')}</th>
+                    <th scope="col">{t('indicators.thresholds')}</th>
+                    <th scope="col">{t('indicators.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -105,34 +103,32 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
                     <tr key={indicator.id}>
                       <th scope="row">{indicator.label}</th>
                       <td>{indicator.source.label}</td>
-                      <td>{INDICATOR_PERIOD_LABELS[indicator.period]}</td>
+                      <td>{t(`indicators.periods.${indicator.period}`)}</td>
                       <td>{thresholdSummary(indicator)}</td>
                       <td className="indicator-admin-actions">
                         <button
                           type="button"
                           className="button button-secondary"
-                          aria-label={`Modifier « ${indicator.label} »`}
+                          aria-label={t('indicators.editWhich', { name: indicator.label })}
                           onClick={() => {
                             setStatus('');
                             setEditing(indicator);
                           }}
                         >
-                          Modifier
+                          {t('indicators.edit')}
                         </button>
                         <button
                           type="button"
                           className="button button-danger"
-                          aria-label={`Supprimer « ${indicator.label} »`}
+                          aria-label={t('indicators.deleteWhich', { name: indicator.label })}
                           disabled={remove.isPending}
                           onClick={() => {
-                            if (
-                              window.confirm(`Supprimer l’indicateur « ${indicator.label} » et tout son historique ?`)
-                            ) {
+                            if (window.confirm(t('indicators.confirmDelete', { name: indicator.label }))) {
                               remove.mutate(indicator);
                             }
                           }}
                         >
-                          Supprimer
+                          {t('indicators.delete')}
                         </button>
                       </td>
                     </tr>
@@ -150,7 +146,7 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
                     setEditing('new');
                   }}
                 >
-                  Nouvel indicateur
+                  {t('indicators.new')}
                 </button>
               </div>
             ) : (
@@ -176,15 +172,20 @@ export function IndicatorsAdmin({ nav }: { nav: ReactNode }) {
 
 function thresholdSummary(indicator: IndicatorDefinitionView): string {
   const { watch, critical, labels } = indicator.thresholds;
-  const comparison = indicator.direction === 'higher_is_better' ? 'sous' : 'au-dessus de';
+  const comparison = indicator.direction === 'higher_is_better' ? 'below' : 'above';
+  const part = (level: string, value: number) =>
+    i18n.t(`adminBoards:indicators.${comparison}`, { level, value: formatIndicatorValue(value, indicator.unit) });
   const parts = [
-    watch === null ? null : `${labels.watch} ${comparison} ${formatIndicatorValue(watch, indicator.unit)}`,
-    critical === null ? null : `${labels.critical} ${comparison} ${formatIndicatorValue(critical, indicator.unit)}`,
-  ].filter((part) => part !== null);
-  return parts.length === 0 ? 'Aucun' : parts.join(' ; ');
+    watch === null ? null : part(labels.watch, watch),
+    critical === null ? null : part(labels.critical, critical),
+  ].filter((text) => text !== null);
+  return parts.length === 0
+    ? i18n.t('adminBoards:indicators.noThreshold')
+    : parts.join(i18n.t('adminBoards:indicators.thresholdSeparator'));
 }
 
-function IndicatorEditor({
+/** Creating or changing one indicator: its source, reading, direction, thresholds and their words. */
+export function IndicatorEditor({
   sources,
   indicator,
   onDone,
@@ -193,6 +194,7 @@ function IndicatorEditor({
   indicator: IndicatorDefinitionView | null;
   onDone: (message: string | null) => void;
 }) {
+  const { t } = useTranslation('adminBoards');
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [form, setForm] = useState<IndicatorForm>(() => (indicator ? formOf(indicator) : emptyForm(sources)));
@@ -201,7 +203,7 @@ function IndicatorEditor({
   const save = useMutation({
     mutationFn: (value: IndicatorForm) =>
       indicator ? updateIndicator(indicator.id, requestOf(value)) : createIndicator(requestOf(value)),
-    onSuccess: (saved) => onDone(`Indicateur « ${saved.label} » ${indicator ? 'modifié' : 'créé'}.`),
+    onSuccess: (saved) => onDone(t(indicator ? 'indicators.updated' : 'indicators.created', { name: saved.label })),
   });
   const errors = new Map(
     isApiError(save.error) ? save.error.details.map((detail) => [fieldOfPath(detail.path), detail.message]) : [],
@@ -249,18 +251,18 @@ function IndicatorEditor({
   return (
     <form className="admin-form indicator-editor" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-        {indicator ? `Modifier « ${indicator.label} »` : 'Nouvel indicateur'}
+        {indicator ? t('indicators.editWhich', { name: indicator.label }) : t('indicators.new')}
       </h2>
       {save.isError && (
         <div className="admin-form-alert" role="alert">
-          <p className="admin-form-alert-title">L’indicateur n’a pas été enregistré.</p>
-          <p>{errors.size > 0 ? 'Corrigez les champs signalés.' : errorMessage(save.error)}</p>
+          <p className="admin-form-alert-title">{t('indicators.saveFailed')}</p>
+          <p>{errors.size > 0 ? t('indicators.fixFields') : errorMessage(save.error)}</p>
         </div>
       )}
-      {field('label', 'Nom', (props) => (
+      {field('label', t('indicators.name'), (props) => (
         <input {...props} type="text" value={form.label} onChange={(event) => set('label', event.target.value)} />
       ))}
-      {field('source.kind', 'Ce qui est compté', (props) => (
+      {field('source.kind', t('indicators.counted'), (props) => (
         <select
           {...props}
           value={form.sourceKind}
@@ -274,7 +276,7 @@ function IndicatorEditor({
             }));
           }}
         >
-          {!source && <option value={form.sourceKind}>Source qui n’est plus proposée</option>}
+          {!source && <option value={form.sourceKind}>{t('indicators.sourceGone')}</option>}
           {sources.map((candidate) => (
             <option key={candidate.kind} value={candidate.kind}>
               {candidate.label}
@@ -308,13 +310,13 @@ function IndicatorEditor({
       )}
       {field(
         'unit',
-        'Unité (facultative)',
+        t('indicators.unit'),
         (props) => (
           <input {...props} type="text" value={form.unit} onChange={(event) => set('unit', event.target.value)} />
         ),
-        'Affichée après le nombre : « personnes », « actes », « jours »…',
+        t('indicators.unitHint'),
       )}
-      {field('period', 'Relevé', (props) => (
+      {field('period', t('indicators.period'), (props) => (
         <select
           {...props}
           value={form.period}
@@ -322,12 +324,12 @@ function IndicatorEditor({
         >
           {INDICATOR_PERIODS.map((period) => (
             <option key={period} value={period}>
-              {INDICATOR_PERIOD_LABELS[period]}
+              {t(`indicators.periods.${period}`)}
             </option>
           ))}
         </select>
       ))}
-      {field('direction', 'Sens', (props) => (
+      {field('direction', t('indicators.direction'), (props) => (
         <select
           {...props}
           value={form.direction}
@@ -335,20 +337,20 @@ function IndicatorEditor({
         >
           {INDICATOR_DIRECTIONS.map((direction) => (
             <option key={direction} value={direction}>
-              {INDICATOR_DIRECTION_LABELS[direction]}
+              {t(`indicators.directions.${direction}`)}
             </option>
           ))}
         </select>
       ))}
       <fieldset className="admin-fieldset">
-        <legend>Seuils (facultatifs)</legend>
+        <legend>{t('indicators.thresholdsLegend')}</legend>
         <p className="admin-hint">
           {form.direction === 'higher_is_better'
-            ? 'En dessous du premier seuil, l’indicateur est « à surveiller » ; en dessous du second, « critique ».'
-            : 'Au-dessus du premier seuil, l’indicateur est « à surveiller » ; au-dessus du second, « critique ».'}{' '}
-          Chaque état s’affiche en toutes lettres, avec sa couleur.
+            ? t('indicators.thresholdsHintHigher')
+            : t('indicators.thresholdsHintLower')}{' '}
+          {t('indicators.thresholdsHintColour')}
         </p>
-        {field('thresholds.watch', 'Seuil « à surveiller »', (props) => (
+        {field('thresholds.watch', t('indicators.watch'), (props) => (
           <input
             {...props}
             type="text"
@@ -357,7 +359,7 @@ function IndicatorEditor({
             onChange={(event) => set('watch', event.target.value)}
           />
         ))}
-        {field('thresholds.critical', 'Seuil critique', (props) => (
+        {field('thresholds.critical', t('indicators.critical'), (props) => (
           <input
             {...props}
             type="text"
@@ -367,28 +369,22 @@ function IndicatorEditor({
           />
         ))}
         {(['good', 'watch', 'critical'] as const).map((level) =>
-          field(
-            `thresholds.labels.${level}`,
-            { good: 'Mot de l’état correct', watch: 'Mot de l’état à surveiller', critical: 'Mot de l’état critique' }[
-              level
-            ],
-            (props) => (
-              <input
-                {...props}
-                type="text"
-                value={form.labels[level]}
-                onChange={(event) => set('labels', { ...form.labels, [level]: event.target.value })}
-              />
-            ),
-          ),
+          field(`thresholds.labels.${level}`, t(`indicators.levelWord.${level}`), (props) => (
+            <input
+              {...props}
+              type="text"
+              value={form.labels[level]}
+              onChange={(event) => set('labels', { ...form.labels, [level]: event.target.value })}
+            />
+          )),
         )}
       </fieldset>
       <div className="admin-form-actions">
         <button type="submit" className="button button-primary" disabled={save.isPending}>
-          {indicator ? 'Enregistrer les modifications' : 'Créer l’indicateur'}
+          {indicator ? t('indicators.save') : t('indicators.create')}
         </button>
         <button type="button" className="button button-secondary" onClick={() => onDone(null)}>
-          Annuler
+          {t('indicators.cancel')}
         </button>
       </div>
     </form>
