@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchRevisions, fetchSharedBoard, restoreRevision } from '../../api/admin-boards';
 import { errorMessage, isApiError } from '../../api/errors';
 import { ErrorPanel } from '../../app/ErrorPanel';
-import { changeText } from './changes';
+import { changeText } from '../../shared-boards/change-text';
 import { kindAndName, revisionLine } from './format';
 import { boardHash } from './sections';
 import { sharedBoardQueryKey } from './SharedBoardEditor';

@@ -32,7 +32,7 @@ import {
   withoutWidget,
   type Draft,
 } from './editor-state';
-import { changeText, changeWidgetTitle } from './changes';
+import { changeText, changedWidgetTitle } from '../../shared-boards/change-text';
 import { formatMoment, groupsText, kindAndName, parseGroups } from './format';
 import { BOARDS_HASH, historyHash } from './sections';
 import { sharedBoardsQueryKey } from './SharedBoardList';
@@ -455,7 +455,7 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
 
 function describeTitle(kind: string | null): string {
   return kind && (WIDGET_KINDS as readonly string[]).includes(kind)
-    ? changeWidgetTitle(kind)
+    ? changedWidgetTitle(kind)
     : i18n.t('adminBoards:editor.widget');
 }
 

@@ -22,7 +22,7 @@ import { AdminNav } from './AdminNav';
 import { AudiencesPage } from './AudiencesPage';
 import { AuditJournal } from './AuditJournal';
 import { BoardHistory } from './BoardHistory';
-import { changeText } from './changes';
+import { changeText } from '../../shared-boards/change-text';
 import { auditSentence, formatMoment, revisionLine } from './format';
 import { SharedBoardEditor, sharedBoardQueryKey } from './SharedBoardEditor';
 import { SharedBoardList, sharedBoardsQueryKey } from './SharedBoardList';
@@ -178,10 +178,10 @@ describe('the boards administration in English', () => {
 
   it('describes each change of a board in English', () => {
     const texts = CHANGES.map((change) => changeText(change));
-    expect(texts).toContain('“Calendar” added at column 9, row 1 (locked; restricted to groups: elus).');
+    expect(texts).toContain('“Calendar” added at column 9, row 1 (locked; restricted to the groups: elus).');
     expect(texts).toContain('“Notes” moved on tablets from column 1, row 1 to column 2, row 3.');
     expect(texts).toContain('Settings of “Unavailable widget” changed.');
-    expect(texts).toContain('“Notes” resized: 6 columns by 4 rows (before: 4 by 3).');
+    expect(texts).toContain('“Notes” resized: 6 wide, 4 high, in columns and rows (before: 4 × 3).');
     expect(
       changeText({
         type: 'widget-resized',
@@ -191,7 +191,7 @@ describe('the boards administration in English', () => {
         from: { w: 1, h: 3 },
         to: { w: 1, h: 4 },
       } as BoardChange),
-    ).toBe('“Notes” resized on phones: 1 column by 4 rows (before: 1 by 3).');
+    ).toBe('“Notes” resized on phones: 1 wide, 4 high, in columns and rows (before: 1 × 3).');
     for (const text of texts) expect(text).not.toMatch(FRENCH);
   });
 
