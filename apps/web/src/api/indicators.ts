@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import {
   indicatorDefinitionListSchema,
   indicatorDefinitionViewSchema,
@@ -19,6 +20,12 @@ const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 export function fetchIndicators(signal?: AbortSignal): Promise<IndicatorSummaryList> {
   return request('GET', '/api/indicators', indicatorSummaryListSchema, withSignal(signal));
 }
+
+/** The collectivité's indicators, for the widget's picker and the widgets' titles. */
+export const indicatorListQuery = queryOptions({
+  queryKey: ['indicators'] as const,
+  queryFn: ({ signal }) => fetchIndicators(signal),
+});
 
 export function fetchIndicatorReading(
   indicatorId: string,

@@ -42,6 +42,7 @@ import type { BoardSession } from './board-session';
 import { RenameForm } from './RenameForm';
 import { SaveStatus } from './SaveStatus';
 import { widgetTitles } from './titles';
+import { useContentNames } from './content-names';
 import type { UndoStore } from './undo';
 import { WidgetChrome, widgetTitleId } from './WidgetChrome';
 import { kioskHash } from '../admin/admin-route';
@@ -118,7 +119,11 @@ export function BoardEditor({
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
   // In the interface's language: `t` changes with it, and the titles are worked out again.
-  const titles = useMemo(() => widgetTitles(widgets, (kind) => t(`kinds:widget.${kind}`)), [widgets, t]);
+  const contentName = useContentNames(widgets);
+  const titles = useMemo(
+    () => widgetTitles(widgets, (kind) => t(`kinds:widget.${kind}`), contentName),
+    [widgets, t, contentName],
+  );
 
   const announce = useCallback((message: string) => {
     // A repeated message must still change the live region's text to be read again.

@@ -8,6 +8,7 @@ import { errorMessage, isApiError } from '../api/errors';
 import { BOARD_HASH } from '../admin/admin-route';
 import { breakpointForWidth, colsOf } from '../board/layout';
 import { widgetTitles } from '../board/titles';
+import { useContentNames } from '../board/content-names';
 import { WidgetChrome, widgetTitleId } from '../board/WidgetChrome';
 import { ShownBoardContext } from '../widgets/connected/saved-widget';
 import { formatClock, msUntilNextMinute } from '../widgets/time';
@@ -60,7 +61,8 @@ function useFullscreen(): { active: boolean; toggle: () => void; available: bool
 function KioskGrid({ board }: { board: Board }) {
   const { width, containerRef, mounted } = useContainerWidth({ measureBeforeMount: true });
   const breakpoint = breakpointForWidth(width);
-  const titles = useMemo(() => widgetTitles(board.widgets), [board.widgets]);
+  const contentName = useContentNames(board.widgets);
+  const titles = useMemo(() => widgetTitles(board.widgets, undefined, contentName), [board.widgets, contentName]);
   const positions = useMemo(() => layoutOn(board.widgets, breakpoint), [board.widgets, breakpoint]);
   const byId = new Map(board.widgets.map((widget) => [widget.id, widget]));
   return (

@@ -193,7 +193,7 @@ export default function BusinessDataWidget({ widget, readOnly, onOptionsChange }
     const { name, response } = query.data;
     body = (
       <>
-        {name && <h3 className="ind-name">{name}</h3>}
+        {/* The widget's title is the source's name (board/content-names.ts): not said twice. */}
         {response?.status === 'ok' ? (
           <>
             <IndicatorData name={name ?? widgetKindTitle('business-data')} data={response.data} />

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorReading } from '@pleiade/contracts';
 import { errorMessage, isApiError } from '../api/errors';
-import { fetchIndicatorReading, fetchIndicators } from '../api/indicators';
+import { fetchIndicatorReading, indicatorListQuery } from '../api/indicators';
 import { formatIndicatorValue, periodName, sparkline, trendSentence } from './indicator';
 import { capitalise } from './format';
 import type { WidgetProps } from './types';
@@ -42,7 +42,7 @@ function IndicatorPicker({
 }) {
   const { t } = useTranslation('widgets');
   const id = useId();
-  const list = useQuery({ queryKey: ['indicators'], queryFn: ({ signal }) => fetchIndicators(signal) });
+  const list = useQuery(indicatorListQuery);
   if (list.isPending) return <p className="widget-state">{t('indicator.loadingList')}</p>;
   if (list.isError) {
     return (

@@ -16,6 +16,7 @@ import { errorMessage, isApiError } from '../../api/errors';
 import { ErrorPanel } from '../../app/ErrorPanel';
 import { addBlocker } from '../../board/layout';
 import { widgetTitles } from '../../board/titles';
+import { useContentNames } from '../../board/content-names';
 import { widgetKindTitle } from '../../i18n/kinds';
 import { kioskHash } from '../admin-route';
 import { i18n } from '../../i18n';
@@ -155,7 +156,8 @@ function Editor({ board, nav }: { board: SharedBoard; nav: ReactNode }) {
     if (failure) alertRef.current?.focus();
   }, [failure]);
 
-  const titles = useMemo(() => widgetTitles(draft.widgets), [draft.widgets]);
+  const contentName = useContentNames(draft.widgets);
+  const titles = useMemo(() => widgetTitles(draft.widgets, undefined, contentName), [draft.widgets, contentName]);
   const changes = useMemo(() => pendingChanges(base, draft), [base, draft]);
 
   useEffect(() => {
