@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { i18n } from '../i18n';
 import { useNowByMinute } from '../widgets/useNow';
 import { formatNumber } from './format';
+import { failureText } from '../widgets/connected/failure';
 import { TodoList } from './TodoList';
 import { allItems, itemCount, type SourceState, type TodoState } from './todo-state';
 import { useTodo } from './todo-store';
@@ -22,6 +23,8 @@ function sourceNote(entry: SourceState): string {
     case 'slow':
       return i18n.t('todo:source.slow');
     case 'failed':
+      // The BFF's French words, or in another language those of the failure's kind.
+      if (entry.failure !== null) return failureText(entry.failure, entry.message ?? '');
       return entry.message ?? i18n.t('todo:source.unavailable');
     case 'ok':
       return entry.stale

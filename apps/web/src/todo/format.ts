@@ -19,14 +19,13 @@ export function formatNumber(count: number): string {
   return cached(numbers, (locale) => new Intl.NumberFormat(locale)).format(count);
 }
 
-/** « Mercredi 5 mars », « Wednesday 5 March »: capitalised, as the French interface always showed it. */
+/** « mercredi 5 mars », « Wednesday 5 March »: a day within a sentence (« À traiter pour le … »). */
 export function formatDueDay(date: Date): string {
-  const text = cached(
+  return cached(
     days,
     (locale) =>
       new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE }),
   ).format(date);
-  return text.charAt(0).toLocaleUpperCase(intlLocale()) + text.slice(1);
 }
 
 /** Days from `now` to `date` in Paris: 0 today, 1 tomorrow, negative before. */

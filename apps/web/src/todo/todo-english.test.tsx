@@ -76,7 +76,8 @@ describe('« À traiter » in English', () => {
     expect(text).toContain('To do Refresh');
     expect(text).toContain('What you have to do in your local authority’s applications, most urgent first.');
     expect(html).toContain('Nextcloud</span>: 2 items</li>');
-    expect(html).toContain('Messagerie</span>: La messagerie n’a pas répondu à temps.</li>');
+    // The BFF's French message gives way to the English words of its kind of failure.
+    expect(html).toContain('Messagerie</span>: Time-out: the application is taking too long to answer.</li>');
     expect(text).toContain('All (2) Nextcloud (2) Messagerie (0)');
     expect(text).toContain('Urgent only');
     expect(text).toContain('2 items');
@@ -94,7 +95,7 @@ describe('« À traiter » in English', () => {
     expect(html).toContain('<h2 class="todo-count">2 éléments</h2>');
     expect(textOf(html)).toContain('Toutes (2) Nextcloud (2) Messagerie (0)');
     expect(textOf(html)).toContain('À traiter pour demain, 17:00');
-    expect(textOf(html)).toContain('À traiter pour le Lundi 7 décembre, 09:30');
+    expect(textOf(html)).toContain('À traiter pour le lundi 7 décembre, 09:30');
   });
 
   it('shows the widget in English, and a failed stream', async () => {
@@ -135,7 +136,7 @@ describe('« À traiter » in English', () => {
     );
     expect(announcement(next)).toBe('3 éléments à traiter dont 2 nouveaux.');
     expect(dueLabel('2026-12-03T08:00:00Z', NOW)).toBe('En retard depuis aujourd’hui, 09:00');
-    expect(dueLabel('2026-12-01T16:00:00Z', NOW)).toBe('En retard depuis le Mardi 1 décembre, 17:00');
+    expect(dueLabel('2026-12-01T16:00:00Z', NOW)).toBe('En retard depuis le mardi 1 décembre, 17:00');
     expect(dueLabel('2026-12-03T15:00:00Z', NOW)).toBe('À traiter pour aujourd’hui, 16:00');
     await setLanguage('en');
     expect(announcement(next)).toBe('3 items to do, including 2 new.');

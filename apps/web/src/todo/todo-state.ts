@@ -1,4 +1,10 @@
-import { compareActionItems, type ActionItem, type TodoEvent, type TodoSource } from '@pleiade/contracts';
+import {
+  compareActionItems,
+  type ActionItem,
+  type TodoEvent,
+  type TodoSource,
+  type WidgetFailureStatus,
+} from '@pleiade/contracts';
 
 /**
  * « À traiter » in the page: what each source answered so far. A new stream (every minute, or
@@ -14,6 +20,8 @@ export interface SourceState {
   items: ActionItem[];
   /** The failure's French message (phase `failed`). */
   message: string | null;
+  /** Why the application failed, as the BFF classed it (phase `failed`); null when the stream broke. */
+  failure: WidgetFailureStatus | null;
   /** Served from the cache: the application did not answer this time. */
   stale: boolean;
 }
@@ -57,7 +65,7 @@ export function applyTodoEvent(state: TodoState, event: TodoEvent): TodoState {
           const known = previous.get(source.connectorId);
           return known
             ? { ...known, source, phase: known.phase === 'ok' ? 'ok' : 'loading' }
-            : { source, phase: 'loading', items: [], message: null, stale: false };
+            : { source, phase: 'loading', items: [], message: null, failure: null, stale: false };
         }),
       };
     }
@@ -67,6 +75,7 @@ export function applyTodoEvent(state: TodoState, event: TodoEvent): TodoState {
         phase: 'ok',
         items: event.items,
         message: null,
+        failure: null,
         stale: event.stale,
       }));
     case 'slow':
@@ -78,6 +87,7 @@ export function applyTodoEvent(state: TodoState, event: TodoEvent): TodoState {
         ...entry,
         phase: 'failed',
         message: event.message,
+        failure: event.status,
       }));
     case 'done': {
       const ids = new Set(allItems(state).map((item) => item.id));
@@ -94,7 +104,9 @@ export function streamFailed(state: TodoState, message: string): TodoState {
     phase: state.sources.length > 0 ? 'done' : 'error',
     error: message,
     sources: state.sources.map((entry) =>
-      entry.phase === 'loading' || entry.phase === 'slow' ? { ...entry, phase: 'failed', message } : entry,
+      entry.phase === 'loading' || entry.phase === 'slow'
+        ? { ...entry, phase: 'failed', message, failure: null }
+        : entry,
     ),
   };
 }
