@@ -12,6 +12,7 @@ import { AppHeader } from './AppHeader';
 import { ErrorPanel } from './ErrorPanel';
 import { roleLabel } from './roles';
 import { WelcomePage } from './WelcomePage';
+import { textOf } from '../test/html';
 
 function me(role: Role): Me {
   return {
@@ -31,14 +32,6 @@ function render(node: ReactNode, signedIn = true): string {
   if (signedIn) client.setQueryData(lookQuery.queryKey, { name: 'Ville de Test', primaryColor: null, logoUrl: null });
   return renderToStaticMarkup(<QueryClientProvider client={client}>{node}</QueryClientProvider>);
 }
-
-const textOf = (html: string): string =>
-  html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 
 afterEach(async () => {
   await setLanguage('fr');

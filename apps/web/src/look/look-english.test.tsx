@@ -7,6 +7,7 @@ import { setLanguage } from '../i18n';
 import { testId } from '../test/factories';
 import { contrastRatioText, LookAdmin } from './LookAdmin';
 import { MoreButton, ScrollFrame } from './ScrollFrame';
+import { textOf } from '../test/html';
 
 const collectivite = { id: testId(), slug: 'demo-a', name: 'Commune de démonstration A' };
 
@@ -51,14 +52,6 @@ function renderLookAdmin(role: Role): string {
     </QueryClientProvider>,
   );
 }
-
-const textOf = (html: string): string =>
-  html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 
 afterEach(async () => {
   await setLanguage('fr');

@@ -6,6 +6,7 @@ import { setLanguage } from '../i18n';
 import { testId } from '../test/factories';
 import { changeText } from './change-text';
 import { TemplateUpdateBanner } from './TemplateUpdateBanner';
+import { textOf } from '../test/html';
 
 const W = testId();
 const item = (x: number, y: number, w = 4, h = 4) => ({ x, y, w, h });
@@ -93,14 +94,6 @@ function renderBanner(update: TemplateUpdate | null): string {
     </QueryClientProvider>,
   );
 }
-
-const textOf = (html: string): string =>
-  html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 
 describe('« Mise à jour disponible »', () => {
   it('says in English what the template’s new version brings, and offers to bring it in', async () => {

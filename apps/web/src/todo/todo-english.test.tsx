@@ -6,6 +6,7 @@ import { INITIAL_TODO_STATE, applyTodoEvent, startStream, type TodoState } from 
 import { dueLabel } from './TodoList';
 import { announcement, TodoView } from './TodoPage';
 import { TodoSummary } from './TodoWidget';
+import { textOf } from '../test/html';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -55,14 +56,6 @@ function answered(): TodoState {
     { type: 'done' },
   ]);
 }
-
-const textOf = (html: string): string =>
-  html
-    .replace(/<!-- -->/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 
 afterEach(async () => {
   await setLanguage('fr');
