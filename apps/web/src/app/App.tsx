@@ -10,7 +10,7 @@ import { BoardPage } from '../board/BoardPage';
 import { AppHeader } from './AppHeader';
 import { ErrorPanel } from './ErrorPanel';
 import { WelcomePage } from './WelcomePage';
-import { useLanguageOf } from '../i18n/LanguageSwitch';
+import { LanguageSwitch, useLanguageOf } from '../i18n/LanguageSwitch';
 
 // Administrators only: its code is fetched when they open it, not with everyone's first load.
 const LookAdmin = lazy(() => import('../look/LookAdmin').then((module) => ({ default: module.LookAdmin })));
@@ -41,6 +41,10 @@ export function Shell({ me, view = 'board', children }: { me: Me | null; view?: 
       <main id={MAIN_ID} tabIndex={-1} className="app-main">
         {children}
       </main>
+      {/* Phones: the header has no room left for the language, it is offered at the page's end. */}
+      <footer className="app-footer">
+        <LanguageSwitch signedIn={me !== null} />
+      </footer>
     </>
   );
 }

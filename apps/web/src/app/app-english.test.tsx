@@ -48,7 +48,7 @@ describe('the page before sign-in', () => {
     );
     expect(textOf(html)).toBe(
       'Skip to content ✶ Pléiade Français Welcome to Pléiade Pléiade is the virtual desktop for the staff and councillors of your ' +
-        'local authority: all your applications and everything waiting for you, together on a single page. Sign in',
+        'local authority: all your applications and everything waiting for you, together on a single page. Sign in Français',
     );
   });
 
