@@ -14,7 +14,7 @@ import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
 import { LoginStateCookie } from './auth/login-state.js';
 import { logoutChannelRoutes } from './auth/logout-channels.js';
-import { PROBLEM_PAGE_CSS, renderAuthProblemPage } from './auth/problem-page.js';
+import { pageLanguageOf, PROBLEM_PAGE_CSS, renderAuthProblemPage } from './auth/problem-page.js';
 import { SessionIndex } from './auth/session-index.js';
 import { enforceSessionPolicy, TokenKeeper, type SessionPolicy } from './auth/session-layer.js';
 import { TokenVault } from './auth/token-vault.js';
@@ -240,8 +240,11 @@ export function createApp(deps: AppDependencies): PleiadeApp {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       ...(deps.redis ? { store: redisRateLimitStore(deps.redis) } : {}),
-      handler: (_req, res) => {
-        res.status(429).type('html').send(renderAuthProblemPage('TOO_MANY_REQUESTS'));
+      handler: (req, res) => {
+        res
+          .status(429)
+          .type('html')
+          .send(renderAuthProblemPage('TOO_MANY_REQUESTS', pageLanguageOf(req)));
       },
     }),
   );

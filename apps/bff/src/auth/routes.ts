@@ -16,7 +16,7 @@ import type { SessionUser, SignInResult } from './principal.js';
 import type { SessionIndex } from './session-index.js';
 import type { TokenKeeper } from './session-layer.js';
 import { identifySignIn } from './sign-in.js';
-import { renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
+import { pageLanguageOf, renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
 import { principalTags, type HotPath } from '../db/hot-path.js';
 
@@ -74,7 +74,10 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
 
   function sendProblem(res: Response, problem: AuthProblem, status: number) {
-    res.status(status).type('html').send(renderAuthProblemPage(problem));
+    res
+      .status(status)
+      .type('html')
+      .send(renderAuthProblemPage(problem, pageLanguageOf(res.req)));
   }
 
   /** The provider's configuration (discovered once), or a French page when it cannot be reached. */
@@ -122,7 +125,12 @@ export function authRoutes(options: AuthRoutesOptions): Router {
       res
         .status(requested ? 404 : 200)
         .type('html')
-        .send(renderProviderChoicePage(providers.map((p) => ({ id: p.settings.id, label: p.settings.label }))));
+        .send(
+          renderProviderChoicePage(
+            providers.map((p) => ({ id: p.settings.id, label: p.settings.label })),
+            pageLanguageOf(req),
+          ),
+        );
       return;
     }
     const configuration = await configurationOf(provider, res);

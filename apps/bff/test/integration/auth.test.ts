@@ -118,6 +118,25 @@ describe('sign-in and sessions', () => {
     expect((await api(browser, `${pleiade.url}/api/me`)).status).toBe(401);
   });
 
+  it('writes that page in English for a browser asking English first, in French otherwise', async () => {
+    const forged = async (acceptLanguage: string) => {
+      const browser = new TestBrowser();
+      await browser.request(`${pleiade.url}/auth/login`);
+      const response = await browser.request(`${pleiade.url}/auth/callback?code=forged&state=forged`, {
+        headers: { 'accept-language': acceptLanguage },
+      });
+      expect(response.status).toBe(400);
+      return response.text();
+    };
+    const english = await forged('en-GB,en;q=0.9,fr;q=0.5');
+    expect(english).toContain('lang="en"');
+    expect(english).toContain('Sign-in did not complete');
+    expect(english).toContain('>Sign in again</a>');
+    for (const acceptLanguage of ['fr-FR,en;q=0.8', 'de-DE', '']) {
+      expect(await forged(acceptLanguage)).toContain('La connexion n’a pas abouti');
+    }
+  });
+
   it('answers health and readiness', async () => {
     const health = await fetch(`${pleiade.url}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok' });
