@@ -230,6 +230,34 @@ export type DataSourceRequest = z.infer<typeof dataSourceRequestSchema>;
 
 export const dataSourceIdParamsSchema = z.object({ dataSourceId: z.uuid({ error: 'identifiant invalide' }) });
 
+/**
+ * « Lire les opérations du service (WSDL) »: the WSDL 1.1 document at `<path>?wsdl` of one of the
+ * collectivité's connectors, read by the BFF, so that an administrator picks a SOAP operation
+ * instead of typing its name, namespace and fields.
+ */
+export const wsdlRequestSchema = z
+  .object({
+    connectorId: z.uuid({ error: 'identifiant de connecteur invalide' }),
+    path: declarativePathSchema,
+  })
+  .strict();
+export type WsdlRequest = z.infer<typeof wsdlRequestSchema>;
+
+export const wsdlOperationSchema = z.object({
+  name: z.string(),
+  soapAction: z.string(),
+  /** The request element's fields, in order, with their XML Schema type (`xs:int`…). */
+  fields: z.array(z.object({ name: z.string(), type: z.string() })),
+});
+export type WsdlOperation = z.infer<typeof wsdlOperationSchema>;
+
+/** The operations found, or why none could be read (in French), as the preview answers. */
+export const wsdlResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('ok'), namespace: z.string(), operations: z.array(wsdlOperationSchema) }),
+  z.object({ status: z.literal('error'), message: z.string() }),
+]);
+export type WsdlResponse = z.infer<typeof wsdlResponseSchema>;
+
 /** The mapped result, what widgets show. Upstream text is text; numbers are finite. */
 export const declarativeDataSchema = z.discriminatedUnion('shape', [
   z.object({

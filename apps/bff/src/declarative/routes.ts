@@ -4,6 +4,7 @@ import {
   dataSourcePreviewRequestSchema,
   dataSourceRequestSchema,
   widgetIdParamsSchema,
+  wsdlRequestSchema,
   type DataSourceListResponse,
 } from '@pleiade/contracts';
 import type { TokenKeeper } from '../auth/session-layer.js';
@@ -17,6 +18,7 @@ import {
   listDataSources,
   previewDataSource,
   readIndicatorWidget,
+  readServiceWsdl,
   updateDataSource,
   type DeclarativeDeps,
 } from './service.js';
@@ -44,6 +46,13 @@ export function declarativeRoutes(deps: DeclarativeRouteDeps): Router {
     requireCollectiviteAdmin,
     validated({ body: dataSourcePreviewRequestSchema }, async ({ body }, req, res) => {
       res.json(await previewDataSource(deps, readerOf(req, deps.tokens), body));
+    }),
+  );
+  router.post(
+    `${base}/wsdl`,
+    requireCollectiviteAdmin,
+    validated({ body: wsdlRequestSchema }, async ({ body }, req, res) => {
+      res.json(await readServiceWsdl(deps, readerOf(req, deps.tokens), body));
     }),
   );
   router.post(

@@ -7,12 +7,17 @@ import {
   type DataSourceRequest,
   type DeclarativeDefinition,
   type DeclarativeReadResponse,
+  type WsdlRequest,
+  type WsdlResponse,
 } from '@pleiade/contracts';
+import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { openSecrets } from '../connector-settings/secrets.js';
 import { cacheKey } from '../connectors/cache.js';
 import { parseConnectorRow, type ConnectorConfig, type ConnectorRow } from '../connectors/connector-config.js';
-import { failureMessage, failureReason } from '../connectors/states.js';
+import { failureMessage, failureReason, toFailureState, type FailureStatus } from '../connectors/states.js';
+import { httpAuthorization } from '../connectors/operation-kit.js';
+import type { UpstreamClient } from '../connectors/upstream-client.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { Prisma } from '../generated/prisma/client.js';
@@ -22,9 +27,10 @@ import { definitionPathProblems } from './mapping.js';
 import { readDeclarative, type DeclarativeOutcome, type NamedReads } from './read.js';
 import type { PersonClaims } from './request.js';
 import type { SessionTokens } from '../connectors/definition.js';
-import type { TargetUser } from '../connectors/operation.js';
+import type { TargetUser, UpstreamCredential } from '../connectors/operation.js';
 import type { Logger } from '../logger.js';
 import { glpiNamedReads } from './glpi-reads.js';
+import { parseWsdl } from './wsdl.js';
 
 /**
  * Declarative data sources of a collectivité: their administration (list, save, delete, preview
@@ -42,6 +48,7 @@ const NAME_TAKEN = 'Un autre indicateur de la collectivité porte déjà ce nom.
 const STORED_INVALID = 'Cet indicateur n’est plus valide : demandez à votre administrateur de le corriger.';
 const CONNECTOR_UNUSABLE = 'L’application de cet indicateur n’est pas configurée : prévenez votre administrateur.';
 const GLPI_ONLY = 'Cette lecture ne se fait que sur une application GLPI.';
+const NOT_SOAP_CONNECTOR = 'Un WSDL se lit sur une application métier (REST, OData, SOAP) : choisissez-en une.';
 const NOT_ON_GLPI = 'Sur GLPI, choisissez le modèle « Mes tickets ».';
 /** A read's deadline, as widget reads. */
 const READ_DEADLINE_MS = 10_000;
@@ -195,17 +202,27 @@ function readAsPerson(db: Db, reader: Reader): ReadAs {
   return { user: reader.user, session: reader.session, person: () => personOf(db, reader), logger: reader.logger };
 }
 
+/** What reading through one connector needs: its shared client and the credential of its auth mode. */
+type ConnectorAccess =
+  | {
+      ok: true;
+      connector: ConnectorConfig;
+      secrets: ReturnType<typeof openSecrets>;
+      client: UpstreamClient;
+      credential: UpstreamCredential;
+      logger: Logger;
+    }
+  | { ok: false; message: string; status?: FailureStatus };
+
 /**
- * Reads a definition through one connector: resolves the credential of the connector's auth mode
- * (the person's own, or the technical account's), uses the connector's shared client, maps the
- * answer.
+ * Opens one connector for a read: resolves the credential of the connector's auth mode (the
+ * person's own, or the technical account's) and takes the connector's shared client.
  */
-async function readThroughConnector(
+async function accessConnector(
   deps: DeclarativeDeps,
   as: ReadAs,
   connectorRow: StoredConnector,
-  definition: DeclarativeDefinition,
-): Promise<DeclarativeOutcome> {
+): Promise<ConnectorAccess> {
   const parsed = parseConnectorRow(connectorRow);
   if (!parsed.ok) return { ok: false, message: CONNECTOR_UNUSABLE };
   const connector: ConnectorConfig = parsed.config;
@@ -223,21 +240,33 @@ async function readThroughConnector(
   );
   if (!resolved.ok)
     return { ok: false, message: failureMessage(resolved.status, connector.authMode), status: resolved.status };
-  let client;
   try {
-    client = deps.clients.get(connector, secrets);
+    const client = deps.clients.get(connector, secrets);
+    return { ok: true, connector, secrets, client, credential: resolved.credential, logger };
   } catch (error) {
     logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return { ok: false, message: CONNECTOR_UNUSABLE };
   }
+}
+
+/** Reads a definition through one connector and maps the answer. */
+async function readThroughConnector(
+  deps: DeclarativeDeps,
+  as: ReadAs,
+  connectorRow: StoredConnector,
+  definition: DeclarativeDefinition,
+): Promise<DeclarativeOutcome> {
+  const access = await accessConnector(deps, as, connectorRow);
+  if (!access.ok) return access;
+  const { connector, client, credential, secrets, logger } = access;
   const person = await as.person();
   const named: NamedReads =
-    connector.kind === 'glpi' ? glpiNamedReads(connector, client, resolved.credential, as.user, secrets) : {};
+    connector.kind === 'glpi' ? glpiNamedReads(connector, client, credential, as.user, secrets) : {};
   const deadline = AbortSignal.timeout(READ_DEADLINE_MS);
   const outcome = await readDeclarative(
     {
       client,
-      credential: resolved.credential,
+      credential,
       person,
       signal: as.signal ? AbortSignal.any([deadline, as.signal]) : deadline,
       named,
@@ -246,6 +275,41 @@ async function readThroughConnector(
   );
   if (!outcome.ok) logger.warn({ status: outcome.status, reason: outcome.reason }, 'declarative read failed');
   return outcome;
+}
+
+/**
+ * « Lire les opérations du service (WSDL) »: `<path>?wsdl` read through one of the collectivité's
+ * business applications, as the administrator, then its operations and their fields.
+ */
+export async function readServiceWsdl(deps: DeclarativeDeps, reader: Reader, body: WsdlRequest): Promise<WsdlResponse> {
+  const connectorRow = await connectorOfCollectivite(deps.db, reader.principal.collectiviteId, body.connectorId);
+  if (connectorRow.kind !== 'business') {
+    throw new AppError('VALIDATION_FAILED', 'La requête est invalide.', [
+      { path: 'body.connectorId', message: NOT_SOAP_CONNECTOR },
+    ]);
+  }
+  const access = await accessConnector(deps, readAsPerson(deps.db, reader), connectorRow);
+  if (!access.ok) return { status: 'error', message: access.message };
+  const credential = access.credential;
+  try {
+    const text = await access.client.request({
+      method: 'GET',
+      path: body.path,
+      query: { wsdl: '' },
+      headers: credential.type === 'none' ? {} : { Authorization: httpAuthorization(credential) },
+      responseType: 'text',
+      schema: z.string(),
+      signal: AbortSignal.timeout(READ_DEADLINE_MS),
+    });
+    const parsed = parseWsdl(text);
+    return parsed.ok
+      ? { status: 'ok', namespace: parsed.namespace, operations: parsed.operations }
+      : { status: 'error', message: parsed.message };
+  } catch (error) {
+    const state = toFailureState(error);
+    access.logger.warn({ status: state.status, reason: failureReason(error) }, 'WSDL read failed');
+    return { status: 'error', message: failureMessage(state.status) };
+  }
 }
 
 function respond(outcome: DeclarativeOutcome, fetchedAt = new Date()): DeclarativeReadResponse {

@@ -25,6 +25,8 @@ import {
   indicatorDefinitionViewSchema,
   dataSourceListResponseSchema,
   dataSourcePreviewRequestSchema,
+  wsdlRequestSchema,
+  wsdlResponseSchema,
   declarativeReadResponseSchema,
   dataSourceRequestSchema,
   dataSourceSchema,
@@ -319,6 +321,10 @@ export const API_ROUTES: readonly RouteDescription[] = [
   route('POST /api/admin/data-sources/preview', 'Aperçu d’une donnée métier sur les données réelles', {
     body: dataSourcePreviewRequestSchema,
     response: declarativeReadResponseSchema,
+  }),
+  route('POST /api/admin/data-sources/wsdl', 'Les opérations SOAP d’un service, lues dans son WSDL', {
+    body: wsdlRequestSchema,
+    response: wsdlResponseSchema,
   }),
   route('POST /api/admin/data-sources', 'Enregistre une donnée métier', {
     body: dataSourceRequestSchema,

@@ -403,6 +403,14 @@ export const ACCESS_MATRIX: readonly AccessRow[] = [
   { method: 'POST', path: '/api/admin/data-sources/preview', persona: 'operator', status: 400 },
   { method: 'POST', path: '/api/admin/data-sources/preview', persona: 'agent-b', status: 403 },
   { method: 'POST', path: '/api/admin/data-sources/preview', persona: 'admin-b', status: 400 },
+  // Reading a service's WSDL: administrators only; the empty body is refused (400) once allowed.
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'anonymous', status: 401 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'agent', status: 403 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'elu', status: 403 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'admin', status: 400 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'operator', status: 400 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'agent-b', status: 403 },
+  { method: 'POST', path: '/api/admin/data-sources/wsdl', persona: 'admin-b', status: 400 },
   {
     method: 'PUT',
     path: '/api/admin/data-sources/:dataSourceId',

@@ -11,6 +11,7 @@ import {
   type Board,
   type Connector,
   type DataSource,
+  wsdlResponseSchema,
 } from '@pleiade/contracts';
 import { startSimulators, type Simulators } from '@pleiade/simulators';
 import { signIn, type TestBrowser } from '../support/http-client.js';
@@ -133,6 +134,52 @@ beforeAll(async () => {
 afterAll(async () => {
   await sims?.close();
   await pleiade?.stop();
+});
+
+describe('« Lire les opérations du service (WSDL) »', () => {
+  it('lists the SOAP operations of a business application and their request fields', async () => {
+    const { status, json } = await call(admin, '/api/admin/data-sources/wsdl', 'POST', {
+      connectorId: time.id,
+      path: '/open/services/ClockingService',
+    });
+    expect(status, JSON.stringify(json)).toBe(200);
+    const answer = wsdlResponseSchema.parse(json);
+    if (answer.status !== 'ok') throw new Error(answer.message);
+    // What the preset types by hand, found in the service's own description.
+    const request = preset('time-clockings-today').request;
+    if (request.protocol !== 'soap') throw new Error('the preset reads SOAP');
+    expect(answer.namespace).toBe(request.namespace);
+    const exportClockings = answer.operations.find((operation) => operation.name === request.operation);
+    expect(exportClockings?.fields.map((field) => field.name)).toEqual(
+      expect.arrayContaining((request.fields ?? []).map((field) => field.name)),
+    );
+    expect(exportClockings?.fields.find((field) => field.name === 'relativeStartDate')?.type).toMatch(/int$/);
+  });
+
+  it('says in French why nothing could be read, and refuses what is not a business application', async () => {
+    const missing = await call(admin, '/api/admin/data-sources/wsdl', 'POST', {
+      connectorId: time.id,
+      path: '/open/services/NoSuchService',
+    });
+    expect(missing.status).toBe(200);
+    const answer = wsdlResponseSchema.parse(missing.json);
+    expect(answer.status).toBe('error');
+    if (answer.status === 'error') expect(answer.message).toMatch(/[éèàù]|application|WSDL/);
+
+    const onGlpi = await call(admin, '/api/admin/data-sources/wsdl', 'POST', { connectorId: glpi.id, path: '/' });
+    expect(onGlpi.status).toBe(400);
+    expect(apiErrorBodySchema.parse(onGlpi.json).error.details?.[0]?.message).toMatch(/application métier/);
+    const elsewhere = await call(admin, '/api/admin/data-sources/wsdl', 'POST', {
+      connectorId: randomUUID(),
+      path: '/open/services/ClockingService',
+    });
+    expect(elsewhere.status).toBe(404);
+    const climbing = await call(admin, '/api/admin/data-sources/wsdl', 'POST', { connectorId: time.id, path: '/../x' });
+    expect(climbing.status).toBe(400);
+    expect(
+      (await call(agent, '/api/admin/data-sources/wsdl', 'POST', { connectorId: time.id, path: '/' })).status,
+    ).toBe(403);
+  });
 });
 
 describe('the administration of declarative data sources', () => {
