@@ -52,6 +52,22 @@ test('an administrator creates an indicator from a model, previews it and adds i
   await added.screenshot({ path: `${SHOTS}/widget-nombre.png` });
 });
 
+test('an administrator takes a SOAP operation from the service’s WSDL', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/#/administration/donnees-metier');
+  await page.getByLabel('Modèle').selectOption({ label: 'Mes badgeages du jour' });
+  await page.getByLabel('Application').selectOption({ label: 'Gestion des temps' });
+  await page.getByRole('button', { name: 'Lire les opérations du service (WSDL)' }).click();
+  const operation = page.getByLabel(/^Opération du service/);
+  await expect(operation).toBeVisible();
+  await operation.selectOption('exportClockings');
+  await expect(page.getByRole('status').filter({ hasText: 'Opération « exportClockings » reprise' })).toBeVisible();
+  await page.getByText('Définition détaillée').click();
+  await expect(page.getByLabel('Définition (JSON)')).toHaveValue(/"operation": "exportClockings"/);
+  expect(await axeViolations(page), 'the WSDL operations').toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/administration-wsdl.png`, fullPage: true });
+});
+
 test('each agent sees their own records: the leave balance and clock-ins of the demo agent', async ({ page }) => {
   await signIn(page, 'admin');
   // The demo start provisions the models as data sources of demo-a: the agent picks two of them.

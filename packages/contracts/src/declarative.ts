@@ -246,8 +246,8 @@ export type WsdlRequest = z.infer<typeof wsdlRequestSchema>;
 export const wsdlOperationSchema = z.object({
   name: z.string(),
   soapAction: z.string(),
-  /** The request element's fields, in order, with their XML Schema type (`xs:int`…). */
-  fields: z.array(z.object({ name: z.string(), type: z.string() })),
+  /** The request element's fields, in order, with their XML Schema type (`xs:int`…); optional: minOccurs="0". */
+  fields: z.array(z.object({ name: z.string(), type: z.string(), required: z.boolean() })),
 });
 export type WsdlOperation = z.infer<typeof wsdlOperationSchema>;
 

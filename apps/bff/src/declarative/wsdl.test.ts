@@ -6,7 +6,7 @@ const WSDL = `<?xml version="1.0" encoding="UTF-8"?>
   xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="http://example.fr/rh">
   <wsdl:types><xs:schema targetNamespace="http://example.fr/rh">
     <xs:element name="lireSolde"><xs:complexType><xs:sequence>
-      <xs:element name="matricule" type="xs:string"/><xs:element name="annee" type="xs:int"/>
+      <xs:element name="matricule" type="xs:string"/><xs:element name="annee" type="xs:int" minOccurs="0"/>
     </xs:sequence></xs:complexType></xs:element>
     <xs:element name="lireSoldeResponse"><xs:complexType><xs:sequence><xs:element name="jours" type="xs:decimal"/></xs:sequence></xs:complexType></xs:element>
     <xs:element name="ping"><xs:complexType/></xs:element>
@@ -33,8 +33,8 @@ describe('parseWsdl', () => {
           name: 'lireSolde',
           soapAction: 'urn:lireSolde',
           fields: [
-            { name: 'matricule', type: 'xs:string' },
-            { name: 'annee', type: 'xs:int' },
+            { name: 'matricule', type: 'xs:string', required: true },
+            { name: 'annee', type: 'xs:int', required: false },
           ],
         },
         // No binding entry: no action; no sequence: no field; « bad-name » is not a usable name.

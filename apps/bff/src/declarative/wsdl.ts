@@ -59,14 +59,18 @@ export function parseWsdl(text: string): WsdlParse {
   if (!definitions) return { ok: false, message: WSDL_MESSAGES.notWsdl };
 
   // Request elements: name → its sequence of fields.
-  const elements = new Map<string, { name: string; type: string }[]>();
+  const elements = new Map<string, WsdlOperation['fields']>();
   for (const schema of child(nodes(definitions.types)[0], 'schema')) {
     for (const element of child(schema, 'element')) {
       const name = attribute(element, 'name');
       if (!name) continue;
       const sequence = child(nodes(element.complexType)[0], 'sequence')[0];
       const fields = child(sequence, 'element')
-        .map((field) => ({ name: attribute(field, 'name') ?? '', type: attribute(field, 'type') ?? '' }))
+        .map((field) => ({
+          name: attribute(field, 'name') ?? '',
+          type: attribute(field, 'type') ?? '',
+          required: attribute(field, 'minOccurs') !== '0',
+        }))
         .filter((field) => IDENTIFIER.test(field.name))
         .slice(0, MAX_FIELDS);
       elements.set(name, fields);

@@ -15,6 +15,7 @@ import {
   declarativeKeys,
   deleteDataSource,
   previewDataSource,
+  readServiceWsdl,
   saveDataSource,
 } from '../api/declarative';
 import { errorMessage } from '../api/errors';
@@ -23,6 +24,7 @@ import { ErrorPanel } from '../app/ErrorPanel';
 import { IndicatorData } from '../widgets/BusinessDataWidget';
 import { AdminNav } from './boards/AdminNav';
 import { presetTexts, shapeLabel } from './contract-texts';
+import { isSoapDefinition, soapPathOf, withWsdlOperation } from './wsdl-definition';
 import './admin.css';
 import './boards/boards-admin.css';
 
@@ -49,6 +51,81 @@ function PreviewResult({ result }: { result: DeclarativeReadResponse }) {
     <div className="ds-preview" role="status">
       <p className="notice-title">{t('dataSources.previewTitle')}</p>
       <IndicatorData name={t('dataSources.previewName')} data={result.data} />
+    </div>
+  );
+}
+
+/**
+ * « Lire les opérations du service (WSDL) »: the operations of the SOAP service at the definition's
+ * path, from its WSDL; the one chosen goes into the definition (namespace, name, fields).
+ */
+function WsdlOperations({
+  connectorId,
+  text,
+  onRewrite,
+}: {
+  connectorId: string;
+  text: string;
+  onRewrite: (text: string) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const id = useId();
+  const [chosen, setChosen] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const path = soapPathOf(text);
+  const read = useMutation({
+    mutationFn: () => readServiceWsdl({ connectorId, path: path ?? '/' }),
+    onMutate: () => {
+      setChosen('');
+      setDone(null);
+    },
+  });
+  const answer = read.data;
+  const choose = (name: string): void => {
+    setChosen(name);
+    const operation = answer?.status === 'ok' ? answer.operations.find((item) => item.name === name) : undefined;
+    if (!operation || answer?.status !== 'ok') return;
+    const rewritten = withWsdlOperation(text, answer.namespace, operation);
+    if (rewritten === undefined) return;
+    onRewrite(rewritten.text);
+    const applied =
+      rewritten.fields === 0
+        ? t('dataSources.wsdl.appliedNoField', { operation: name })
+        : t('dataSources.wsdl.applied', { operation: name, count: rewritten.fields });
+    const optional =
+      rewritten.optional.length > 0 ? t('dataSources.wsdl.optional', { names: rewritten.optional.join(', ') }) : '';
+    setDone(optional === '' ? applied : `${applied} ${optional}`);
+  };
+  return (
+    <div className="ds-field ds-wsdl">
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={read.isPending || path === undefined}
+        onClick={() => read.mutate()}
+      >
+        {read.isPending ? t('dataSources.wsdl.reading') : t('dataSources.wsdl.read')}
+      </button>
+      <div role="alert">
+        {read.isError && <p className="cw-error">{errorMessage(read.error)}</p>}
+        {answer?.status === 'error' && <p className="cw-error">{answer.message}</p>}
+      </div>
+      {answer?.status === 'ok' && (
+        <>
+          <label htmlFor={`${id}-operation`}>
+            {t('dataSources.wsdl.operation', { count: answer.operations.length })}
+          </label>
+          <select id={`${id}-operation`} value={chosen} onChange={(event) => choose(event.target.value)}>
+            <option value="">{t('dataSources.wsdl.choose')}</option>
+            {answer.operations.map((operation) => (
+              <option key={operation.name} value={operation.name}>
+                {operation.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <div role="status">{done && <p className="ds-saved">{done}</p>}</div>
     </div>
   );
 }
@@ -265,6 +342,9 @@ export function DataSourcesAdmin({ me }: { me: Me }) {
                 ))}
               </select>
             </div>
+            {connectorId !== '' && isSoapDefinition(text) && (
+              <WsdlOperations connectorId={connectorId} text={text} onRewrite={setText} />
+            )}
             <details className="ds-field">
               <summary>{t('dataSources.details')}</summary>
               <p className="cw-help">

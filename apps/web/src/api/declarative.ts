@@ -5,11 +5,14 @@ import {
   dataSourceSchema,
   declarativeReadResponseSchema,
   indicatorWidgetResponseSchema,
+  wsdlResponseSchema,
   type DataSource,
   type DataSourcePreviewRequest,
   type DataSourceRequest,
   type DeclarativeReadResponse,
   type IndicatorWidgetResponse,
+  type WsdlRequest,
+  type WsdlResponse,
 } from '@pleiade/contracts';
 import { noContent, request } from './client';
 
@@ -50,6 +53,11 @@ export const adminDataSourcesQuery = queryOptions({
   queryKey: declarativeKeys.admin,
   queryFn: ({ signal }) => request('GET', '/api/admin/data-sources', dataSourceListResponseSchema, { signal }),
 });
+
+/** The SOAP operations of a business application's service, read from its WSDL by the BFF. */
+export function readServiceWsdl(body: WsdlRequest): Promise<WsdlResponse> {
+  return request('POST', '/api/admin/data-sources/wsdl', wsdlResponseSchema, { body });
+}
 
 export function previewDataSource(body: DataSourcePreviewRequest): Promise<DeclarativeReadResponse> {
   return request('POST', '/api/admin/data-sources/preview', declarativeReadResponseSchema, { body });
