@@ -109,12 +109,9 @@ function IndicatorReadingView({ indicatorId }: { indicatorId: string }) {
 function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
   const { t } = useTranslation('widgets');
   const { indicator, current, trend, state } = reading;
-  const headingId = useId();
+  // The widget's title is the indicator's label (board/content-names.ts): no second landmark nor heading of that name.
   return (
-    <section className="indicator-figure" aria-labelledby={headingId}>
-      <h3 id={headingId} className="indicator-label">
-        {indicator.label}
-      </h3>
+    <div className="indicator-figure">
       {current === null ? (
         <p className="widget-state">
           {t('indicator.noHistory', { frequency: t(`indicator.frequency.${indicator.period}`) })}
@@ -146,7 +143,7 @@ function IndicatorFigure({ reading }: { reading: IndicatorReading }) {
           <History reading={reading} />
         </>
       )}
-    </section>
+    </div>
   );
 }
 
