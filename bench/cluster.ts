@@ -10,15 +10,15 @@
  *     out afterwards.
  * Needs DATABASE_URL (a fresh database is made there) and REDIS_URL (default: 127.0.0.1:6379).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '@pleiade/bff';
-import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
+import { DEMO_USERS, startSimulators } from '@pleiade/simulators';
 import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { signInBenchPerson } from './sign-in.ts';
-import type { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { cloneUser, createNextcloudConnector, placeNotificationsWidget } from './bench-api.ts';
 import { ceilingInWorker, failureCount, rateInWorker, type Target } from './load.ts';
 import { cpuMs, PORT_BASE, startBff, startHaproxy } from './processes.ts';
 
@@ -26,25 +26,6 @@ const PEOPLE = 10;
 const CEILING_CONNECTIONS = Number(process.env.BENCH_CEILING_CONNECTIONS ?? 32);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 6);
 const LB_RPS = Number(process.env.BENCH_LB_RPS ?? 100);
-const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
-
-export function cloneUser(base: SimUser, username: string): SimUser {
-  const domain = base.email.slice(base.email.indexOf('@') + 1);
-  return {
-    ...base,
-    username,
-    email: `${username}@${domain}`,
-    nextcloud: { ...base.nextcloud, appPassword: `bench-${username}-app-password`, bearerTokens: [] },
-    matrix: { ...base.matrix, userId: `@${username}:${domain}`, accessToken: `syt_bench_${username}` },
-  };
-}
-
-export async function call(browser: TestBrowser, url: string, init?: RequestInit): Promise<unknown> {
-  const response = await browser.request(url, init);
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
 
 export async function runClusterBench(): Promise<Record<string, number>> {
   const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -93,43 +74,12 @@ export async function runClusterBench(): Promise<Record<string, number>> {
   try {
     const signInAs = (username: string, groups: string[]) => signInBenchPerson(op, base, 'bench', username, groups);
     const operator = await signInAs('operateur-banc', ['agents', 'operateurs-banc']);
-    const connector = (await call(operator, `${base}/api/admin/connectors`, {
-      method: 'POST',
-      headers: MUTATION,
-      body: JSON.stringify({
-        kind: 'nextcloud',
-        label: 'Nextcloud',
-        baseUrl: sims.urls.nextcloud,
-        authMode: 'personal_secret',
-        allowPrivateNetworks: ['127.0.0.1/32'],
-      }),
-    })) as { id: string };
+    const connectorId = await createNextcloudConnector(operator, base, sims.urls.nextcloud);
     const targets: Target[] = [];
     const cookies: string[] = [];
     for (const person of people) {
       const browser = await signInAs(person.username, ['agents']);
-      await call(browser, `${base}/api/me/connectors/${connector.id}/credential`, {
-        method: 'PUT',
-        headers: MUTATION,
-        body: JSON.stringify({ username: person.username, secret: person.nextcloud.appPassword }),
-      });
-      const board = (await call(browser, `${base}/api/boards/current`)) as { id: string; version: number };
-      const widgetId = randomUUID();
-      await call(browser, `${base}/api/boards/${board.id}`, {
-        method: 'PUT',
-        headers: MUTATION,
-        body: JSON.stringify({
-          version: board.version,
-          widgets: [
-            {
-              id: widgetId,
-              kind: 'nextcloud-notifications',
-              options: { connectorId: connector.id },
-              layout: { lg: { x: 0, y: 0, w: 4, h: 4 } },
-            },
-          ],
-        }),
-      });
+      const widgetId = await placeNotificationsWidget(browser, base, connectorId, person);
       const cookie = browser.jar.header(base);
       cookies.push(cookie);
       const headers = { cookie, accept: 'application/json' };
@@ -194,6 +144,7 @@ export async function runClusterBench(): Promise<Record<string, number>> {
       lb_rolling_rps: LB_RPS,
       lb_rolling_requests: outcome.ok + failureCount(outcome),
       lb_rolling_failed: failureCount(outcome),
+      lb_rolling_retried_on_closed_socket: outcome.retried,
       lb_rolling_restart_ms: Math.round(Math.max(...restarts)),
       lb_rolling_sessions_lost: sessionsLost,
     };

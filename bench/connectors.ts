@@ -9,7 +9,11 @@
  *   - overhead_p50_ms / overhead_p99_ms: latency of a cached widget read through the BFF (the
  *     person's session, widget, connector and credential checked, the data from the connector
  *     cache) minus the latency of the upstream call made directly, both at a fixed OVERHEAD_RPS for
- *     OVERHEAD_SECONDS, upstream latency 0 (issue #12; before, the BFF's read bypassed the cache);
+ *     OVERHEAD_SECONDS, in OVERHEAD_ROUNDS alternating rounds, upstream latency 0 (issue #12);
+ *   - cached_read_busy_ms: the serving thread's busy time per cached read at that rate (event-loop
+ *     utilisation: CPU the read costs, without the load generator's); proxied_gc_*: the garbage
+ *     collector's pauses on that thread meanwhile, and how late its event loop ran (proxied_loop_delay_*,
+ *     sampled every millisecond) — what the tail latency is made of;
  *   - cached_read_ceiling_rps / me_ceiling_rps: answers a second of one instance with
  *     CEILING_CONNECTIONS requests kept in flight (the load generator in its own thread);
  *   - *_at_20rps_p50_ms: where a read's time goes, at a light rate (HTTP floor, session, cache, upstream);
@@ -19,16 +23,14 @@
  * them can; the upstreams are the simulators of @pleiade/simulators.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import net from 'node:net';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators, type SimUser } from '@pleiade/simulators';
 import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { signInBenchPerson } from './sign-in.ts';
 import type { TestBrowser } from '../apps/bff/test/support/http-client.ts';
+import { call, cloneUser, MUTATION } from './bench-api.ts';
+import { startInProcess } from './in-process.ts';
 import { ceilingInWorker, failureCount } from './load.ts';
 
 const UPSTREAM_LATENCY_MS = 150;
@@ -36,33 +38,14 @@ const COLD_USERS = Number(process.env.BENCH_COLD_USERS ?? 5);
 const SHARED_USERS = Number(process.env.BENCH_SHARED_USERS ?? 100);
 const OVERHEAD_RPS = Number(process.env.BENCH_OVERHEAD_RPS ?? 500);
 const OVERHEAD_SECONDS = Number(process.env.BENCH_OVERHEAD_SECONDS ?? 10);
+const OVERHEAD_ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 3);
 const CEILING_CONNECTIONS = Number(process.env.BENCH_CEILING_CONNECTIONS ?? 32);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 5);
-const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return Number((sorted[index] ?? NaN).toFixed(2));
-}
-
-/** A demo person's upstream data under another name, so each bench person has their own mailbox. */
-function cloneUser(base: SimUser, username: string): SimUser {
-  const domain = base.email.slice(base.email.indexOf('@') + 1);
-  return {
-    ...base,
-    username,
-    email: `${username}@${domain}`,
-    nextcloud: { ...base.nextcloud, appPassword: `bench-${username}-app-password`, bearerTokens: [] },
-    matrix: { ...base.matrix, userId: `@${username}:${domain}`, accessToken: `syt_bench_${username}` },
-  };
-}
-
-async function call(browser: TestBrowser, url: string, init?: RequestInit): Promise<unknown> {
-  const response = await browser.request(url, init);
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
 /**
@@ -121,45 +104,12 @@ function loadInWorker(options: {
   });
 }
 
-/** A port free right now on loopback: the provider must know the callback URL before the start. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 export async function runConnectorBench(): Promise<Record<string, number>> {
   const benchUsers = Array.from({ length: COLD_USERS }, (_, i) => cloneUser(DEMO_USERS[0]!, `banc${i + 1}`));
   const sharedUsers = Array.from({ length: SHARED_USERS }, (_, i) => cloneUser(DEMO_USERS[0]!, `foule${i + 1}`));
   const sims = await startSimulators({ users: [...benchUsers, ...sharedUsers], latencyMs: UPSTREAM_LATENCY_MS });
   const op = await startFakeOp();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-conn-'));
-  const database = process.env.DATABASE_URL
-    ? await createScratchDatabase(process.env.DATABASE_URL, 'pleiade_bench_conn')
-    : undefined;
-  const port = await freePort();
-  const running = await startPleiade(
-    loadConfig({
-      NODE_ENV: 'test',
-      PORT: String(port),
-      PUBLIC_URL: `http://localhost:${port}`,
-      SESSION_SECRET: randomUUID() + randomUUID(),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      EMBEDDED_DATA_DIR: dataDir,
-      OIDC_ISSUER: op.issuer,
-      OIDC_CLIENT_ID: op.clientId,
-      OIDC_CLIENT_SECRET: op.clientSecret,
-      COLLECTIVITES: 'banc=Commune du banc d’essai',
-      // The simulators listen on loopback: only the installation's operator may allow-list it.
-      ROLE_GROUP_OPERATOR: 'operateurs-banc',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      ...(database ? { DATABASE_URL: database.url } : {}),
-    }),
-    createLogger('silent'),
-  );
+  const running = await startInProcess(op, 'pleiade-bench-conn');
   const base = running.url;
   const signInAs = (username: string, groups: string[]) => signInBenchPerson(op, base, 'bench', username, groups);
 
@@ -298,8 +248,31 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     const proxied = { url: bffUrl, headers: { cookie, accept: 'application/json' }, widgetOk: true };
     await loadInWorker({ ...direct, rps: 100, seconds: 2 }); // warm-up: sockets, JIT
     await loadInWorker({ ...proxied, rps: 100, seconds: 2 });
-    const directLatencies = await loadInWorker({ ...direct, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS });
-    const proxiedLatencies = await loadInWorker({ ...proxied, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS });
+    // Rounds that alternate direct and proxied, so both meet the same machine (a 2-vCPU virtual
+    // machine's pauses come and go); the percentiles are over every round's latencies. During the
+    // proxied rounds: the garbage collector's pauses on the thread that serves (the BFF's, shared
+    // with the simulators, idle then) and that thread's busy time per read.
+    const directLatencies: number[] = [];
+    const proxiedLatencies: number[] = [];
+    const pauses: number[] = [];
+    const gcWatch = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((entry) => entry.duration)));
+    // One monitor per round (one enabled again would count the pause in between): the worst round.
+    const loopDelay = { p99: 0, max: 0 };
+    let busyMs = 0;
+    for (let round = 0; round < OVERHEAD_ROUNDS; round += 1) {
+      directLatencies.push(...(await loadInWorker({ ...direct, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS })));
+      gcWatch.observe({ entryTypes: ['gc'] });
+      const roundDelay = monitorEventLoopDelay({ resolution: 1 });
+      roundDelay.enable();
+      const before = performance.eventLoopUtilization();
+      proxiedLatencies.push(...(await loadInWorker({ ...proxied, rps: OVERHEAD_RPS, seconds: OVERHEAD_SECONDS })));
+      busyMs += performance.eventLoopUtilization(before).active;
+      roundDelay.disable();
+      loopDelay.p99 = Math.max(loopDelay.p99, roundDelay.percentile(99) / 1e6);
+      loopDelay.max = Math.max(loopDelay.max, roundDelay.max / 1e6);
+      gcWatch.disconnect();
+    }
+    const proxiedSeconds = OVERHEAD_ROUNDS * OVERHEAD_SECONDS;
     // Where the time goes, at a light 20 requests/s: the HTTP floor (/healthz), a signed-in call
     // (session + person from the database: /api/me), a cached widget read, an uncached one.
     const light = (path: string, widgetOk = false) =>
@@ -357,6 +330,13 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
       proxied_p99_ms: percentile(proxiedLatencies, 99),
       overhead_p50_ms: Number((percentile(proxiedLatencies, 50) - percentile(directLatencies, 50)).toFixed(2)),
       overhead_p99_ms: Number((percentile(proxiedLatencies, 99) - percentile(directLatencies, 99)).toFixed(2)),
+      overhead_rounds: OVERHEAD_ROUNDS,
+      cached_read_busy_ms: Number((busyMs / proxiedLatencies.length).toFixed(3)),
+      proxied_gc_pauses_per_s: Number((pauses.length / proxiedSeconds).toFixed(1)),
+      proxied_gc_ms_per_s: Number((pauses.reduce((sum, ms) => sum + ms, 0) / proxiedSeconds).toFixed(1)),
+      proxied_gc_pause_max_ms: Number(Math.max(0, ...pauses).toFixed(1)),
+      proxied_loop_delay_p99_ms: Number(loopDelay.p99.toFixed(1)),
+      proxied_loop_delay_max_ms: Number(loopDelay.max.toFixed(1)),
       healthz_at_20rps_p50_ms: percentile(floor, 50),
       me_at_20rps_p50_ms: percentile(signedIn, 50),
       cached_read_at_20rps_p50_ms: percentile(cachedRead, 50),
@@ -371,7 +351,5 @@ export async function runConnectorBench(): Promise<Record<string, number>> {
     await running.close();
     await op.close();
     await sims.close();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

@@ -15,6 +15,11 @@ export interface LoadOutcome {
   ok: number;
   /** "HTTP 502", "widget error", "ECONNRESET"… → how many. */
   failures: Record<string, number>;
+  /**
+   * GETs sent again, once, because the server closed the kept-alive socket they left on (Node's
+   * `request.reusedSocket` race with the server's keep-alive timeout); a second failure counts.
+   */
+  retried: number;
   latencies: number[];
   seconds: number;
 }
@@ -27,9 +32,9 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(connections
 const failures = {};
 const latencies = [];
 let ok = 0;
+let retried = 0;
 const fail = (cause) => { failures[cause] = (failures[cause] || 0) + 1; };
-const get = (target) => new Promise((resolve) => {
-  const sent = performance.now();
+const get = (target, sent = performance.now(), retry = true) => new Promise((resolve) => {
   const req = http.get(target.url, { agent, headers: target.headers }, (res) => {
     let body = '';
     res.setEncoding('utf8');
@@ -42,7 +47,17 @@ const get = (target) => new Promise((resolve) => {
     });
     res.on('error', (error) => { fail(error.code || 'response error'); resolve(); });
   });
-  req.on('error', (error) => { fail(error.code || 'request error'); resolve(); });
+  req.on('error', (error) => {
+    // A kept-alive socket the server closed as the request left on it: a browser (or HAProxy) sends
+    // the GET again on a new connection, so does this client, once, and counts it.
+    if (retry && req.reusedSocket && error.code === 'ECONNRESET') {
+      retried += 1;
+      get(target, sent, false).then(resolve);
+      return;
+    }
+    fail(error.code || 'request error');
+    resolve();
+  });
 });
 (async () => {
   const started = performance.now();
@@ -64,7 +79,7 @@ const get = (target) => new Promise((resolve) => {
     await Promise.all(pending);
   }
   agent.destroy();
-  parentPort.postMessage({ ok, failures, latencies, seconds: (performance.now() - started) / 1000 });
+  parentPort.postMessage({ ok, failures, retried, latencies, seconds: (performance.now() - started) / 1000 });
 })();
 `;
 

@@ -7,11 +7,14 @@
  *   - board_put_p50_ms / p99: PUT of a 6-widget board (validation + transaction);
  *   - queries: none asserted here; see ARCHITECTURE.md for the per-request query count;
  *   - connected widgets (dashboard_cold_ms, overhead_p50_ms, upstream_calls_per_period…): connectors.ts;
+ *   - the framework's and the machine's floor (node_http_floor_*, express_session_floor_*): floor.ts;
  *   - « À traiter » over 8 sources, one slow and one failing (todo_first_items_p50_ms…): todo.ts.
  * Uses DATABASE_URL's server when set (a fresh database), else an embedded PostgreSQL.
  * `--scenario=lb` (cluster.ts: two BFF processes behind HAProxy, rolling restart) and
  * `--scenario=soak` (soak.ts: 2,000 signed-in people for 10 minutes) run alone; every scenario
- * merges its figures into latest.json, keeping the others'.
+ * merges its figures into latest.json, keeping the others'. `--scenario=profile [--path=/api/me]`
+ * (profile.ts) prints where one instance's CPU goes on a cached widget read (or `path`), and keeps
+ * the profile in bench/results/profile.cpuprofile; it writes no figure.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { createLogger, createScratchDatabase, loadConfig, startPleiade } from '@pleiade/bff';
 import { signIn, type TestBrowser } from '../apps/bff/test/support/http-client.ts';
 import { runConnectorBench } from './connectors.ts';
+import { runFloorBench } from './floor.ts';
 import { runTodoBench } from './todo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,7 +86,11 @@ if (scenario === 'lb' || scenario === 'soak') {
   saveResults(await run());
   process.exit(0);
 }
-if (scenario !== 'default') throw new Error(`unknown scenario ${scenario} (default, lb, soak)`);
+if (scenario === 'profile') {
+  await (await import('./profile.ts')).runProfileBench();
+  process.exit(0);
+}
+if (scenario !== 'default') throw new Error(`unknown scenario ${scenario} (default, lb, soak, profile)`);
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pleiade-bench-'));
 const database = process.env.DATABASE_URL
@@ -133,6 +141,7 @@ try {
     board_put_p50_ms: put.p50,
     board_put_p99_ms: put.p99,
     ...(await runConnectorBench()),
+    ...(await runFloorBench()),
     ...(await runTodoBench()),
   };
   saveResults(results);

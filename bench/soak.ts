@@ -5,7 +5,8 @@
  * collectivité — every SOAK_PERIOD_S (60 s, as the widgets refresh), for SOAK_SECONDS (600), loopback, upstreams at 20 ms.
  * The process's resident memory is sampled every 5 s: soak_memory_growth_pct compares the mean of
  * the last minute with the mean of the minute after the warm-up (SOAK_WARMUP_S, 120 s). Every
- * request not answered 200 with its data counts in soak_failed.
+ * request not answered 200 with its data counts in soak_failed; a GET sent again because the BFF had
+ * just closed the kept-alive socket it left on (as a browser does) in soak_retried_on_closed_socket.
  * Needs DATABASE_URL (a fresh database is made there).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ import { createScratchDatabase } from '@pleiade/bff';
 import { DEMO_USERS, startSimulators } from '@pleiade/simulators';
 import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { signInBenchPerson } from './sign-in.ts';
-import { call, cloneUser } from './cluster.ts';
+import { call, cloneUser, MUTATION } from './bench-api.ts';
 import { failureCount, rateInWorker, type Target } from './load.ts';
 import { PORT_BASE, rssMb, startBff } from './processes.ts';
 
@@ -25,7 +26,6 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const PERIOD_S = Number(process.env.SOAK_PERIOD_S ?? 60);
 const WARMUP_S = Number(process.env.SOAK_WARMUP_S ?? 120);
 const SAMPLE_MS = 5_000;
-const MUTATION = { 'content-type': 'application/json', 'x-requested-with': 'pleiade' };
 
 function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -138,6 +138,7 @@ export async function runSoakBench(): Promise<Record<string, number>> {
       soak_sign_in_seconds: Number(signInSeconds.toFixed(1)),
       soak_requests: outcome.ok + failureCount(outcome),
       soak_failed: failureCount(outcome),
+      soak_retried_on_closed_socket: outcome.retried,
       soak_p50_ms: percentile(outcome.latencies, 50),
       soak_p99_ms: percentile(outcome.latencies, 99),
       soak_rss_after_warmup_mb: Number(mean(warm).toFixed(1)),
