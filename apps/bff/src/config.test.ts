@@ -119,6 +119,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ TRUST_PROXY: 'true' })[0]).toMatch(/^TRUST_PROXY : /);
   });
 
+  it('keeps idle connections 65 s unless told otherwise, and names a bad HTTP_KEEP_ALIVE_SECONDS', () => {
+    expect(loadConfig({}).keepAliveTimeoutMs).toBe(65_000);
+    expect(loadConfig({ HTTP_KEEP_ALIVE_SECONDS: '120' }).keepAliveTimeoutMs).toBe(120_000);
+    expect(problemsOf({ HTTP_KEEP_ALIVE_SECONDS: 'longtemps' })[0]).toMatch(/^HTTP_KEEP_ALIVE_SECONDS : un nombre/);
+    expect(problemsOf({ HTTP_KEEP_ALIVE_SECONDS: '0' })[0]).toMatch(/^HTTP_KEEP_ALIVE_SECONDS : au moins 1 seconde/);
+  });
+
   it('gives no operator role through OIDC_* unless its groups are named', () => {
     expect(loadConfig({}).defaultIdentity.roleGroups.operator).toEqual([]);
     expect(loadConfig({ ROLE_GROUP_OPERATOR: 'si-syndicat, dsi' }).defaultIdentity.roleGroups.operator).toEqual([

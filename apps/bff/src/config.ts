@@ -74,6 +74,13 @@ const envSchema = z
     DEMO_APPLICATIONS: booleanFlag.optional(),
     DEMO_BOARDS: booleanFlag.optional(),
     DEMO_APPLICATIONS_LATENCY_MS: z.coerce.number().int().min(0).max(10_000).default(0),
+    // Longer than a balancer keeps an idle connection to us (nginx, HAProxy, cloud balancers: 60 s),
+    // so that it never sends a request on a connection we are closing at that instant.
+    HTTP_KEEP_ALIVE_SECONDS: z.coerce
+      .number({ error: 'un nombre de secondes' })
+      .min(1, 'au moins 1 seconde')
+      .max(600, 'au plus 600 secondes')
+      .default(65),
     INDICATOR_TICK_SECONDS: z.coerce
       .number({ error: 'un nombre de secondes' })
       .int()
@@ -261,6 +268,8 @@ export interface Config {
   connectorSeeds: ConnectorSeed[];
   /** How often the indicator scheduler looks for indicators to read (ms); 0: not started. */
   indicatorTickMs: number;
+  /** How long an idle kept-alive client connection stays open (ms). */
+  keepAliveTimeoutMs: number;
   logLevel: string;
   /** Express "trust proxy": hops to trust, or the proxies' addresses; never "every proxy". */
   trustProxy: number | string[];
@@ -421,6 +430,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     connectorKeys: e.CONNECTOR_KEYS ? parseKeyring(e.CONNECTOR_KEYS) : undefined,
     connectorSeeds,
     indicatorTickMs: e.INDICATOR_TICK_SECONDS * 1000,
+    keepAliveTimeoutMs: Math.round(e.HTTP_KEEP_ALIVE_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
   };

@@ -209,6 +209,7 @@ export async function startPleiade(config: Config, logger: Logger, edges: Pleiad
     // The port opens now (the demo IdP needs the address it serves) and answers 503 until the app
     // is attached below: a request in between never waits for the start to end.
     const server = http.createServer(answerWhileStarting);
+    server.keepAliveTimeout = config.keepAliveTimeoutMs;
     const port = await listen(server, config.port, config.host);
     // What the app registers (the connectors' kept-alive sockets) closes after the drain, not before it.
     const appClosers: (() => Promise<void>)[] = [];
