@@ -1,11 +1,20 @@
 import { z } from 'zod';
+import type { Language } from './identity.js';
 import { BOARD_KINDS } from './policies/resources.js';
 
 /** Most boards one person may own (their tabs), boards prepared for them not counted. */
 export const MAX_PERSONAL_BOARDS = 20;
 export const MAX_BOARD_NAME_LENGTH = 60;
-/** Name of the board a person gets when they have none, and the one offered for a new board. */
-export const DEFAULT_BOARD_NAME = 'Mon tableau de bord';
+/**
+ * Name of the board a person gets when they have none, in the language of their interface at that
+ * moment (the SPA's `board:page.loadingTitle` says the same); then it is theirs, renamed or not.
+ */
+export const DEFAULT_BOARD_NAMES: Readonly<Record<Language, string>> = {
+  fr: 'Mon tableau de bord',
+  en: 'My dashboard',
+};
+export const DEFAULT_BOARD_NAME = DEFAULT_BOARD_NAMES.fr;
+/** The name offered for a new board (the SPA offers it in the interface's language). */
 export const NEW_BOARD_NAME = 'Nouveau tableau';
 
 export const boardNameSchema = z

@@ -1,4 +1,4 @@
-import { can, type Board, type SaveBoardRequest } from '@pleiade/contracts';
+import { can, type Board, type Language, type SaveBoardRequest } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { authorize } from '../auth/authorize.js';
 import type { Principal } from '../auth/principal.js';
@@ -18,8 +18,8 @@ export function inCollectivite(principal: Principal, boardId: string) {
 }
 
 /** The person's home board (home-board.ts), created from the collectivité's default at their first visit. */
-export async function getCurrentBoard(db: Db, principal: Principal): Promise<Board> {
-  return getBoard(db, principal, (await resolveHomeBoard(db, principal)).id);
+export async function getCurrentBoard(db: Db, principal: Principal, language?: Language): Promise<Board> {
+  return getBoard(db, principal, (await resolveHomeBoard(db, principal, language)).id);
 }
 
 export async function getBoard(db: Db, principal: Principal, boardId: string): Promise<Board> {

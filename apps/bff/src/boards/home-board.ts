@@ -1,4 +1,4 @@
-import { DEFAULT_BOARD_NAME, can } from '@pleiade/contracts';
+import { DEFAULT_BOARD_NAMES, can, type Language } from '@pleiade/contracts';
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/client.js';
 import { kindOfRow } from '../connectors/connector-config.js';
@@ -37,10 +37,10 @@ async function chosenHomeBoardId(db: Db, principal: Principal): Promise<string |
 
 /**
  * The person's first board; at their first visit, the collectivité's default board: welcome,
- * launcher, notes when they may edit it, one widget per application connected. Two first visits at
- * once create one board (the person's row lock).
+ * launcher, notes when they may edit it, one widget per application connected, named in `language`.
+ * Two first visits at once create one board (the person's row lock).
  */
-export async function firstOwnBoardId(db: Db, principal: Principal): Promise<string> {
+export async function firstOwnBoardId(db: Db, principal: Principal, language: Language = 'fr'): Promise<string> {
   const where = { kind: 'PERSONAL', ownerId: principal.userId, collectiviteId: principal.collectiviteId } as const;
   const orderBy = [{ position: 'asc' }, { createdAt: 'asc' }] as const;
   const existing = await db.board.findFirst({ where, orderBy: [...orderBy], select: { id: true } });
@@ -58,7 +58,7 @@ export async function firstOwnBoardId(db: Db, principal: Principal): Promise<str
     await lockBoardList(tx, principal.userId);
     const created = await tx.board.findFirst({ where, orderBy: [...orderBy], select: { id: true } });
     if (created) return created.id;
-    const board = await tx.board.create({ data: { name: DEFAULT_BOARD_NAME, position: 0, ...own } });
+    const board = await tx.board.create({ data: { name: DEFAULT_BOARD_NAMES[language], position: 0, ...own } });
     await tx.widgetInstance.createMany({
       data: widgets.map((widget, position) => ({
         id: widget.id,
@@ -78,14 +78,14 @@ export async function firstOwnBoardId(db: Db, principal: Principal): Promise<str
  * one they chose, while they may still open it; else the board
  * their collectivité prepared for them (their copy of the best-matching template of their groups —
  * see prepared-boards.ts); else their first board, which is the collectivité's default board at
- * their first visit.
+ * their first visit (named in `language`, their interface's).
  */
-export async function resolveHomeBoard(db: Db, principal: Principal): Promise<HomeBoard> {
+export async function resolveHomeBoard(db: Db, principal: Principal, language: Language = 'fr'): Promise<HomeBoard> {
   // A new member of a template's groups gets their copy at their next visit, whatever their home board.
   await receivePreparedBoards(db, principal);
   const chosenId = await chosenHomeBoardId(db, principal);
   if (chosenId) return { id: chosenId, chosenId };
   const prepared = await preparedHomeBoardId(db, principal);
   if (prepared) return { id: prepared, chosenId: null };
-  return { id: await firstOwnBoardId(db, principal), chosenId: null };
+  return { id: await firstOwnBoardId(db, principal, language), chosenId: null };
 }

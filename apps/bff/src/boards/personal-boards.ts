@@ -6,6 +6,7 @@ import {
   type BoardSummary,
   type CreateBoardRequest,
   type HomeBoardRequest,
+  type Language,
   type UpdateBoardRequest,
 } from '@pleiade/contracts';
 import { Prisma } from '../generated/prisma/client.js';
@@ -42,10 +43,10 @@ function summaryOf(principal: Principal, row: BoardAccessRow & { id: string; nam
   return { id: row.id, name: row.name, kind: resource.kind, readOnly: !can(principal, 'board.edit', resource) };
 }
 
-export async function listBoards(db: Db, principal: Principal): Promise<BoardList> {
-  // Resolving the home board first gives a person their first board at their first visit, and
-  // their copies of new templates of their groups.
-  const home = await resolveHomeBoard(db, principal);
+export async function listBoards(db: Db, principal: Principal, language?: Language): Promise<BoardList> {
+  // Resolving the home board first gives a person their first board at their first visit (named in
+  // `language`), and their copies of new templates of their groups.
+  const home = await resolveHomeBoard(db, principal, language);
   const [own, published] = await Promise.all([
     db.board.findMany({
       where: ownBoards(principal),

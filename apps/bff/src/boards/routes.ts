@@ -8,6 +8,7 @@ import {
 } from '@pleiade/contracts';
 import type { Db } from '../db/client.js';
 import { principalOf } from '../http/guards.js';
+import { interfaceLanguageOf } from '../http/language.js';
 import { validated } from '../http/validate.js';
 import { getBoard, getCurrentBoard, saveBoard } from './board-service.js';
 import { chooseHomeBoard, createBoard, deleteBoard, listBoards, updateBoard } from './personal-boards.js';
@@ -15,7 +16,7 @@ import { chooseHomeBoard, createBoard, deleteBoard, listBoards, updateBoard } fr
 export function boardRoutes(db: Db): Router {
   const router = Router();
   router.get('/boards', async (req, res) => {
-    res.json(await listBoards(db, principalOf(req)));
+    res.json(await listBoards(db, principalOf(req), interfaceLanguageOf(req)));
   });
   router.post(
     '/boards',
@@ -24,7 +25,7 @@ export function boardRoutes(db: Db): Router {
     }),
   );
   router.get('/boards/current', async (req, res) => {
-    res.json(await getCurrentBoard(db, principalOf(req)));
+    res.json(await getCurrentBoard(db, principalOf(req), interfaceLanguageOf(req)));
   });
   router.get(
     '/boards/:boardId',

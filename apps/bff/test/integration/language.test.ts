@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { meSchema } from '@pleiade/contracts';
+import { DEFAULT_BOARD_NAMES, boardListSchema, meSchema } from '@pleiade/contracts';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
 
 /**
  * The interface language a person chooses (issue 13, point 2): kept for them, on any device, until
- * they choose again; nobody else's changes; anything but a known language refused in French.
+ * they choose again; nobody else's changes; anything but a known language refused in French. What
+ * the BFF names for the person (their first board) follows the language their interface shows.
  */
 
 let pleiade: TestPleiade;
@@ -62,5 +63,31 @@ describe('PUT /api/me/language', () => {
       body: JSON.stringify({ language: 'en' }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('the first board, named in the language of the person’s interface', () => {
+  /** GET /api/boards from a browser that asks for `acceptLanguage`: their board list, the first visit creating their board. */
+  const boardNames = async (browser: TestBrowser, acceptLanguage: string) => {
+    const response = await browser.request(`${pleiade.url}/api/boards`, {
+      headers: { accept: 'application/json', 'accept-language': acceptLanguage },
+    });
+    expect(response.status).toBe(200);
+    return boardListSchema.parse(await response.json()).boards.map((board) => board.name);
+  };
+
+  it('follows the browser while the person has chosen nothing', async () => {
+    expect(await boardNames(await signIn(pleiade.url, 'admin'), 'en-GB,en;q=0.9')).toEqual([DEFAULT_BOARD_NAMES.en]);
+    // Neither French nor English asked for: French.
+    expect(await boardNames(await signIn(pleiade.url, 'admin-b'), 'de-DE,de;q=0.9')).toEqual([DEFAULT_BOARD_NAMES.fr]);
+  });
+
+  it('follows the person’s choice over the browser, and stays as created once they switch', async () => {
+    const person = await signIn(pleiade.url, 'agent-b');
+    expect((await choose(person, { language: 'fr' })).status).toBe(204);
+    expect(await boardNames(person, 'en-GB')).toEqual([DEFAULT_BOARD_NAMES.fr]);
+    expect((await choose(person, { language: 'en' })).status).toBe(204);
+    // Theirs now, like any name they could have typed: not renamed behind their back.
+    expect(await boardNames(person, 'en-GB')).toEqual([DEFAULT_BOARD_NAMES.fr]);
   });
 });
