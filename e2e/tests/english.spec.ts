@@ -31,7 +31,7 @@ async function signInFrom(page: Page, signInLink: string): Promise<void> {
 
 /**
  * What the interface itself says: buttons, navigation, headings and labels; not widget data, nor the
- * tabs, which carry the boards' names (the person's own words: « Mon tableau de bord » at first).
+ * tabs, which carry the boards' names (the person's own words, or the name their first board got).
  */
 async function interfaceWords(page: Page): Promise<string[]> {
   return page

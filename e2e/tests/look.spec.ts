@@ -25,6 +25,20 @@ async function openLookAdmin(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name: 'Apparence de la collectivité' })).toBeVisible();
 }
 
+/** The collectivité's name in the header shows at least its first word whole (not « C… »). */
+async function firstWordOfNameWhole(page: Page): Promise<boolean> {
+  return page.locator('.brand-collectivite').evaluate((element) => {
+    const text = element.firstChild;
+    if (!text?.textContent) return false;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, text.textContent.split(' ')[0]?.length ?? 0);
+    const word = range.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return word.width > 0 && word.right <= box.right + 0.5 && word.bottom <= box.bottom + 0.5;
+  });
+}
+
 async function launcherLabels(page: Page): Promise<string[]> {
   return page.locator('.look-link .admin-card-title').allInnerTexts();
 }
@@ -156,12 +170,23 @@ test.describe("a collectivité's look and launcher", () => {
     const header = await phone.locator('.app-header').boundingBox();
     expect(header?.height ?? 999).toBeLessThanOrEqual(64);
     await expect(phone.locator('.brand-collectivite')).toBeVisible();
+    expect(await firstWordOfNameWhole(phone), 'le premier mot du nom de la collectivité, en entier').toBe(true);
+    // « Se déconnecter » is an icon here, still named for screen readers; nothing overflows.
+    await expect(phone.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectNoAxeViolation(phone, 'tableau sur téléphone');
     await phone.screenshot({ path: `${SHOTS}/board-phone.png` });
     const phoneAdmin = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(phoneAdmin, 'admin-b');
+    // An administrator's board: « À traiter », « Administration » and « Se déconnecter » beside the name.
+    await expect(phoneAdmin.getByRole('link', { name: 'Administration' })).toBeVisible();
+    expect(await firstWordOfNameWhole(phoneAdmin), 'le nom, tableau d’un administrateur sur téléphone').toBe(true);
+    await phoneAdmin.screenshot({ path: `${SHOTS}/board-phone-administrator.png` });
     await openLookAdmin(phoneAdmin);
     expect((await phoneAdmin.locator('.app-header').boundingBox())?.height ?? 999).toBeLessThanOrEqual(64);
+    // « Mon tableau », « À traiter » and « Se déconnecter » beside it: the name still reads.
+    await expect(phoneAdmin.getByRole('link', { name: 'Mon tableau' })).toBeVisible();
+    expect(await firstWordOfNameWhole(phoneAdmin), 'le nom, en administration sur téléphone').toBe(true);
     await expectNoAxeViolation(phoneAdmin, 'administration sur téléphone');
     await phoneAdmin.screenshot({ path: `${SHOTS}/administration-phone.png`, fullPage: true });
 

@@ -99,6 +99,16 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
 
+/** A meeting held in a Jitsi room: the room's address is its place and, as Zimbra shows it, its description. */
+function visioMeeting(meeting: Omit<ZimbraAppointmentSeed, 'location' | 'description'> & { room: string }) {
+  const { room, ...rest } = meeting;
+  return {
+    ...rest,
+    location: `${JITSI}/${room}`,
+    description: `Lien de la visio : ${JITSI}/${room}`,
+  } satisfies ZimbraAppointmentSeed;
+}
+
 function shareNotification(id: number, minutesAgo: number, fileName: string, from: string) {
   return {
     id,
@@ -313,15 +323,14 @@ export const DEMO_USERS: readonly SimUser[] = [
           start: '14:00',
           durationMinutes: 90,
         },
-        {
+        visioMeeting({
           id: '3103',
           name: 'Réunion de service (visio)',
-          location: `${JITSI}/reunion-service-accueil-demo-a`,
+          room: 'reunion-service-accueil-demo-a',
           start: '10:00',
-          dayOffset: 1,
           durationMinutes: 45,
-          description: `Lien de la visio : ${JITSI}/reunion-service-accueil-demo-a`,
-        },
+          dayOffset: 1,
+        }),
         {
           id: '3104',
           name: 'Formation au nouveau logiciel d’état civil',
@@ -463,14 +472,13 @@ export const DEMO_USERS: readonly SimUser[] = [
         },
       ],
       appointments: [
-        {
+        visioMeeting({
           id: '5102',
           name: 'Bureau municipal (visio)',
-          location: `${JITSI}/bureau-municipal-demo-a`,
+          room: 'bureau-municipal-demo-a',
           start: '12:15',
           durationMinutes: 45,
-          description: `Lien de la visio : ${JITSI}/bureau-municipal-demo-a`,
-        },
+        }),
         { id: '5101', name: 'Conseil municipal', location: 'Salle du conseil', start: '18:30', durationMinutes: 150 },
       ],
     },
@@ -588,14 +596,13 @@ export const DEMO_USERS: readonly SimUser[] = [
         },
       ],
       appointments: [
-        {
+        visioMeeting({
           id: '6201',
           name: 'Comité de direction (visio)',
-          location: `${JITSI}/codir-demo-a`,
+          room: 'codir-demo-a',
           start: '08:45',
           durationMinutes: 60,
-          description: `Lien de la visio : ${JITSI}/codir-demo-a`,
-        },
+        }),
         {
           id: '6202',
           name: 'Entretien de recrutement – agent d’accueil',
@@ -661,14 +668,13 @@ export const DEMO_USERS: readonly SimUser[] = [
         },
       ],
       appointments: [
-        {
+        visioMeeting({
           id: '8201',
           name: 'Point hebdomadaire syndicat informatique (visio)',
-          location: `${JITSI}/point-hebdo-sitiv`,
+          room: 'point-hebdo-sitiv',
           start: '11:00',
           durationMinutes: 30,
-          description: `Lien de la visio : ${JITSI}/point-hebdo-sitiv`,
-        },
+        }),
       ],
     },
     rooms: [
@@ -775,14 +781,13 @@ export const DEMO_USERS: readonly SimUser[] = [
       ],
       appointments: [
         { id: '7201', name: 'Réunion voirie', location: 'Centre technique', start: '10:00', durationMinutes: 60 },
-        {
+        visioMeeting({
           id: '7202',
           name: 'Cellule de crise neige (visio)',
-          location: `${JITSI}/cellule-crise-neige-demo-b`,
+          room: 'cellule-crise-neige-demo-b',
           start: '17:00',
           durationMinutes: 45,
-          description: `Lien de la visio : ${JITSI}/cellule-crise-neige-demo-b`,
-        },
+        }),
       ],
     },
     rooms: [
@@ -792,6 +797,101 @@ export const DEMO_USERS: readonly SimUser[] = [
         notificationCount: 3,
         highlightCount: 0,
         lastMessage: { sender: '@chef-equipe:demo-b.pleiade.test', body: 'Saleuse n° 2 révisée.', minutesAgo: 3 },
+        joinedMembers: 12,
+      },
+    ],
+  }),
+  user('admin-b', 'Noa Lambert', 'demo-b', {
+    nextcloud: {
+      notifications: [
+        shareNotification(951, 40, 'Convention de déneigement 2026-2027.pdf', 'Direction générale des services'),
+        {
+          id: 952,
+          app: 'calendar',
+          minutesAgo: 90,
+          objectType: 'calendar_event',
+          objectId: 'evt-conseil-communautaire',
+          subject: 'Rappel : Bureau communautaire demain à 18:30',
+          message: 'Ordre du jour : convention de déneigement, tarifs de la déchetterie.',
+          linkPath: '/index.php/apps/calendar',
+          iconPath: '/apps/calendar/img/calendar-dark.svg',
+          actions: [],
+        },
+      ],
+      widgetItems: {
+        recommendations: [
+          {
+            title: 'Convention de déneigement 2026-2027.pdf',
+            subtitle: 'Partagé par la direction générale des services',
+            linkPath: '/index.php/f/6412',
+            iconPath: '/core/preview?fileId=6412&x=64&y=64',
+            overlayIconPath: '',
+            minutesAgo: 40,
+          },
+        ],
+      },
+      files: [
+        {
+          fileId: 6412,
+          path: 'Direction/Convention de déneigement 2026-2027.pdf',
+          contentType: PDF,
+          size: 284120,
+          minutesAgo: 40,
+          favorite: true,
+        },
+        {
+          fileId: 6398,
+          path: 'Direction/Tarifs de la déchetterie 2027.xlsx',
+          contentType: XLSX,
+          size: 14730,
+          minutesAgo: 60 * 27,
+          favorite: false,
+        },
+      ],
+    },
+    zimbra: {
+      messages: [
+        {
+          id: '7301',
+          fromName: 'Sacha Girard',
+          fromAddress: 'agent-b@demo-b.pleiade.test',
+          subject: 'Saleuse n° 2 : devis de réparation',
+          fragment: 'Le garage propose deux devis, le second avec un délai de trois jours.',
+          minutesAgo: 35,
+          unread: true,
+        },
+        {
+          id: '7290',
+          fromName: 'Préfecture de la Loire-Atlantique',
+          fromAddress: 'pref-courrier@loire-atlantique.gouv.test',
+          subject: 'Contrôle de légalité : accusé de réception',
+          fragment: 'La délibération relative aux tarifs de la déchetterie a bien été reçue.',
+          minutesAgo: 60 * 24 * 2,
+          unread: false,
+        },
+      ],
+      appointments: [
+        { id: '7401', name: 'Point budget avec la trésorerie', location: 'Siège', start: '09:30', durationMinutes: 45 },
+        visioMeeting({
+          id: '7402',
+          name: 'Cellule de crise neige (visio)',
+          room: 'cellule-crise-neige-demo-b',
+          start: '17:00',
+          durationMinutes: 45,
+        }),
+      ],
+    },
+    rooms: [
+      {
+        roomId: '!technique:demo-b.pleiade.test',
+        name: 'Services techniques',
+        notificationCount: 1,
+        highlightCount: 1,
+        lastMessage: {
+          sender: '@agent-b:demo-b.pleiade.test',
+          body: '@noa le devis de la saleuse est arrivé.',
+          minutesAgo: 30,
+        },
         joinedMembers: 12,
       },
     ],

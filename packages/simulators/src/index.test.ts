@@ -10,13 +10,16 @@ describe('startSimulators', () => {
         expect(url).toMatch(app === 's2low' ? /^https:\/\/127\.0\.0\.1:\d+$/ : /^http:\/\/127\.0\.0\.1:\d+$/);
       }
       expect(new Set(Object.values(sims.urls)).size).toBe(SIMULATED_APPS.length);
-      const usernames = ['agent', 'elu', 'admin', 'operateur', 'agent-b'];
+      const usernames = ['agent', 'elu', 'admin', 'operateur', 'agent-b', 'admin-b'];
       expect(Object.keys(sims.credentials.nextcloud).sort()).toEqual([...usernames].sort());
       expect(Object.keys(sims.credentials.matrix).sort()).toEqual([...usernames].sort());
       expect(sims.credentials.zimbra.preauthKeys['demo-a.pleiade.test']).toBe('ab'.repeat(32));
       expect(sims.credentials.zimbra.preauthKeys['demo-b.pleiade.test']).toMatch(/^[0-9a-f]{64}$/);
       expect(sims.getFault('nextcloud')).toBe('none');
-      expect(Object.keys(sims.credentials.iparapheur.accounts).sort()).toEqual([...usernames].sort());
+      // i-Parapheur: the people who sign (not admin-b, who administers demo-b).
+      expect(Object.keys(sims.credentials.iparapheur.accounts).sort()).toEqual(
+        usernames.filter((username) => username !== 'admin-b').sort(),
+      );
       expect(Object.keys(sims.credentials.s2low.accounts).sort()).toEqual(['demo-a', 'demo-b']);
       expect(sims.credentials.s2low.ca).toMatch(/^-----BEGIN CERTIFICATE-----/);
       expect(Object.keys(sims.credentials.idelibre).sort()).toEqual(['demo-a', 'demo-b']);

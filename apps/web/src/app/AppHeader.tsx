@@ -4,6 +4,7 @@ import { LOGOUT_URL } from '../api/client';
 import { ADMIN_HASH, BOARD_HASH, type AppView } from '../admin/admin-route';
 import { TodoNavLink } from '../todo/TodoNavLink';
 import { useLook } from '../api/look';
+import { AppIcon, type IconName } from '../look/icons';
 import { useTheme } from '../look/theme';
 import { canAdminister } from './permissions';
 import { roleLabel } from './roles';
@@ -33,14 +34,14 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
         {me && (
           <nav aria-label={t('header.spaces')} className="app-nav">
             {view !== 'board' && (
-              <a className="button button-secondary" href={BOARD_HASH}>
-                {t('header.myBoard')}
+              <a className="button button-secondary header-button" href={BOARD_HASH}>
+                <HeaderButtonText icon="home" label={t('header.myBoard')} />
               </a>
             )}
             <TodoNavLink current={view === 'todo'} />
             {canAdminister(me) && view !== 'administration' && (
-              <a className="button button-secondary" href={ADMIN_HASH}>
-                {t('header.administration')}
+              <a className="button button-secondary header-button" href={ADMIN_HASH}>
+                <HeaderButtonText icon="settings" label={t('header.administration')} />
               </a>
             )}
           </nav>
@@ -55,13 +56,26 @@ export function AppHeader({ me, view = 'board' }: { me: Me | null; view?: AppVie
             <LanguageSwitch signedIn />
             {/* A real form post: the BFF ends the session, then sends the browser through the IdP's logout. */}
             <form method="post" action={LOGOUT_URL} className="logout-form">
-              <button type="submit" className="button button-secondary">
-                {t('header.signOut')}
+              <button type="submit" className="button button-secondary header-button">
+                <HeaderButtonText icon="signOut" label={t('header.signOut')} />
               </button>
             </form>
           </div>
         )}
       </div>
     </header>
+  );
+}
+
+/**
+ * A header button's words; on a phone its icon instead, the words still its accessible name, so
+ * that one row leaves the collectivité's name room to be read (styles.css, « Phones »).
+ */
+function HeaderButtonText({ icon, label }: { icon: IconName; label: string }) {
+  return (
+    <>
+      <AppIcon name={icon} className="header-button-icon" />
+      <span className="header-button-label">{label}</span>
+    </>
   );
 }

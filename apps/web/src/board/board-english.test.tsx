@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { NEW_BOARD_NAME, type BoardSummary, type BoardWidget } from '@pleiade/contracts';
+import { DEFAULT_BOARD_NAMES, NEW_BOARD_NAME, type BoardSummary, type BoardWidget } from '@pleiade/contracts';
 import { setLanguage } from '../i18n';
 import { fr } from '../i18n/locales/fr';
 import { testId, unavailableWidget, widget } from '../test/factories';
@@ -177,6 +177,12 @@ describe('the board in French', () => {
       'Widget « Notes » redimensionné : 4 colonnes de large, 3 lignes de haut',
     );
     expect(movedTabAnnouncement('Budget', 2, 3)).toBe('Onglet « Budget » déplacé : position 2 sur 3.');
+  });
+
+  it('waits for the first board under the name the BFF gives it, in both languages', async () => {
+    expect(fr.board.page.loadingTitle).toBe(DEFAULT_BOARD_NAMES.fr);
+    const { en } = await import('../i18n/locales/en');
+    expect(en.board.page.loadingTitle).toBe(DEFAULT_BOARD_NAMES.en);
   });
 
   it('offers the name the contracts give a new board', () => {

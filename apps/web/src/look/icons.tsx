@@ -25,6 +25,8 @@ const PATHS = {
   check: 'M4 12l5 5L20 6',
   megaphone: 'M3 10v4h4l8 5V5l-8 5z M18 9a4 4 0 0 1 0 6',
   news: 'M4 5h13v14H4z M17 9h3v9a1 1 0 0 1-3 0 M7 9h7 M7 13h7 M7 16h4',
+  signOut: 'M10 4H5v16h5 M15 8l4 4-4 4 M19 12H9',
+  settings: 'M4 6h9 M17 6h3 M15 4v4 M4 12h3 M11 12h9 M9 10v4 M4 18h11 M19 18h1 M17 16v4',
   link: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1 M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
 } as const;
 export type IconName = keyof typeof PATHS;
