@@ -16,6 +16,7 @@ import { installMailCal, startMailCal, whyMailCalCannotRun } from './mailcal.mjs
 import { findRedis } from './redis.mjs';
 import { debianVersion, setupLemonldap, whyLemonldapCannotRun } from './lemonldap.mjs';
 import { ROOT, bootstrap, log, pnpm } from './lib.mjs';
+import { playwrightReport, vitestReport } from './test-reports.mjs';
 
 const only = process.argv
   .find((arg) => arg.startsWith('--only='))
@@ -34,10 +35,16 @@ function exec(cwd, args, env = {}) {
   });
 }
 
-function record(name, counts, exitStatus) {
+function record(name, counts, exitStatus, failures = []) {
   // A runner that crashed before reporting counts as one failure, never as a silent pass.
   const crashed = exitStatus !== 0 && counts.failed === 0;
-  results.push({ name, passed: counts.passed, failed: counts.failed + (crashed ? 1 : 0), skipped: counts.skipped });
+  results.push({
+    name,
+    passed: counts.passed,
+    failed: counts.failed + (crashed ? 1 : 0),
+    skipped: counts.skipped,
+    failures,
+  });
 }
 
 function vitest(name, cwd, extraArgs = [], env = {}) {
@@ -48,14 +55,10 @@ function vitest(name, cwd, extraArgs = [], env = {}) {
     ['exec', 'vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
     env,
   );
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, 'utf8'));
-    counts.passed = json.numPassedTests;
-    counts.failed = json.numFailedTests;
-    counts.skipped = json.numPendingTests + json.numTodoTests;
-  }
-  record(name, counts, result.status);
+  const { counts, failures } = existsSync(report)
+    ? vitestReport(JSON.parse(readFileSync(report, 'utf8')), path.join(ROOT, cwd))
+    : { counts: { passed: 0, failed: 0, skipped: 0 }, failures: [] };
+  record(name, counts, result.status, failures);
 }
 
 let chromium;
@@ -82,14 +85,10 @@ function playwright(name, extraArgs = []) {
     PLEIADE_CHROMIUM: executable,
     PLAYWRIGHT_JSON_OUTPUT_NAME: report,
   });
-  const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (existsSync(report)) {
-    const stats = JSON.parse(readFileSync(report, 'utf8')).stats;
-    counts.passed = stats.expected + stats.flaky;
-    counts.failed = stats.unexpected;
-    counts.skipped = stats.skipped;
-  }
-  record(name, counts, result.status);
+  const { counts, failures } = existsSync(report)
+    ? playwrightReport(JSON.parse(readFileSync(report, 'utf8')))
+    : { counts: { passed: 0, failed: 0, skipped: 0 }, failures: [] };
+  record(name, counts, result.status, failures);
 }
 
 const REDIS = 'redis: bff';
@@ -248,6 +247,9 @@ for (const r of results) {
   );
 }
 process.stdout.write(`  durée : ${Math.round((Date.now() - started) / 1000)} s\n\n`);
+// Named again here, at the end, because a CI log is often read from its tail.
+const failures = results.flatMap((r) => r.failures?.map((f) => `  ✖ ${r.name}: ${f}\n`) ?? []);
+if (failures.length > 0) process.stdout.write(`Échecs\n${failures.join('')}\n`);
 // Asking only for tiers this machine cannot run is not a pass either.
 const ranNothing = total.passed + total.failed === 0;
 const notRun = results.filter((r) => r.notRun).length;
