@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
@@ -8,7 +7,6 @@ import helmet from 'helmet';
 import { RedisStore as RedisRateLimitStore } from 'rate-limit-redis';
 import { Passport } from 'passport';
 import type pg from 'pg';
-import { pinoHttp } from 'pino-http';
 import { identityRoutes } from './apps/routes.js';
 import { authRoutes } from './auth/routes.js';
 import type { OidcProvider } from './auth/oidc.js';
@@ -37,7 +35,7 @@ import type { IndicatorSourceRegistry } from './indicators/source.js';
 import { connectorIndicatorSources } from './indicators/connector-sources.js';
 import { requireJsonBody, requireSameOriginMutation, requireSignedIn } from './http/guards.js';
 import type { Metrics } from './http/metrics.js';
-import { logPrincipal } from './http/request-log.js';
+import { logPrincipal, requestLog } from './http/request-log.js';
 import { createSessionStore, ReadThroughSessionStore, type RedisClient } from './http/session-store.js';
 import { requireStorableText } from './http/validate.js';
 import type { Logger } from './logger.js';
@@ -111,28 +109,7 @@ export function createApp(deps: AppDependencies): PleiadeApp {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   if (deps.metrics) app.use(deps.metrics.middleware(app));
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const id = randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // 4xx are the API working as designed (anonymous /api/me, a 409): not warnings.
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      // Path only: query strings carry OAuth codes and states (/auth/callback), headers carry cookies.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(requestLog(deps.logger));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -198,7 +175,8 @@ export function createApp(deps: AppDependencies): PleiadeApp {
   // One authenticator per app (not passport's global one), so two apps in one process never share
   // serializers or strategies (tests, benchmarks).
   const authenticator = new Passport();
-  app.use(authenticator.initialize());
+  // compat: false, no req._passport: that is for strategies of passport 0.4, which Pléiade has none of.
+  app.use(authenticator.initialize({ compat: false }));
   app.use(authenticator.session());
   const providersById = new Map(deps.providers.map((provider) => [provider.settings.id, provider]));
   const tokenKeeper = new TokenKeeper(new TokenVault(deps.sessionSecret), providersById, deps.logger);
@@ -289,6 +267,9 @@ export function createApp(deps: AppDependencies): PleiadeApp {
       await index.forget(endedId);
     }),
   );
+  // The most frequent request first (a widget's data, a few per person a minute): every route
+  // listed before it is matched, and allocates, on each read.
+  api.use(widgetDataRoutes(widgetData));
   api.use(identityRoutes(deps.db));
   api.use(boardRoutes(deps.db));
   api.use(sharedBoardRoutes(deps.db));
@@ -303,7 +284,6 @@ export function createApp(deps: AppDependencies): PleiadeApp {
       ...(deps.lookup ? { lookup: deps.lookup } : {}),
     }),
   );
-  api.use(widgetDataRoutes(widgetData));
   api.use(declarativeRoutes(widgetData));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -67,6 +67,12 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
   passport.deserializeUser<SessionUser>((stored, done) => {
     const userId = stored.userId;
+    // Kept in this process: answered at once, without a promise (every signed-in request asks).
+    const kept = options.hot?.principals.hit(userId);
+    if (kept !== undefined) {
+      done(null, kept ? { ...stored, ...kept } : false);
+      return;
+    }
     const load = () => loadPrincipal(db, userId).then((principal) => principal ?? null);
     (options.hot ? options.hot.principals.read(userId, (loaded) => principalTags(userId, loaded), load) : load())
       .then((principal) => done(null, principal ? { ...stored, ...principal } : false))

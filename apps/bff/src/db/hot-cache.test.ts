@@ -18,6 +18,25 @@ function cacheOn(fake: ReturnType<typeof channel>, now = () => 0) {
 }
 
 describe('HotCache', () => {
+  it('answers a hit at once, and nothing when absent, expired or the channel is down', async () => {
+    const fake = channel();
+    let now = 0;
+    const cache = cacheOn(fake, () => now);
+    expect(cache.hit('k')).toBeUndefined();
+    await cache.read(
+      'k',
+      () => ['user:1'],
+      async () => 'v1',
+    );
+    expect([cache.hit('k'), cache.hits, cache.misses]).toEqual(['v1', 1, 1]);
+    fake.live = false;
+    expect(cache.hit('k')).toBeUndefined();
+    fake.live = true;
+    now = 1_000;
+    expect(cache.hit('k')).toBeUndefined();
+    expect(cache.hits).toBe(1);
+  });
+
   it('reads once, then serves from memory until a tag it depends on is invalidated', async () => {
     const fake = channel();
     const cache = cacheOn(fake);

@@ -69,13 +69,17 @@ export class HotCache<V> {
     return this.epoch;
   }
 
+  /** The kept value counted as a hit, for a caller that answers at once when there is one (else `read`). */
+  hit(key: string): V | undefined {
+    const kept = this.get(key);
+    if (kept !== undefined) this.hits += 1;
+    return kept;
+  }
+
   /** Read-through: one load at a time per key; `tagsOf` names what the value depends on. */
   async read(key: string, tagsOf: (value: V) => readonly string[], load: () => Promise<V>): Promise<V> {
-    const kept = this.get(key);
-    if (kept !== undefined) {
-      this.hits += 1;
-      return kept;
-    }
+    const kept = this.hit(key);
+    if (kept !== undefined) return kept;
     this.misses += 1;
     if (!this.invalidations?.live) return load();
     const pending = this.inFlight.get(key);

@@ -41,7 +41,10 @@ export function readerOf(req: Request, tokens: TokenKeeper): Reader {
       // Kept fresh by TokenKeeper's middleware earlier in the API chain.
       accessToken: tokens.read(req)?.accessToken,
     },
-    logger: req.log,
+    // Read when something logs: the request's logger is made on first use (request-log.ts).
+    get logger() {
+      return req.log;
+    },
   };
 }
 

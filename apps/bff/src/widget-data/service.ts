@@ -221,10 +221,19 @@ async function readThrough<W extends ReadableWidgetKind>(
   if (!connector || !entry || !secrets) return failureState('not_configured');
   // Options this connector may not serve (a Pastell entity of another collectivité): refused outright.
   if (entry.admit && !entry.admit(connector, options)) throw new AppError('FORBIDDEN', OPTION_REFUSED);
-  const logger = reader.logger.child({ connector: connector.id });
+  // Made when something logs: a cached read logs nothing (request-log.ts says what a child costs).
+  let connectorLogger: Logger | undefined;
+  const logger = () => (connectorLogger ??= reader.logger.child({ connector: connector.id }));
   const resolved = await resolveCredential(
     {
-      personal: { db: deps.db, box: deps.box, logger, ...(deps.hot ? { hot: deps.hot } : {}) },
+      personal: {
+        db: deps.db,
+        box: deps.box,
+        get logger() {
+          return logger();
+        },
+        ...(deps.hot ? { hot: deps.hot } : {}),
+      },
       exchanger: deps.exchanger,
     },
     { connector, secrets, user: reader.user, session: reader.session },
@@ -234,7 +243,7 @@ async function readThrough<W extends ReadableWidgetKind>(
   try {
     client = deps.clients.get(connector, secrets);
   } catch (error) {
-    logger.warn({ reason: failureReason(error) }, 'connector client cannot be built');
+    logger().warn({ reason: failureReason(error) }, 'connector client cannot be built');
     return failureState('not_configured');
   }
   const scope =
@@ -261,7 +270,7 @@ async function readThrough<W extends ReadableWidgetKind>(
       credential: resolved.credential,
       signal: AbortSignal.timeout(READ_DEADLINE_MS),
       now: new Date(),
-      logger,
+      logger: logger(),
     };
     try {
       const parsed = schema.safeParse(await entry.read(context, options));
@@ -269,7 +278,7 @@ async function readThrough<W extends ReadableWidgetKind>(
       return okState(parsed.data as WidgetDataOf<W>);
     } catch (error) {
       const state = toFailureState(error);
-      logger.warn({ widgetKind: kind, status: state.status, reason: failureReason(error) }, 'widget read failed');
+      logger().warn({ widgetKind: kind, status: state.status, reason: failureReason(error) }, 'widget read failed');
       return state;
     }
   };

@@ -506,7 +506,7 @@ describe('the SSRF guard at API level', () => {
       .filter((line) => line.includes('widget read failed') && line.includes(connectorId))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(failed[0]).toMatchObject({
-      req: { id: expect.any(String), method: 'GET' },
+      reqId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       userId: expect.any(String),
       collectiviteId: expect.any(String),
       connector: connectorId,
