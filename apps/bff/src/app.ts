@@ -25,6 +25,7 @@ import { ConnectorCache, MemoryCacheBackend, RedisCacheBackend } from './connect
 import type { SecretBox } from './connectors/secret-box.js';
 import type { Db } from './db/client.js';
 import { createHotPath } from './db/hot-path.js';
+import { answerAfterOwnWrites } from './http/own-writes.js';
 import type { Invalidations } from './db/invalidation.js';
 import { pendingMigrations } from './db/migrate.js';
 import { serveOpenApi } from './http/api-routes.js';
@@ -267,6 +268,7 @@ export function createApp(deps: AppDependencies): PleiadeApp {
       await index.forget(endedId);
     }),
   );
+  api.use(answerAfterOwnWrites(deps.invalidations));
   // The most frequent request first (a widget's data, a few per person a minute): every route
   // listed before it is matched, and allocates, on each read.
   api.use(widgetDataRoutes(widgetData));

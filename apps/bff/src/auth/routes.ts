@@ -19,6 +19,7 @@ import { identifySignIn } from './sign-in.js';
 import { pageLanguageOf, renderAuthProblemPage, renderProviderChoicePage, type AuthProblem } from './problem-page.js';
 import { loadPrincipal, provisionUser } from './users.js';
 import { principalTags, type HotPath } from '../db/hot-path.js';
+import { waitBeforeEnd } from '../http/own-writes.js';
 
 /**
  * Whether a state-changing navigation comes from our own pages. Browsers send Sec-Fetch-Site;
@@ -163,6 +164,8 @@ export function authRoutes(options: AuthRoutesOptions): Router {
   });
 
   router.get('/callback', async (req: Request, res: Response, next: NextFunction) => {
+    // The sign-in writes the person (role, groups, collectivité): the page it leads to must read them.
+    if (options.hot?.invalidations) waitBeforeEnd(res, options.hot.invalidations);
     // Single use: whatever happens next, this browser's sign-in state is spent.
     const pending = loginStates.read(req);
     loginStates.clear(res);

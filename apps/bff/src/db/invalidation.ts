@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { RedisClient } from '../http/session-store.js';
 import type { Logger } from '../logger.js';
@@ -10,6 +11,10 @@ export const REDIS_INVALIDATION_CHANNEL = 'pleiade:invalidate';
 export const INVALIDATE_ALL = '*';
 
 const RECONNECT_MS = 500;
+/** A message of `caughtUp`'s own, never a key: what this instance sent to hear its writes back. */
+const MARK_PREFIX = 'mark:';
+/** Past this, a mark is taken as lost: everything is dropped here rather than risk a stale value. */
+const MARK_TIMEOUT_MS = 2_000;
 
 export type InvalidationListener = (key: string) => void;
 
@@ -31,9 +36,12 @@ export class Invalidations {
   private redisLive = false;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** Marks sent by caughtUp and not heard yet: id → what resolves the caller. */
+  private readonly marks = new Map<string, () => void>();
 
   private constructor(
     private readonly databaseUrl: string,
+    private readonly pool: pg.Pool,
     private readonly publisher: { pool: pg.Pool } | { redis: RedisClient },
     private readonly logger: Logger,
   ) {}
@@ -47,6 +55,7 @@ export class Invalidations {
   }): Promise<Invalidations> {
     const invalidations = new Invalidations(
       options.databaseUrl,
+      options.pool,
       options.redis ? { redis: options.redis } : { pool: options.pool },
       options.logger,
     );
@@ -72,8 +81,46 @@ export class Invalidations {
     else await this.publisher.pool.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, key]);
   }
 
+  /**
+   * Resolves once this process has applied the invalidations of every write committed before the
+   * call, whichever connection wrote: it sends a mark on the channel and waits to hear it back, and
+   * PostgreSQL delivers notifications in the order their transactions committed. What answers a
+   * write awaits it, so that the same person's next request, served here, never reads what the
+   * write replaced (the trigger's message may otherwise arrive a moment after the answer).
+   */
+  async caughtUp(): Promise<void> {
+    // Channel down: the caches are bypassed, nothing here can be stale.
+    if (!this.pgLive) return;
+    const id = randomUUID();
+    const heard = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.marks.delete(id);
+        this.logger.warn('invalidation mark not heard back: caches dropped');
+        this.emit(INVALIDATE_ALL);
+        resolve();
+      }, MARK_TIMEOUT_MS);
+      timer.unref();
+      this.marks.set(id, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      await this.pool.query('SELECT pg_notify($1, $2)', [INVALIDATION_CHANNEL, `${MARK_PREFIX}${id}`]);
+    } catch (error) {
+      this.marks.get(id)?.();
+      this.marks.delete(id);
+      this.logger.warn({ err: error }, 'invalidation mark not sent: caches dropped');
+      this.emit(INVALIDATE_ALL);
+      return;
+    }
+    await heard;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const heard of this.marks.values()) heard();
+    this.marks.clear();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.pgLive = false;
     this.redisLive = false;
@@ -96,6 +143,9 @@ export class Invalidations {
       this.pgClient = undefined;
       this.pgLive = false;
       this.emit(INVALIDATE_ALL);
+      // Everything is dropped and bypassed until the channel is back: no mark needs hearing.
+      for (const heard of this.marks.values()) heard();
+      this.marks.clear();
       if (this.closed) return;
       this.logger.warn({ err: error }, 'invalidation channel lost: caches bypassed until it is back');
       client.end().catch(() => undefined);
@@ -104,7 +154,16 @@ export class Invalidations {
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', (message) => {
-      if (message.channel === INVALIDATION_CHANNEL && message.payload) this.emit(message.payload);
+      const payload = message.payload;
+      if (message.channel !== INVALIDATION_CHANNEL || !payload) return;
+      if (payload.startsWith(MARK_PREFIX)) {
+        // Another instance's marks are not for this one; nothing is dropped for a mark.
+        const id = payload.slice(MARK_PREFIX.length);
+        this.marks.get(id)?.();
+        this.marks.delete(id);
+        return;
+      }
+      this.emit(payload);
     });
     this.pgClient = client;
     try {
