@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardSchema, connectorSchema, meSchema } from '@pleiade/contracts';
+import { boardSchema, meSchema } from '@pleiade/contracts';
 import { Invalidations } from '../../src/db/invalidation.js';
 import { createLogger } from '../../src/logger.js';
 import { createBoardVia } from '../support/boards.js';
 import { signIn, type TestBrowser } from '../support/http-client.js';
 import { api, startTestPleiade, type TestPleiade } from '../support/pleiade.js';
+import { createUnreachableNextcloudVia } from '../support/revocation.js';
 
 /**
  * A person's write, answered by an instance, is what that instance serves them next: the
@@ -96,15 +97,7 @@ describe('the instance that answered a write serves it next', () => {
 
   it('a widget taken off the board: its data is refused on the very next read', async () => {
     const operator = await signIn(pleiade.url, 'operateur');
-    const created = await api(operator, `${pleiade.url}/api/admin/connectors`, 'POST', {
-      kind: 'nextcloud',
-      label: 'Nextcloud',
-      baseUrl: 'http://127.0.0.1:9/',
-      authMode: 'personal_secret',
-      allowPrivateNetworks: ['127.0.0.1/32'],
-    });
-    expect(created.status).toBe(201);
-    const connectorId = connectorSchema.parse(await created.json()).id;
+    const connectorId = await createUnreachableNextcloudVia(pleiade.url, operator);
     let board = await createBoardVia(pleiade.url, agent, 'Tableau des écritures');
     const save = async (widgets: unknown[]) => {
       const saved = await api(agent, `${pleiade.url}/api/boards/${board.id}`, 'PUT', {

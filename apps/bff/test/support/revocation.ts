@@ -10,6 +10,23 @@ export const PROPAGATION_LIMIT_MS = 1_000;
 const COOKIE = 'pleiade.sid';
 
 /**
+ * A Nextcloud connector with personal secrets, created through the API by `operator`, on a port
+ * nothing listens on (9): a widget on it reads « unreachable » with a credential given,
+ * « credentials_missing » without. Answers its id.
+ */
+export async function createUnreachableNextcloudVia(baseUrl: string, operator: TestBrowser): Promise<string> {
+  const created = await api(operator, `${baseUrl}/api/admin/connectors`, 'POST', {
+    kind: 'nextcloud',
+    label: 'Nextcloud',
+    baseUrl: 'http://127.0.0.1:9/',
+    authMode: 'personal_secret',
+    allowPrivateNetworks: ['127.0.0.1/32'],
+  });
+  expect(created.status).toBe(201);
+  return connectorSchema.parse(await created.json()).id;
+}
+
+/**
  * Two BFF instances on one database (and one Redis when `env` names it), as behind a load
  * balancer: each change is made through the first, its effect awaited on the second, whose
  * caches hold the previous answer (read twice before the change). The safety TTL being 15 s, an
@@ -30,16 +47,7 @@ export function describeRevocationAcrossInstances(env: Record<string, string> = 
     await db.connect();
     admin = await signIn(first.url, 'admin');
     const operator = await signIn(first.url, 'operateur');
-    // Nothing listens on port 9: a given credential reads « unreachable », a missing one « credentials_missing ».
-    const created = await api(operator, `${first.url}/api/admin/connectors`, 'POST', {
-      kind: 'nextcloud',
-      label: 'Nextcloud',
-      baseUrl: 'http://127.0.0.1:9/',
-      authMode: 'personal_secret',
-      allowPrivateNetworks: ['127.0.0.1/32'],
-    });
-    expect(created.status).toBe(201);
-    connectorId = connectorSchema.parse(await created.json()).id;
+    connectorId = await createUnreachableNextcloudVia(first.url, operator);
   });
   afterAll(async () => {
     await db?.end();
