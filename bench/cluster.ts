@@ -19,6 +19,7 @@ import { DEMO_USERS, startSimulators } from '@pleiade/simulators';
 import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { signInBenchPerson } from './sign-in.ts';
 import { cloneUser, createNextcloudConnector, placeNotificationsWidget } from './bench-api.ts';
+import { benchInstallation } from './in-process.ts';
 import { ceilingInWorker, failureCount, rateInWorker, type Target } from './load.ts';
 import { cpuMs, PORT_BASE, startBff, startHaproxy } from './processes.ts';
 
@@ -45,12 +46,7 @@ export async function runClusterBench(): Promise<Record<string, number>> {
     TRUST_PROXY: '1',
     SESSION_SECRET: randomBytes(48).toString('base64url'),
     CONNECTOR_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    OIDC_ISSUER: op.issuer,
-    OIDC_CLIENT_ID: op.clientId,
-    OIDC_CLIENT_SECRET: op.clientSecret,
-    COLLECTIVITES: 'banc=Commune du banc d’essai',
-    ROLE_GROUP_OPERATOR: 'operateurs-banc',
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    ...benchInstallation(op),
     EMBEDDED_DATA_DIR: dir,
   };
   const first = await startBff(lbPort + 1, env);

@@ -21,6 +21,23 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * What every bench installation shares, in process or behind HAProxy: sign-in through `op`, the
+ * bench's collectivité, its operators' group, and no sign-in rate limit (the bench signs in
+ * thousands of people from one address).
+ */
+export function benchInstallation(op: FakeOp): Record<string, string> {
+  return {
+    OIDC_ISSUER: op.issuer,
+    OIDC_CLIENT_ID: op.clientId,
+    OIDC_CLIENT_SECRET: op.clientSecret,
+    COLLECTIVITES: 'banc=Commune du banc d’essai',
+    // The simulators listen on loopback: only the installation's operator may allow-list it.
+    ROLE_GROUP_OPERATOR: 'operateurs-banc',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+  };
+}
+
+/**
  * Pléiade in this process, signing in through `op`, in a fresh database of DATABASE_URL's server
  * (else an embedded PostgreSQL); `name` names the database and the data folder.
  */
@@ -39,13 +56,7 @@ export async function startInProcess(op: FakeOp, name: string): Promise<{ url: s
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       EMBEDDED_DATA_DIR: dataDir,
-      OIDC_ISSUER: op.issuer,
-      OIDC_CLIENT_ID: op.clientId,
-      OIDC_CLIENT_SECRET: op.clientSecret,
-      COLLECTIVITES: 'banc=Commune du banc d’essai',
-      // The simulators listen on loopback: only the installation's operator may allow-list it.
-      ROLE_GROUP_OPERATOR: 'operateurs-banc',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      ...benchInstallation(op),
       ...(database ? { DATABASE_URL: database.url } : {}),
     }),
     createLogger('silent'),

@@ -18,6 +18,7 @@ import { DEMO_USERS, startSimulators } from '@pleiade/simulators';
 import { startFakeOp } from '../apps/bff/test/support/fake-op.ts';
 import { signInBenchPerson } from './sign-in.ts';
 import { call, cloneUser, MUTATION } from './bench-api.ts';
+import { benchInstallation } from './in-process.ts';
 import { failureCount, rateInWorker, type Target } from './load.ts';
 import { PORT_BASE, rssMb, startBff } from './processes.ts';
 
@@ -56,12 +57,7 @@ export async function runSoakBench(): Promise<Record<string, number>> {
     PUBLIC_URL: base,
     SESSION_SECRET: randomBytes(48).toString('base64url'),
     CONNECTOR_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-    OIDC_ISSUER: op.issuer,
-    OIDC_CLIENT_ID: op.clientId,
-    OIDC_CLIENT_SECRET: op.clientSecret,
-    COLLECTIVITES: 'banc=Commune du banc d’essai',
-    ROLE_GROUP_OPERATOR: 'operateurs-banc',
-    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...benchInstallation(op),
     EMBEDDED_DATA_DIR: dir,
   });
   try {
